@@ -1,0 +1,180 @@
+"""The ``fangtan`` command: open the window, import, list and export from a terminal.
+
+Errors print one line on stderr and exit with a non-zero code; the project is
+left as it was.
+"""
+
+import argparse
+import json
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from app import __version__
+from app.errors import FangtanError
+from app.workspace import log_dir
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_BUG = 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fangtan",
+        description="Read, tag and export Chinese interviews.",
+    )
+    parser.add_argument("--version", action="version", version=f"fangtan {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = commands.add_parser("gui", help="open the window (the default)")
+    gui.add_argument("project", nargs="?", type=Path, help="project file (created if missing)")
+
+    importing = commands.add_parser("import", help="import interview text files or folders")
+    importing.add_argument("project", type=Path, help="project file (created if missing)")
+    importing.add_argument("paths", nargs="+", type=Path, help="files or folders to import")
+
+    docs = commands.add_parser("docs", help="list documents with their turns")
+    docs.add_argument("project", type=Path)
+    docs.add_argument("--json", action="store_true", help="JSON with each document's full text")
+
+    export = commands.add_parser("export", help="export annotations")
+    export.add_argument("project", type=Path)
+    export.add_argument("--format", choices=["csv"], default="csv")
+    export.add_argument("-o", "--output", type=Path, required=True)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = _parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = _HANDLERS[arguments.command or "gui"]
+    if arguments.command is None:
+        arguments.project = None
+    try:
+        return handler(arguments)
+    except FangtanError as error:
+        print(f"fangtan: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("fangtan: interrupted", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:  # output piped into a program that stopped reading (| head)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as error:  # a bug: say so in one line, keep the details in the log
+        where = _log_bug(error)
+        print(f"fangtan: unexpected error ({error}); details in {where}", file=sys.stderr)
+        return EXIT_BUG
+
+
+def _log_bug(error: Exception) -> Path:
+    directory = log_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / "fangtan.log"
+    logging.basicConfig(filename=target, level=logging.ERROR, force=True)
+    logging.error("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+    return target
+
+
+def _gui(arguments: argparse.Namespace) -> int:
+    found = entry_points(group="fangtan.frontends", name="gui")
+    if not found:
+        print("fangtan: the window is not installed (pip install -e .)", file=sys.stderr)
+        return EXIT_FAILED
+    launch = next(iter(found)).load()
+    return int(launch(arguments.project))
+
+
+def _import(arguments: argparse.Namespace) -> int:
+    from app.importing.importer import import_paths
+    from app.project import Project
+
+    project = Project.open(arguments.project)
+    try:
+        report = import_paths(project, arguments.paths)
+    finally:
+        project.close()
+    for document in report.imported:
+        interviewee = document.interviewee or "-"
+        print(
+            f"imported  #{document.id}  {document.title}  {interviewee}  "
+            f"({document.turn_count} turns)"
+        )
+    for source, title in report.duplicates:
+        print(f"skipped   {title}  (already in the project; from {source})")
+    for _source, error in report.failures:
+        print(f"fangtan: {error}", file=sys.stderr)
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _docs(arguments: argparse.Namespace) -> int:
+    from app.project import Project
+
+    project = Project.open(arguments.project, create=False)
+    try:
+        contents = [project.document(summary.id) for summary in project.documents()]
+    finally:
+        project.close()
+    if arguments.json:
+        payload = [
+            {
+                "id": content.meta.id,
+                "title": content.meta.title,
+                "subtitle": content.meta.subtitle,
+                "interviewee": content.meta.interviewee,
+                "interviewee_role": content.meta.interviewee_role,
+                "reporter": content.meta.reporter,
+                "series": content.meta.series,
+                "source_name": content.meta.source_name,
+                "sha256": content.meta.sha256,
+                "status": content.meta.status,
+                "turns": [asdict(turn) for turn in content.turns],
+                "text": content.text,
+            }
+            for content in contents
+        ]
+        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    for content in contents:
+        meta = content.meta
+        print(f"#{meta.id}  {meta.title}")
+        print(
+            f"    interviewee: {meta.interviewee}  role: {meta.interviewee_role}  "
+            f"reporter: {meta.reporter}"
+        )
+        for turn in content.turns:
+            print(
+                f"    [{turn.index}] {turn.kind:<9} {turn.speaker or '-':<8} "
+                f"{turn.start}-{turn.end}"
+            )
+    return EXIT_OK
+
+
+def _export(arguments: argparse.Namespace) -> int:
+    from app.export_csv import write_csv
+    from app.project import Project
+
+    project = Project.open(arguments.project, create=False)
+    try:
+        count = write_csv(project, arguments.output)
+    finally:
+        project.close()
+    print(f"exported {count} annotations to {arguments.output}")
+    return EXIT_OK
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "gui": _gui,
+    "import": _import,
+    "docs": _docs,
+    "export": _export,
+}

@@ -1,0 +1,350 @@
+"""User actions as Qt-free commands. Applying one returns its inverse and what changed.
+
+An inverse restores exactly what was there, ids and timestamps included, so undo
+and redo can be repeated any number of times.
+"""
+
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from app.codebook import validate_tag_fields
+from app.dto import Changes
+from app.errors import (
+    EmptySpanError,
+    InvalidSpanError,
+    UnknownAnnotationError,
+    UnknownDocumentError,
+    UnknownTagError,
+)
+from models import Annotation, Annotator, Document, Tag
+from models.base import utc_now
+
+# Above this many new spans in one document its text is read once instead of
+# taking one substring per span from the database.
+_BULK_SNAPSHOT = 8
+
+
+@dataclass(frozen=True)
+class Applied:
+    inverse: "Command"
+    changes: Changes
+
+
+class Command(ABC):
+    @abstractmethod
+    def apply(self, session: Session, annotator: str) -> Applied:
+        """Make the change inside ``session`` (the caller commits)."""
+
+
+@dataclass(frozen=True)
+class AnnotationSpec:
+    """Everything needed to create an annotation, or to recreate a deleted one."""
+
+    document_id: int
+    tag_id: int
+    start: int
+    end: int
+    note: str = ""
+    id: int | None = None
+    annotator: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+def annotator_id(session: Session, name: str) -> int:
+    found = session.scalar(select(Annotator.id).where(Annotator.name == name))
+    if found is not None:
+        return found
+    annotator = Annotator(name=name)
+    session.add(annotator)
+    session.flush()
+    return annotator.id
+
+
+@dataclass(frozen=True)
+class CreateAnnotations(Command):
+    specs: tuple[AnnotationSpec, ...]
+
+    def apply(self, session: Session, annotator: str) -> Applied:
+        by_document: dict[int, list[AnnotationSpec]] = defaultdict(list)
+        for spec in self.specs:
+            by_document[spec.document_id].append(spec)
+        tag_ids = {spec.tag_id for spec in self.specs}
+        known_tags = set(session.scalars(select(Tag.id).where(Tag.id.in_(tag_ids))))
+        if known_tags != tag_ids:
+            raise UnknownTagError()
+        annotator_ids: dict[str, int] = {}
+        now = utc_now()
+        created: list[Annotation] = []
+        for document_id, specs in by_document.items():
+            snapshot = _snapshotter(session, document_id, len(specs))
+            for spec in specs:
+                name = spec.annotator or annotator
+                if name not in annotator_ids:
+                    annotator_ids[name] = annotator_id(session, name)
+                row = Annotation(
+                    document_id=document_id,
+                    tag_id=spec.tag_id,
+                    start=spec.start,
+                    end=spec.end,
+                    text=snapshot(spec.start, spec.end),
+                    note=spec.note,
+                    annotator_id=annotator_ids[name],
+                    created_at=spec.created_at or now,
+                    updated_at=spec.updated_at or now,
+                )
+                if spec.id is not None:
+                    row.id = spec.id
+                created.append(row)
+        session.add_all(created)
+        session.flush()
+        ids = tuple(row.id for row in created)
+        return Applied(
+            inverse=DeleteAnnotations(ids),
+            changes=Changes(
+                documents=frozenset(by_document), added=frozenset(ids), document_list=True
+            ),
+        )
+
+
+def _snapshotter(session: Session, document_id: int, count: int):  # noqa: ANN202
+    length = session.scalar(select(func.length(Document.text)).where(Document.id == document_id))
+    if length is None:
+        raise UnknownDocumentError()
+    text = None
+    if count >= _BULK_SNAPSHOT:
+        text = session.scalar(select(Document.text).where(Document.id == document_id))
+
+    def snapshot(start: int, end: int) -> str:
+        if start == end:
+            raise EmptySpanError()
+        if not 0 <= start < end <= length:
+            raise InvalidSpanError(start=start, end=end, length=length)
+        if text is not None:
+            return text[start:end]
+        return session.scalar(
+            select(func.substr(Document.text, start + 1, end - start)).where(
+                Document.id == document_id
+            )
+        )
+
+    return snapshot
+
+
+def _annotation_specs(
+    session: Session, ids: tuple[int, ...], fallback_annotator: str
+) -> tuple[AnnotationSpec, ...]:
+    rows = session.execute(
+        select(Annotation, Annotator.name)
+        .outerjoin(Annotator, Annotator.id == Annotation.annotator_id)
+        .where(Annotation.id.in_(ids))
+        .order_by(Annotation.id)
+    ).all()
+    if len(rows) != len(set(ids)):
+        raise UnknownAnnotationError()
+    return tuple(
+        AnnotationSpec(
+            document_id=row.document_id,
+            tag_id=row.tag_id,
+            start=row.start,
+            end=row.end,
+            note=row.note,
+            id=row.id,
+            annotator=name or fallback_annotator,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
+        for row, name in rows
+    )
+
+
+def _removed(specs: tuple[AnnotationSpec, ...]) -> Changes:
+    return Changes(
+        documents=frozenset(spec.document_id for spec in specs),
+        removed=frozenset(spec.id for spec in specs if spec.id is not None),
+        document_list=True,
+    )
+
+
+@dataclass(frozen=True)
+class DeleteAnnotations(Command):
+    ids: tuple[int, ...]
+
+    def apply(self, session: Session, annotator: str) -> Applied:
+        specs = _annotation_specs(session, self.ids, annotator)
+        session.execute(delete(Annotation).where(Annotation.id.in_(self.ids)))
+        return Applied(inverse=CreateAnnotations(specs), changes=_removed(specs))
+
+
+@dataclass(frozen=True)
+class SetNote(Command):
+    annotation_id: int
+    note: str
+    updated_at: datetime | None = None
+
+    def apply(self, session: Session, annotator: str) -> Applied:
+        row = session.get(Annotation, self.annotation_id)
+        if row is None:
+            raise UnknownAnnotationError()
+        inverse = SetNote(self.annotation_id, row.note, row.updated_at)
+        row.note = self.note
+        row.updated_at = self.updated_at or utc_now()
+        return Applied(
+            inverse=inverse,
+            changes=Changes(
+                documents=frozenset({row.document_id}), updated=frozenset({self.annotation_id})
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class TagSpec:
+    name: str
+    color: str
+    shortcut: str = ""
+    description: str = ""
+    parent_id: int | None = None
+    id: int | None = None
+    position: int | None = None
+
+
+_TAG_CHANGES = Changes(tags=True, document_list=True)
+
+
+@dataclass(frozen=True)
+class CreateTag(Command):
+    spec: TagSpec
+
+    def apply(self, session: Session, annotator: str) -> Applied:
+        values = validate_tag_fields(
+            session,
+            None,
+            {
+                "name": self.spec.name,
+                "color": self.spec.color,
+                "shortcut": self.spec.shortcut,
+                "parent_id": self.spec.parent_id,
+            },
+        )
+        position = self.spec.position
+        if position is None:
+            position = (session.scalar(select(func.max(Tag.position))) or 0) + 1
+        tag = Tag(description=self.spec.description, position=position, **values)
+        if self.spec.id is not None:
+            tag.id = self.spec.id
+        session.add(tag)
+        session.flush()
+        return Applied(inverse=DeleteTag(tag.id), changes=_TAG_CHANGES)
+
+
+@dataclass(frozen=True)
+class UpdateTag(Command):
+    """Change some of a tag's name, color, shortcut, description and parent_id."""
+
+    tag_id: int
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def apply(self, session: Session, annotator: str) -> Applied:
+        tag = session.get(Tag, self.tag_id)
+        if tag is None:
+            raise UnknownTagError()
+        checked = validate_tag_fields(session, self.tag_id, self.values)
+        old = {key: getattr(tag, key) for key in checked}
+        for key, value in checked.items():
+            setattr(tag, key, value)
+        return Applied(inverse=UpdateTag(self.tag_id, old), changes=_TAG_CHANGES)
+
+
+@dataclass(frozen=True)
+class DeleteTag(Command):
+    """Delete a tag and every annotation made with it; children move to the top level."""
+
+    tag_id: int
+
+    def apply(self, session: Session, annotator: str) -> Applied:
+        tag = session.get(Tag, self.tag_id)
+        if tag is None:
+            raise UnknownTagError()
+        spec = TagSpec(
+            name=tag.name,
+            color=tag.color,
+            shortcut=tag.shortcut,
+            description=tag.description,
+            parent_id=tag.parent_id,
+            id=tag.id,
+            position=tag.position,
+        )
+        children = tuple(session.scalars(select(Tag.id).where(Tag.parent_id == self.tag_id)))
+        annotation_ids = tuple(
+            session.scalars(select(Annotation.id).where(Annotation.tag_id == self.tag_id))
+        )
+        specs = _annotation_specs(session, annotation_ids, annotator)
+        session.execute(delete(Annotation).where(Annotation.tag_id == self.tag_id))
+        session.execute(update(Tag).where(Tag.parent_id == self.tag_id).values(parent_id=None))
+        session.delete(tag)
+        session.flush()
+        return Applied(
+            inverse=RestoreTag(spec, children, specs),
+            changes=_TAG_CHANGES.merge(_removed(specs)),
+        )
+
+
+@dataclass(frozen=True)
+class RestoreTag(Command):
+    spec: TagSpec
+    children: tuple[int, ...]
+    annotations: tuple[AnnotationSpec, ...]
+
+    def apply(self, session: Session, annotator: str) -> Applied:
+        created = CreateTag(self.spec).apply(session, annotator)
+        if self.children:
+            session.execute(
+                update(Tag).where(Tag.id.in_(self.children)).values(parent_id=self.spec.id)
+            )
+        changes = created.changes
+        if self.annotations:
+            changes = changes.merge(
+                CreateAnnotations(self.annotations).apply(session, annotator).changes
+            )
+        return Applied(inverse=created.inverse, changes=changes)
+
+
+@dataclass(frozen=True)
+class MoveTag(Command):
+    """Move a tag to ``index`` in the codebook order."""
+
+    tag_id: int
+    index: int
+
+    def apply(self, session: Session, annotator: str) -> Applied:
+        order = list(session.scalars(select(Tag.id).order_by(Tag.position, Tag.id)))
+        if self.tag_id not in order:
+            raise UnknownTagError()
+        old_index = order.index(self.tag_id)
+        order.remove(self.tag_id)
+        order.insert(max(0, min(self.index, len(order))), self.tag_id)
+        for position, tag_id in enumerate(order):
+            session.execute(update(Tag).where(Tag.id == tag_id).values(position=position))
+        return Applied(inverse=MoveTag(self.tag_id, old_index), changes=_TAG_CHANGES)
+
+
+@dataclass(frozen=True)
+class Macro(Command):
+    """Several commands as one undo step."""
+
+    commands: tuple[Command, ...]
+
+    def apply(self, session: Session, annotator: str) -> Applied:
+        inverses: list[Command] = []
+        changes = Changes()
+        for command in self.commands:
+            applied = command.apply(session, annotator)
+            inverses.append(applied.inverse)
+            changes = changes.merge(applied.changes)
+        return Applied(inverse=Macro(tuple(reversed(inverses))), changes=changes)

@@ -1,0 +1,121 @@
+"""Plain values handed to the window and the command line (never live ORM objects)."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from app.errors import FangtanError
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: int
+    title: str
+    interviewee: str
+    interviewee_role: str
+    status: str
+    annotation_count: int
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    id: int
+    title: str
+    subtitle: str
+    interviewee: str
+    interviewee_role: str
+    reporter: str
+    series: str
+    source_name: str
+    sha256: str
+    status: str
+    imported_at: datetime
+
+
+@dataclass(frozen=True)
+class TurnInfo:
+    """``start``..``end`` includes the speaker label; the words start at ``content_start``."""
+
+    index: int
+    speaker: str
+    kind: str
+    start: int
+    content_start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class DocumentContent:
+    meta: DocumentMeta
+    text: str
+    turns: tuple[TurnInfo, ...]
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    id: int
+    name: str
+    color: str
+    shortcut: str
+    description: str
+    parent_id: int | None
+    position: int
+    usage: int = 0
+
+
+@dataclass(frozen=True)
+class AnnotationInfo:
+    id: int
+    document_id: int
+    tag_id: int
+    start: int
+    end: int
+    text: str
+    note: str
+    annotator: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one action changed, so each view refreshes only that."""
+
+    documents: frozenset[int] = frozenset()
+    added: frozenset[int] = frozenset()
+    removed: frozenset[int] = frozenset()
+    updated: frozenset[int] = frozenset()
+    tags: bool = False
+    document_list: bool = False
+
+    def merge(self, other: "Changes") -> "Changes":
+        added = (self.added | other.added) - other.removed
+        removed = (self.removed - other.added) | (other.removed - self.added)
+        updated = (self.updated | other.updated) - removed - added
+        return Changes(
+            documents=self.documents | other.documents,
+            added=added,
+            removed=removed,
+            updated=updated,
+            tags=self.tags or other.tags,
+            document_list=self.document_list or other.document_list,
+        )
+
+
+@dataclass(frozen=True)
+class ImportedDocument:
+    id: int
+    title: str
+    interviewee: str
+    turn_count: int
+
+
+@dataclass
+class ImportReport:
+    imported: list[ImportedDocument] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, title)
+    failures: list[tuple[str, FangtanError]] = field(default_factory=list)  # (source, why)
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures

@@ -1,0 +1,149 @@
+"""Errors a user can meet, each with a one-line message.
+
+Every message template is marked for translation: the window shows it through
+Qt's translation tables (context "Errors"); the command line prints the English.
+"""
+
+from typing import Any, ClassVar
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for extraction into the translation sources; returns it unchanged."""
+    return text
+
+
+class FangtanError(Exception):
+    """Base of every error whose message is meant for the user."""
+
+    template: ClassVar[str] = QT_TRANSLATE_NOOP("Errors", "Something went wrong.")
+
+    def __init__(self, **params: Any) -> None:
+        self.params = params
+        super().__init__(self.template.format(**params))
+
+
+# Opening a project ---------------------------------------------------------
+
+
+class NotAProjectError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "{path} is not a Fangtan project (not a database).")
+
+
+class ForeignDatabaseError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "{path} is a database from another program, not a Fangtan project."
+    )
+
+
+class NewerProjectError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} was saved by a newer version of Fangtan (schema {revision}); "
+        "update Fangtan to open it. The file was not changed.",
+    )
+
+
+class CorruptProjectError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged and cannot be opened ({detail}). The file was not changed."
+    )
+
+
+class ProjectMissingError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "There is no project at {path}.")
+
+
+class ProjectStorageError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "Could not save to {path}: {detail}. Nothing was changed."
+    )
+
+
+# Importing -------------------------------------------------------------------
+
+
+class SourceMissingError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "{path}: no such file.")
+
+
+class SourceUnreadableError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "{path}: cannot be read ({detail}).")
+
+
+class EmptySourceError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "{path}: the file is empty.")
+
+
+class BinarySourceError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "{path}: this is a binary file ({kind}), not interview text."
+    )
+
+
+class SourceEncodingError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path}: the text is not valid UTF-8 (bad byte at position {position}).",
+    )
+
+
+class SourceTooLargeError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "{path}: the file is {size_mb} MB; files over {limit_mb} MB are not imported."
+    )
+
+
+class NoTextError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "{path}: the file holds no text to import.")
+
+
+# Tagging and the codebook -----------------------------------------------------
+
+
+class InvalidSpanError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "The passage {start}–{end} is outside the document (length {length})."
+    )
+
+
+class EmptySpanError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "Select some text, or place the cursor in a turn.")
+
+
+class UnknownTagError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "The tag no longer exists.")
+
+
+class UnknownDocumentError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "The document no longer exists.")
+
+
+class UnknownAnnotationError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "The annotation no longer exists.")
+
+
+class TagNameError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "A tag needs a name.")
+
+
+class DuplicateTagNameError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "There is already a tag named “{name}”.")
+
+
+class DuplicateShortcutError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "The shortcut {shortcut} is already used by “{name}”.")
+
+
+class TagColorError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "“{color}” is not a colour like #1f77b4.")
+
+
+class TagCycleError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "A tag cannot be placed under itself.")
+
+
+# Exporting ---------------------------------------------------------------------
+
+
+class ExportTargetError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "Cannot write {path}: {detail}.")

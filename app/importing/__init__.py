@@ -1,0 +1,1 @@
+"""Reading interview files and turning them into documents with turns."""

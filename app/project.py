@@ -1,0 +1,149 @@
+"""An open project file: the one place that turns a path into sessions."""
+
+import getpass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from app import queries
+from app.dto import AnnotationInfo, DocumentContent, DocumentSummary, TagInfo
+from app.errors import (
+    CorruptProjectError,
+    FangtanError,
+    ForeignDatabaseError,
+    NewerProjectError,
+    NotAProjectError,
+    ProjectMissingError,
+    ProjectStorageError,
+)
+from models.database import create_project_engine
+from models.schema import (
+    FileKind,
+    backup_copy,
+    inspect_file,
+    needs_upgrade,
+    upgrade_to_head,
+)
+
+if TYPE_CHECKING:
+    from app.commands import Applied, Command
+
+PROJECT_SUFFIX = ".fangtan"
+
+
+def default_annotator() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "annotator"
+
+
+class Project:
+    """A project file opened for reading and writing.
+
+    Every mutation runs in its own transaction and is on disk when it returns.
+    """
+
+    def __init__(self, path: Path, engine: Engine, annotator: str) -> None:
+        self.path = path
+        self.engine = engine
+        self.annotator = annotator
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = True, annotator: str | None = None) -> "Project":
+        """Open ``path``, creating it with the default codebook when it does not exist.
+
+        Raises a FangtanError naming the problem; a refused file is never modified.
+        """
+        path = Path(path)
+        shown = str(path)
+        inspection = inspect_file(path)
+        kind = inspection.kind
+        if kind is FileKind.NOT_SQLITE:
+            raise NotAProjectError(path=shown)
+        if kind is FileKind.FOREIGN:
+            raise ForeignDatabaseError(path=shown)
+        if kind is FileKind.NEWER:
+            raise NewerProjectError(path=shown, revision=inspection.revision)
+        if kind is FileKind.CORRUPT:
+            raise CorruptProjectError(path=shown, detail=inspection.detail)
+        if kind is FileKind.NEW and not create:
+            raise ProjectMissingError(path=shown)
+        project = cls(path, create_project_engine(path), annotator or default_annotator())
+        try:
+            if kind is FileKind.NEW:
+                upgrade_to_head(project.engine)
+                from app.codebook import seed_default_codebook
+
+                seed_default_codebook(project)
+            elif needs_upgrade(inspection):
+                backup_copy(path, f"before-upgrade-from-{inspection.revision}")
+                upgrade_to_head(project.engine)
+        except DBAPIError as error:
+            project.close()
+            raise ProjectStorageError(path=shown, detail=_reason(error)) from error
+        except OSError as error:
+            project.close()
+            raise ProjectStorageError(path=shown, detail=error.strerror or str(error)) from error
+        return project
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with Session(self.engine) as session:
+            try:
+                yield session
+            except DBAPIError as error:
+                raise CorruptProjectError(path=str(self.path), detail=_reason(error)) from error
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A transaction committed on success; on any failure nothing is written."""
+        with Session(self.engine) as session:
+            try:
+                yield session
+                session.commit()
+            except FangtanError:
+                session.rollback()
+                raise
+            except DBAPIError as error:
+                session.rollback()
+                raise ProjectStorageError(path=str(self.path), detail=_reason(error)) from error
+
+    def execute(self, command: "Command") -> "Applied":
+        """Apply one user action in one transaction; returns its inverse and what changed."""
+        with self.writing() as session:
+            return command.apply(session, self.annotator)
+
+    # Read-only questions, each in its own short session.
+
+    def documents(self) -> list[DocumentSummary]:
+        with self.reading() as session:
+            return queries.list_documents(session)
+
+    def document(self, document_id: int) -> DocumentContent:
+        with self.reading() as session:
+            return queries.load_document(session, document_id)
+
+    def annotations(self, document_id: int) -> list[AnnotationInfo]:
+        with self.reading() as session:
+            return queries.document_annotations(session, document_id)
+
+    def annotations_by_id(self, ids: Iterable[int]) -> list[AnnotationInfo]:
+        with self.reading() as session:
+            return queries.annotations_by_id(session, ids)
+
+    def tags(self) -> list[TagInfo]:
+        with self.reading() as session:
+            return queries.list_tags(session)
+
+
+def _reason(error: DBAPIError) -> str:
+    return str(error.orig) if error.orig is not None else str(error)

@@ -1,0 +1,141 @@
+"""Read-only questions about a project, answered with plain values."""
+
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.dto import (
+    AnnotationInfo,
+    DocumentContent,
+    DocumentMeta,
+    DocumentSummary,
+    TagInfo,
+    TurnInfo,
+)
+from app.errors import UnknownDocumentError
+from models import Annotation, Annotator, Document, Tag, Turn
+
+
+def list_documents(session: Session) -> list[DocumentSummary]:
+    counts = (
+        select(Annotation.document_id, func.count().label("n"))
+        .group_by(Annotation.document_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            Document.id,
+            Document.title,
+            Document.interviewee,
+            Document.interviewee_role,
+            Document.status,
+            func.coalesce(counts.c.n, 0),
+        )
+        .outerjoin(counts, counts.c.document_id == Document.id)
+        .order_by(Document.id)
+    )
+    return [DocumentSummary(*row) for row in rows]
+
+
+_META_COLUMNS = (
+    Document.id,
+    Document.title,
+    Document.subtitle,
+    Document.interviewee,
+    Document.interviewee_role,
+    Document.reporter,
+    Document.series,
+    Document.source_name,
+    Document.sha256,
+    Document.status,
+    Document.imported_at,
+)
+
+
+def document_meta(session: Session, document_id: int) -> DocumentMeta:
+    row = session.execute(select(*_META_COLUMNS).where(Document.id == document_id)).one_or_none()
+    if row is None:
+        raise UnknownDocumentError()
+    return DocumentMeta(*row)
+
+
+def load_document(session: Session, document_id: int) -> DocumentContent:
+    meta = document_meta(session, document_id)
+    text = session.scalar(select(Document.text).where(Document.id == document_id))
+    turns = session.execute(
+        select(Turn.index, Turn.speaker, Turn.kind, Turn.start, Turn.content_start, Turn.end)
+        .where(Turn.document_id == document_id)
+        .order_by(Turn.index)
+    )
+    return DocumentContent(meta=meta, text=text or "", turns=tuple(TurnInfo(*t) for t in turns))
+
+
+def document_turns(session: Session, document_id: int) -> list[TurnInfo]:
+    rows = session.execute(
+        select(Turn.index, Turn.speaker, Turn.kind, Turn.start, Turn.content_start, Turn.end)
+        .where(Turn.document_id == document_id)
+        .order_by(Turn.index)
+    )
+    return [TurnInfo(*row) for row in rows]
+
+
+def list_tags(session: Session) -> list[TagInfo]:
+    usage = (
+        select(Annotation.tag_id, func.count().label("n")).group_by(Annotation.tag_id).subquery()
+    )
+    rows = session.execute(
+        select(
+            Tag.id,
+            Tag.name,
+            Tag.color,
+            Tag.shortcut,
+            Tag.description,
+            Tag.parent_id,
+            Tag.position,
+            func.coalesce(usage.c.n, 0),
+        )
+        .outerjoin(usage, usage.c.tag_id == Tag.id)
+        .order_by(Tag.position, Tag.id)
+    )
+    return [TagInfo(*row) for row in rows]
+
+
+_CHUNK = 500
+
+_ANNOTATION_COLUMNS = (
+    Annotation.id,
+    Annotation.document_id,
+    Annotation.tag_id,
+    Annotation.start,
+    Annotation.end,
+    Annotation.text,
+    Annotation.note,
+    func.coalesce(Annotator.name, ""),
+    Annotation.created_at,
+    Annotation.updated_at,
+)
+
+
+def document_annotations(session: Session, document_id: int) -> list[AnnotationInfo]:
+    rows = session.execute(
+        select(*_ANNOTATION_COLUMNS)
+        .outerjoin(Annotator, Annotator.id == Annotation.annotator_id)
+        .where(Annotation.document_id == document_id)
+        .order_by(Annotation.start, Annotation.end, Annotation.id)
+    )
+    return [AnnotationInfo(*row) for row in rows]
+
+
+def annotations_by_id(session: Session, ids: Iterable[int]) -> list[AnnotationInfo]:
+    wanted = sorted(set(ids))
+    found: list[AnnotationInfo] = []
+    for first in range(0, len(wanted), _CHUNK):
+        rows = session.execute(
+            select(*_ANNOTATION_COLUMNS)
+            .outerjoin(Annotator, Annotator.id == Annotation.annotator_id)
+            .where(Annotation.id.in_(wanted[first : first + _CHUNK]))
+        )
+        found.extend(AnnotationInfo(*row) for row in rows)
+    found.sort(key=lambda info: (info.start, info.end, info.id))
+    return found

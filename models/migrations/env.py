@@ -1,0 +1,29 @@
+"""Alembic environment: migrations run on the connection handed in by models.schema."""
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+connection = config.attributes.get("connection")
+if connection is not None:
+    run_migrations(connection)
+else:
+    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    with engine.begin() as fresh:
+        run_migrations(fresh)

@@ -1,0 +1,109 @@
+"""Bring a project file to the current schema, or refuse it with a reason.
+
+The file is first inspected through a read-only connection, so a database from
+another program, a damaged file or a project written by a newer schema is never
+modified. A brand-new file is created by running every migration; an older
+project is copied aside (SQLite's online backup) before it is upgraded.
+"""
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from models.database import APPLICATION_ID, SQLITE_HEADER
+
+# Revisions in order. The last one must be the newest migration's revision
+# (checked by tests/models/test_migrations.py).
+KNOWN_REVISIONS = ("0001",)
+HEAD_REVISION = KNOWN_REVISIONS[-1]
+
+
+class FileKind(Enum):
+    NEW = "new"  # missing, empty, or an SQLite database without any table
+    PROJECT = "project"  # a Fangtan project at a known revision
+    NEWER = "newer"  # a Fangtan project written by a newer schema
+    FOREIGN = "foreign"  # an SQLite database from another program
+    NOT_SQLITE = "not_sqlite"
+    CORRUPT = "corrupt"
+
+
+@dataclass(frozen=True)
+class Inspection:
+    kind: FileKind
+    revision: str | None = None
+    detail: str = ""
+
+
+def inspect_file(path: Path) -> Inspection:
+    """Classify ``path`` without writing to it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return Inspection(FileKind.NEW)
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(SQLITE_HEADER):
+        return Inspection(FileKind.NOT_SQLITE)
+    if len(header) < 100:
+        return Inspection(FileKind.CORRUPT, detail="file is shorter than an SQLite header")
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        return Inspection(FileKind.CORRUPT, detail=str(error))
+    try:
+        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        revision = None
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+    except sqlite3.Error as error:
+        return Inspection(FileKind.CORRUPT, detail=str(error))
+    finally:
+        connection.close()
+    user_tables = {name for name in tables if not name.startswith("sqlite_")}
+    if not user_tables and app_id == 0:
+        return Inspection(FileKind.NEW)
+    if app_id != APPLICATION_ID or revision is None:
+        return Inspection(FileKind.FOREIGN)
+    if revision not in KNOWN_REVISIONS:
+        return Inspection(FileKind.NEWER, revision=revision)
+    return Inspection(FileKind.PROJECT, revision=revision)
+
+
+def needs_upgrade(inspection: Inspection) -> bool:
+    return inspection.kind is FileKind.PROJECT and inspection.revision != HEAD_REVISION
+
+
+def backup_copy(path: Path, label: str) -> Path:
+    """Copy a live project with SQLite's online backup API; returns the copy's path."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    source = sqlite3.connect(path)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    return target
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    """Run every pending migration in one transaction."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("models") / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
