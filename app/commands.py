@@ -6,6 +6,7 @@ and redo can be repeated any number of times.
 
 from abc import ABC, abstractmethod
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -108,12 +109,15 @@ class CreateAnnotations(Command):
         return Applied(
             inverse=DeleteAnnotations(ids),
             changes=Changes(
-                documents=frozenset(by_document), added=frozenset(ids), document_list=True
+                documents=frozenset(by_document),
+                added=frozenset(ids),
+                tag_ids=frozenset(tag_ids),
+                document_list=True,
             ),
         )
 
 
-def _snapshotter(session: Session, document_id: int, count: int):  # noqa: ANN202
+def _snapshotter(session: Session, document_id: int, count: int) -> Callable[[int, int], str]:
     length = session.scalar(select(func.length(Document.text)).where(Document.id == document_id))
     if length is None:
         raise UnknownDocumentError()
@@ -168,6 +172,7 @@ def _removed(specs: tuple[AnnotationSpec, ...]) -> Changes:
     return Changes(
         documents=frozenset(spec.document_id for spec in specs),
         removed=frozenset(spec.id for spec in specs if spec.id is not None),
+        tag_ids=frozenset(spec.tag_id for spec in specs),
         document_list=True,
     )
 

@@ -84,6 +84,7 @@ class Changes:
     added: frozenset[int] = frozenset()
     removed: frozenset[int] = frozenset()
     updated: frozenset[int] = frozenset()
+    tag_ids: frozenset[int] = frozenset()  # tags whose annotations were added or removed
     tags: bool = False
     document_list: bool = False
 
@@ -96,6 +97,7 @@ class Changes:
             added=added,
             removed=removed,
             updated=updated,
+            tag_ids=self.tag_ids | other.tag_ids,
             tags=self.tags or other.tags,
             document_list=self.document_list or other.document_list,
         )

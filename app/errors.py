@@ -7,7 +7,7 @@ Qt's translation tables (context "Errors"); the command line prints the English.
 from typing import Any, ClassVar
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (name read by lupdate)
     """Mark ``text`` for extraction into the translation sources; returns it unchanged."""
     return text
 

@@ -144,6 +144,14 @@ class Project:
         with self.reading() as session:
             return queries.list_tags(session)
 
+    def annotation_counts(self, document_ids: Iterable[int]) -> dict[int, int]:
+        with self.reading() as session:
+            return queries.annotation_counts(session, document_ids)
+
+    def tag_usage(self, tag_ids: Iterable[int]) -> dict[int, int]:
+        with self.reading() as session:
+            return queries.tag_usage(session, tag_ids)
+
 
 def _reason(error: DBAPIError) -> str:
     return str(error.orig) if error.orig is not None else str(error)

@@ -139,3 +139,31 @@ def annotations_by_id(session: Session, ids: Iterable[int]) -> list[AnnotationIn
         found.extend(AnnotationInfo(*row) for row in rows)
     found.sort(key=lambda info: (info.start, info.end, info.id))
     return found
+
+
+def annotation_counts(session: Session, document_ids: Iterable[int]) -> dict[int, int]:
+    """Number of annotations of each given document (0 for none)."""
+    wanted = list(set(document_ids))
+    counts = dict.fromkeys(wanted, 0)
+    for first in range(0, len(wanted), _CHUNK):
+        rows = session.execute(
+            select(Annotation.document_id, func.count())
+            .where(Annotation.document_id.in_(wanted[first : first + _CHUNK]))
+            .group_by(Annotation.document_id)
+        )
+        counts.update({document_id: count for document_id, count in rows})
+    return counts
+
+
+def tag_usage(session: Session, tag_ids: Iterable[int]) -> dict[int, int]:
+    """Number of annotations made with each given tag (0 for none)."""
+    wanted = list(set(tag_ids))
+    counts = dict.fromkeys(wanted, 0)
+    for first in range(0, len(wanted), _CHUNK):
+        rows = session.execute(
+            select(Annotation.tag_id, func.count())
+            .where(Annotation.tag_id.in_(wanted[first : first + _CHUNK]))
+            .group_by(Annotation.tag_id)
+        )
+        counts.update({tag_id: count for tag_id, count in rows})
+    return counts

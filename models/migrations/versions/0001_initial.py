@@ -1,4 +1,4 @@
-"""Initial schema: documents, turns, codebook, annotators, annotations.
+"""Initial schema: documents, turns, codebook, annotators, annotations, undo history.
 
 Revision ID: 0001
 Revises:
@@ -125,9 +125,23 @@ def upgrade() -> None:
     )
     op.create_index("ix_annotations_document_start", "annotations", ["document_id", "start"])
     op.create_index("ix_annotations_tag", "annotations", ["tag_id"])
+    op.create_table(
+        "history_steps",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("annotator", sa.String(length=200), nullable=False),
+        sa.Column("description", sa.String(length=500), nullable=False),
+        sa.Column("forward", sa.Text(), nullable=False),
+        sa.Column("backward", sa.Text(), nullable=False),
+        sa.Column("undone", sa.Boolean(), nullable=False),
+        sa.Column("created_at", UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_history_steps")),
+        sqlite_autoincrement=True,
+    )
+    op.create_index("ix_history_steps_annotator_undone", "history_steps", ["annotator", "undone"])
 
 
 def downgrade() -> None:
+    op.drop_table("history_steps")
     op.drop_table("annotations")
     op.drop_table("turns")
     op.drop_table("annotators")

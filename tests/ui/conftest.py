@@ -1,0 +1,51 @@
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from app.importing.importer import import_text
+from app.importing.reading import read_source
+from app.project import Project
+from app.seeds import SAMPLE_INTERVIEWS, sample_interviews_path
+from ui.main_window import MainWindow
+from ui.session import ProjectSession
+
+
+@pytest.fixture(autouse=True)
+def clean_settings():
+    QSettings("Fangtan", "Fangtan").clear()
+    yield
+    QSettings("Fangtan", "Fangtan").clear()
+
+
+@pytest.fixture
+def sample_project(tmp_path) -> Path:
+    path = tmp_path / "sample.fangtan"
+    project = Project.open(path)
+    import_text(project, read_source(sample_interviews_path()), SAMPLE_INTERVIEWS)
+    project.close()
+    return path
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """Open a project file in a real main window; closes the project afterwards."""
+    windows = []
+
+    def opener(path: Path) -> MainWindow:
+        window = MainWindow(ProjectSession(Project.open(path, annotator="tester")))
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        windows.append(window)
+        return window
+
+    yield opener
+    for window in windows:
+        window.runner.wait()
+        window.session.close()
+
+
+def reopen(path: Path) -> Project:
+    return Project.open(path, create=False)

@@ -1,0 +1,121 @@
+"""Drive the real window: select, press a tag key, close, reopen the file."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from tests.ui.conftest import reopen
+
+
+def select_with_keyboard(qtbot, view, start: int, length: int) -> None:
+    """Put the cursor at code point ``start`` and extend it by ``length`` with Shift+Right."""
+    view.setFocus()
+    cursor = view.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    view.setTextCursor(cursor)
+    view.clear_selection_at(start)
+    for _ in range(length):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+
+
+def stored_annotations(path):
+    project = reopen(path)
+    try:
+        document = project.documents()[0]
+        return project.document(document.id), project.annotations(document.id), project.tags()
+    finally:
+        project.close()
+
+
+def test_select_press_1_close_reopen_undo(qtbot, open_window, sample_project):
+    window = open_window(sample_project)
+    view = window.text_view
+    qtbot.waitUntil(lambda: view.content is not None)
+    text = view.content.text
+    start = text.index("大力推进氢能产业园区建设")
+    select_with_keyboard(qtbot, view, start, 12)
+    assert view.selection_span() == (start, start + 12)
+
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 1)
+    window.close()
+    window.session.close()
+
+    content, annotations, tags = stored_annotations(sample_project)
+    assert len(annotations) == 1
+    annotation = annotations[0]
+    assert (annotation.start, annotation.end) == (start, start + 12)
+    assert annotation.text == "大力推进氢能产业园区建设" == content.text[start : start + 12]
+    assert {tag.id: tag.name for tag in tags}[annotation.tag_id] == "产业发展"
+    assert annotation.annotator == "tester"
+
+    window = open_window(sample_project)
+    qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 1)
+    window.text_view.setFocus()
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 0)
+    assert window.document_list.table.document_at(0).annotation_count == 0
+    window.session.close()
+    assert stored_annotations(sample_project)[1] == []
+
+
+def test_undo_in_same_session_then_redo(qtbot, open_window, sample_project):
+    window = open_window(sample_project)
+    view = window.text_view
+    qtbot.waitUntil(lambda: view.content is not None)
+    start = view.content.text.index("今年,泊里镇将以")
+    select_with_keyboard(qtbot, view, start, 6)
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 1)
+    first_id = window.annotation_list.table_model.annotation_at(0).id
+
+    window.undo_action.trigger()
+    assert window.annotation_list.table_model.rowCount() == 0
+    window.redo_action.trigger()
+    assert window.annotation_list.table_model.rowCount() == 1
+    assert window.annotation_list.table_model.annotation_at(0).id == first_id
+    window.session.close()
+    annotations = stored_annotations(sample_project)[1]
+    assert [(a.id, a.start, a.end) for a in annotations] == [(first_id, start, start + 6)]
+
+
+def test_no_selection_tags_the_whole_turn_under_the_cursor(qtbot, open_window, sample_project):
+    window = open_window(sample_project)
+    view = window.text_view
+    qtbot.waitUntil(lambda: view.content is not None)
+    content = view.content
+    answer = next(turn for turn in content.turns if turn.kind == "answer")
+    view.setFocus()
+    view.clear_selection_at(answer.content_start + 30)
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 1)
+    window.session.close()
+    annotation = stored_annotations(sample_project)[1][0]
+    assert (annotation.start, annotation.end) == (answer.content_start, answer.end)
+    assert annotation.text.startswith("今年,泊里镇将以")
+    assert not annotation.text.startswith("刘在军")
+
+
+def test_click_on_tag_panel_applies_and_overlaps_are_kept(qtbot, open_window, sample_project):
+    window = open_window(sample_project)
+    view = window.text_view
+    qtbot.waitUntil(lambda: view.content is not None)
+    start = view.content.text.index("用好“项目管家”服务平台")
+    view.select_span(start, start + 10)
+    panel = window.tag_panel
+    item = panel.item_for(window.tags[3].id)
+    rect = panel.tree.visualItemRect(item)
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    view.select_span(start + 5, start + 14)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 2)
+
+    block = view.document().findBlock(view._offsets.to_utf16(start))
+    backgrounds = {
+        fmt.format.background().color().name()
+        for fmt in block.layout().formats()
+        if fmt.format.background().style() != Qt.BrushStyle.NoBrush
+    }
+    assert len(backgrounds) >= 3  # tag A alone, the overlap, tag B alone
+    window.session.close()
+    spans = sorted((a.start, a.end) for a in stored_annotations(sample_project)[1])
+    assert spans == [(start, start + 10), (start + 5, start + 14)]

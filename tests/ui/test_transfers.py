@@ -1,0 +1,68 @@
+"""Import and export from the window run in the background and report what happened."""
+
+import csv
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app.commands import AnnotationSpec, CreateAnnotations
+from app.project import Project
+from tests.ui.conftest import reopen
+
+
+def test_export_csv_from_the_menu(qtbot, open_window, sample_project, tmp_path, monkeypatch):
+    window = open_window(sample_project)
+    text = window.text_view.content.text
+    start = text.index("大力推进氢能产业园区建设")
+    window.session.run(
+        CreateAnnotations(
+            (AnnotationSpec(window.documents.document_id, window.tags[0].id, start, start + 12),)
+        ),
+        "tag",
+    )
+    window.documents.set_note(window.annotation_list.table_model.annotation_at(0).id, "=1+1,\n要点")
+    target = tmp_path / "导出 结果.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: not window.transfers.busy, timeout=10_000)
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["text"] == "大力推进氢能产业园区建设"
+    assert row["tag"] == "产业发展"
+    assert row["interviewee"] == "刘在军"
+    assert row["speaker"] == "刘在军"
+    assert row["note"] == "'=1+1,\n要点"
+    assert (int(row["start"]), int(row["end"])) == (start, start + 12)
+
+
+def test_import_files_in_background_with_report(qtbot, open_window, tmp_path, monkeypatch):
+    path = tmp_path / "empty.fangtan"
+    Project.open(path).close()
+    good = tmp_path / "专访 稿件.txt"
+    good.write_text(
+        "新标题\n\n——访某局局长张三\n\n记者：问题？\n\n张三：回答。\n", encoding="utf-8"
+    )
+    binary = tmp_path / "图片.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    window = open_window(path)
+    reports = []
+    window.transfers.imported.connect(reports.append)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
+    window.transfers.import_paths([good, binary])
+    qtbot.waitUntil(lambda: len(reports) == 1, timeout=10_000)
+    report = reports[0]
+    assert [document.title for document in report.imported] == ["新标题"]
+    assert len(report.failures) == 1 and "binary" in str(report.failures[0][1])
+    assert shown and "Failed: 1 file" in shown[0]
+    assert window.document_list.table.rowCount() == 1
+    assert window.text_view.content.meta.interviewee == "张三"
+    window.session.close()
+    project = reopen(path)
+    documents = project.documents()
+    project.close()
+    assert [(d.title, d.interviewee, d.interviewee_role) for d in documents] == [
+        ("新标题", "张三", "某局局长")
+    ]

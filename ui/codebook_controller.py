@@ -1,0 +1,96 @@
+"""Adding, editing, reordering and deleting tags, each one undoable step."""
+
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.codebook import next_color
+from app.commands import CreateTag, DeleteTag, MoveTag, TagSpec, UpdateTag
+from app.dto import TagInfo
+from ui.session import ProjectSession
+from ui.tag_dialog import TagDialog
+
+
+class CodebookController(QObject):
+    def __init__(self, session: ProjectSession, window: QWidget) -> None:
+        super().__init__(window)
+        self._session = session
+        self._window = window
+        self._tags: list[TagInfo] = []
+
+    def set_tags(self, tags: list[TagInfo]) -> None:
+        self._tags = list(tags)
+
+    def _tag(self, tag_id: int) -> TagInfo | None:
+        return next((tag for tag in self._tags if tag.id == tag_id), None)
+
+    def new_tag(self, parent_id: int | None = None) -> None:
+        def submit(values: dict[str, Any]) -> bool:
+            spec = TagSpec(
+                name=values["name"],
+                color=values["color"],
+                shortcut=values["shortcut"],
+                description=values["description"],
+                parent_id=values["parent_id"],
+            )
+            name = " ".join(values["name"].split())
+            description = self.tr("New tag “%1”").replace("%1", name)
+            return self._session.run(CreateTag(spec), description) is not None
+
+        color = next_color([tag.color for tag in self._tags])
+        TagDialog(self._tags, submit, color=color, parent_id=parent_id, parent=self._window).exec()
+
+    def edit_tag(self, tag_id: int) -> None:
+        tag = self._tag(tag_id)
+        if tag is None:
+            return
+
+        def submit(values: dict[str, Any]) -> bool:
+            changed = {key: value for key, value in values.items() if getattr(tag, key) != value}
+            if not changed:
+                return True
+            description = self.tr("Edit tag “%1”").replace("%1", tag.name)
+            return self._session.run(UpdateTag(tag_id, changed), description) is not None
+
+        TagDialog(self._tags, submit, tag=tag, parent=self._window).exec()
+
+    def delete_tag(self, tag_id: int) -> None:
+        tag = self._tag(tag_id)
+        if tag is None:
+            return
+        if tag.usage:
+            question = (
+                self.tr(
+                    "Delete the tag “%1”? It is used by %2 annotations, which will be "
+                    "removed with it. Edit ▸ Undo brings them back."
+                )
+                .replace("%1", tag.name)
+                .replace("%2", str(tag.usage))
+            )
+        else:
+            question = self.tr("Delete the tag “%1”? No annotation uses it.").replace(
+                "%1", tag.name
+            )
+        answer = QMessageBox.question(
+            self._window,
+            self.tr("Delete Tag"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._session.run(DeleteTag(tag_id), self.tr("Delete tag “%1”").replace("%1", tag.name))
+
+    def move_tag(self, tag_id: int, delta: int) -> None:
+        """Swap a tag with its previous (-1) or next (+1) sibling under the same parent."""
+        tag = self._tag(tag_id)
+        if tag is None:
+            return
+        siblings = [other for other in self._tags if other.parent_id == tag.parent_id]
+        target = siblings.index(tag) + delta
+        if not 0 <= target < len(siblings):
+            return
+        order = [other.id for other in self._tags]
+        description = self.tr("Move tag “%1”").replace("%1", tag.name)
+        self._session.run(MoveTag(tag_id, order.index(siblings[target].id)), description)

@@ -1,0 +1,79 @@
+"""Start the window: application, language, project, main window."""
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.errors import FangtanError
+from app.project import Project, default_annotator
+from app.workspace import open_default_project
+from ui.errors import install_exception_dialog, show_error
+from ui.i18n import Translations, settings
+from ui.main_window import MainWindow
+from ui.session import ProjectSession
+from ui.settings_dialog import SettingsDialog
+
+
+class Application:
+    """Owns the QApplication, the translations and the one open main window."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.translations = Translations(app)
+        self.translations.install(str(settings().value("language", "")))
+        self.window: MainWindow | None = None
+
+    def annotator(self) -> str:
+        return str(settings().value("annotator", "")) or default_annotator()
+
+    def open(self, path: Path | None) -> bool:
+        """Show ``path`` (None: the default project) in a window replacing the current one."""
+        try:
+            if path is None:
+                project = open_default_project(self.annotator())
+            else:
+                project = Project.open(path, annotator=self.annotator())
+        except FangtanError as error:
+            print(f"fangtan: {error}", file=sys.stderr)
+            show_error(self.window, error)
+            return False
+        old = self.window
+        window = MainWindow(ProjectSession(project))
+        window.open_requested.connect(self.open)
+        window.settings_requested.connect(self.edit_settings)
+        self.window = window
+        window.show()
+        if old is not None:
+            old.close()
+            old.session.close()
+            old.deleteLater()
+        return True
+
+    def edit_settings(self) -> None:
+        store = settings()
+        dialog = SettingsDialog(str(store.value("language", "")), self.annotator(), self.window)
+        if not dialog.exec():
+            return
+        store.setValue("language", dialog.language())
+        store.setValue("annotator", dialog.annotator())
+        self.translations.install(dialog.language())
+        if self.window is not None:
+            self.window.session.project.annotator = self.annotator()
+            self.window.show_saved()
+
+
+def run(project: Path | None = None, on_shown: Callable[[], None] | None = None) -> int:
+    """Entry point of ``fangtan gui``; returns the process exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Fangtan")
+    app.setOrganizationName("Fangtan")
+    install_exception_dialog()
+    application = Application(app)
+    if not application.open(project):
+        return 1
+    if on_shown is not None:
+        QTimer.singleShot(0, on_shown)
+    return app.exec()

@@ -1,0 +1,325 @@
+"""The main window: composes the document list, text, tag panel and annotation list."""
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dto import Changes, TagInfo
+from app.project import PROJECT_SUFFIX
+from ui.annotation_list import AnnotationList
+from ui.codebook_controller import CodebookController
+from ui.document_controller import DocumentController
+from ui.document_header import DocumentHeader
+from ui.document_list import DocumentList
+from ui.errors import show_error
+from ui.help_dialog import show_shortcuts
+from ui.session import ProjectSession
+from ui.swatches import swatch_icon
+from ui.tag_panel import TagPanel
+from ui.tasks import TaskRunner
+from ui.text_view import TextView
+from ui.transfer import Transfers
+
+
+class MainWindow(QMainWindow):
+    open_requested = Signal(object)  # Path of a project to open instead of this one
+    settings_requested = Signal()
+
+    def __init__(self, session: ProjectSession) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.runner = TaskRunner(self)
+        self.tags: list[TagInfo] = []
+
+        self.document_list = DocumentList()
+        self.header = DocumentHeader()
+        self.text_view = TextView()
+        self.tag_panel = TagPanel()
+        self.annotation_list = AnnotationList()
+        self.documents = DocumentController(
+            session, self.text_view, self.annotation_list, self.header, self
+        )
+        self.codebook = CodebookController(session, self)
+        self.transfers = Transfers(session, self.runner, self)
+        self._layout()
+        self._actions()
+        self._connect()
+        self.setAcceptDrops(True)
+        self.resize(1400, 860)
+        self._retranslate()
+        self._reload_all()
+
+    # Composition ---------------------------------------------------------------
+
+    def _layout(self) -> None:
+        middle = QWidget()
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.header)
+        column.addWidget(self.text_view, 1)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.tag_panel)
+        right.addWidget(self.annotation_list)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 2)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.document_list)
+        splitter.addWidget(middle)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([300, 720, 380])
+        self.setCentralWidget(splitter)
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+    def _action(self, menu: QMenu, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _actions(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.new_action = self._action(
+            self.file_menu, self._new_project, QKeySequence.StandardKey.New
+        )
+        self.open_action = self._action(
+            self.file_menu, self._open_project, QKeySequence.StandardKey.Open
+        )
+        self.file_menu.addSeparator()
+        self.import_action = self._action(
+            self.file_menu, self.transfers.choose_files, QKeySequence("Ctrl+I"), "importAction"
+        )
+        self.import_folder_action = self._action(
+            self.file_menu, self.transfers.choose_folder, QKeySequence("Ctrl+Shift+I")
+        )
+        self.export_action = self._action(
+            self.file_menu, self.transfers.choose_csv_target, QKeySequence("Ctrl+E"), "exportCsv"
+        )
+        self.file_menu.addSeparator()
+        self.settings_action = self._action(
+            self.file_menu, self.settings_requested.emit, QKeySequence.StandardKey.Preferences
+        )
+        self.quit_action = self._action(self.file_menu, self.close, QKeySequence.StandardKey.Quit)
+
+        self.edit_menu = bar.addMenu("")
+        self.undo_action = self._action(
+            self.edit_menu, self.session.undo, QKeySequence("Ctrl+Z"), "undoAction"
+        )
+        self.redo_action = self._action(
+            self.edit_menu,
+            self.session.redo,
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
+            "redoAction",
+        )
+        self.edit_menu.addSeparator()
+        self.note_action = self._action(
+            self.edit_menu, self._edit_note_of_selection, QKeySequence("Ctrl+Shift+N")
+        )
+
+        self.tags_menu = bar.addMenu("")
+        self.tag_actions: list[QAction] = []
+        self.new_tag_action = QAction(self)
+        self.new_tag_action.triggered.connect(lambda: self.codebook.new_tag(None))
+
+        self.help_menu = bar.addMenu("")
+        self.shortcuts_action = self._action(
+            self.help_menu, lambda: show_shortcuts(self, self.tags), QKeySequence("F1")
+        )
+
+    def _connect(self) -> None:
+        self.document_list.document_selected.connect(self.documents.show_document)
+        self.tag_panel.tag_clicked.connect(self.documents.apply_tag)
+        self.tag_panel.new_requested.connect(self.codebook.new_tag)
+        self.tag_panel.edit_requested.connect(self.codebook.edit_tag)
+        self.tag_panel.delete_requested.connect(self.codebook.delete_tag)
+        self.tag_panel.move_requested.connect(self.codebook.move_tag)
+        self.session.changed.connect(self._on_changes)
+        self.session.history_changed.connect(self._show_history)
+        self.session.failed.connect(lambda error: show_error(self, error))
+        self.documents.status.connect(self._status)
+        self.transfers.status.connect(self._status)
+        self.transfers.imported.connect(self._after_import)
+
+    # Keeping views current ----------------------------------------------------------
+
+    def _reload_all(self) -> None:
+        self._set_tags(self.session.project.tags())
+        documents = self.session.project.documents()
+        self.document_list.set_documents(documents)
+        if documents and self.document_list.current_document_id() is None:
+            self.document_list.select_document(documents[0].id)
+        elif not documents:
+            self.documents.show_document(None)
+
+    def _set_tags(self, tags: list[TagInfo]) -> None:
+        self.tags = tags
+        self.tag_panel.set_tags(tags)
+        self.codebook.set_tags(tags)
+        self.documents.set_tags(tags)
+        self._rebuild_tag_menu()
+
+    def _rebuild_tag_menu(self) -> None:
+        for action in self.tag_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        self.tags_menu.clear()
+        self.tag_actions = []
+        for tag in self.tags:
+            action = QAction(swatch_icon(tag.color), tag.name, self)
+            action.setObjectName(f"tagAction{tag.id}")
+            if tag.shortcut:
+                action.setShortcut(QKeySequence(tag.shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, i=tag.id: self.documents.apply_tag(i))
+            self.addAction(action)
+            self.tags_menu.addAction(action)
+            self.tag_actions.append(action)
+        self.tags_menu.addSeparator()
+        self.tags_menu.addAction(self.new_tag_action)
+
+    def _on_changes(self, changes: Changes, origin: str) -> None:
+        project = self.session.project
+        if changes.tags:
+            self._set_tags(project.tags())
+        elif changes.tag_ids:
+            usage = project.tag_usage(changes.tag_ids)
+            self._set_tags([replace(tag, usage=usage.get(tag.id, tag.usage)) for tag in self.tags])
+        if changes.document_list and changes.documents:
+            self.document_list.table.set_counts(project.annotation_counts(changes.documents))
+        shown = self.documents.document_id
+        if origin != "do" and len(changes.documents) == 1 and shown not in changes.documents:
+            self.document_list.select_document(next(iter(changes.documents)))
+        else:
+            self.documents.apply_changes(changes)
+        if origin != "do" and len(changes.added | changes.updated) == 1:
+            self.annotation_list.show_annotation(next(iter(changes.added | changes.updated)))
+
+    def _after_import(self, report) -> None:
+        documents = self.session.project.documents()
+        self.document_list.set_documents(documents)
+        if report.imported:
+            self.document_list.select_document(report.imported[0].id)
+        elif documents and self.document_list.current_document_id() is None:
+            self.document_list.select_document(documents[0].id)
+
+    def _show_history(self, state) -> None:
+        if state.undo_text:
+            self.undo_action.setText(self.tr("&Undo %1").replace("%1", state.undo_text))
+        else:
+            self.undo_action.setText(self.tr("&Undo"))
+        if state.redo_text:
+            self.redo_action.setText(self.tr("&Redo %1").replace("%1", state.redo_text))
+        else:
+            self.redo_action.setText(self.tr("&Redo"))
+        self.undo_action.setEnabled(state.undo_text is not None)
+        self.redo_action.setEnabled(state.redo_text is not None)
+
+    def _edit_note_of_selection(self) -> None:
+        ids = self.annotation_list.selected_ids()
+        if ids:
+            self.documents.edit_note(ids[0])
+        else:
+            self._status(self.tr("Select an annotation in the list first."))
+
+    def _status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
+
+    def show_saved(self) -> None:
+        self.saved_label.setText(
+            self.tr("All changes saved · %1").replace("%1", self.session.project.annotator)
+        )
+
+    # Projects -----------------------------------------------------------------------
+
+    def _project_filter(self) -> str:
+        return self.tr("Fangtan projects (*%1)").replace("%1", PROJECT_SUFFIX)
+
+    def _new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New Project"),
+            str(self.session.project.path.parent),
+            self._project_filter(),
+        )
+        if path:
+            target = Path(path)
+            if target.suffix != PROJECT_SUFFIX:
+                target = target.with_name(target.name + PROJECT_SUFFIX)
+            self.open_requested.emit(target)
+
+    def _open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open Project"),
+            str(self.session.project.path.parent),
+            self._project_filter(),
+        )
+        if path:
+            self.open_requested.emit(Path(path))
+
+    # Drag and drop: files and folders are imported -----------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.transfers.import_paths(paths)
+            event.acceptProposedAction()
+
+    # Language -----------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Fangtan — %1").replace("%1", self.session.project.path.name))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_action.setText(self.tr("&New Project…"))
+        self.open_action.setText(self.tr("&Open Project…"))
+        self.import_action.setText(self.tr("&Import Interviews…"))
+        self.import_folder_action.setText(self.tr("Import &Folder…"))
+        self.export_action.setText(self.tr("&Export Annotations as CSV…"))
+        self.settings_action.setText(self.tr("&Preferences…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self._show_history(self.session.history_state())
+        self.note_action.setText(self.tr("Edit &Note…"))
+        self.tags_menu.setTitle(self.tr("&Tags"))
+        self.new_tag_action.setText(self.tr("&New Tag…"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.shortcuts_action.setText(self.tr("&Keyboard Shortcuts"))
+        self.show_saved()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event) -> None:
+        self.runner.wait()
+        super().closeEvent(event)

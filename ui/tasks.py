@@ -1,0 +1,78 @@
+"""Long work (import, export) on one background thread, with progress and cancel.
+
+The work function receives a TaskState to report progress and to ask whether
+the user cancelled; results come back to the window thread through signals.
+Widgets are never touched from the worker.
+"""
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class TaskState:
+    """Handed to the work function: progress out, cancellation in."""
+
+    def __init__(self, relay: "Task") -> None:
+        self._relay = relay
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int, current: str) -> None:
+        self._relay.progressed.emit(done, total, current)
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class Task(QObject):
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Callable[[TaskState], Any]) -> None:
+        super().__init__()
+        self.state = TaskState(self)
+        self._work = work
+
+    def _run(self) -> None:
+        try:
+            result = self._work(self.state)
+        except Exception as error:  # delivered to the window, which decides how to show it
+            self.failed.emit(error)
+        else:
+            self.succeeded.emit(result)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self._task = task
+
+    def run(self) -> None:
+        self._task._run()
+
+
+class TaskRunner(QObject):
+    """Runs tasks one at a time, in order, off the window thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._running: set[Task] = set()
+
+    def start(self, work: Callable[[TaskState], Any]) -> Task:
+        task = Task(work)
+        self._running.add(task)
+        task.succeeded.connect(lambda _result: self._running.discard(task))
+        task.failed.connect(lambda _error: self._running.discard(task))
+        self._pool.start(_Runnable(task))
+        return task
+
+    def wait(self) -> None:
+        self._pool.waitForDone()
