@@ -96,11 +96,15 @@ def _import(arguments: argparse.Namespace) -> int:
     from app.importing.importer import import_paths
     from app.project import Project
 
+    created = not arguments.project.exists()
     project = Project.open(arguments.project)
     try:
         report = import_paths(project, arguments.paths)
     finally:
         project.close()
+    if created and not report.imported:  # nothing came in: leave no empty project behind
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{arguments.project}{suffix}").unlink(missing_ok=True)
     for document in report.imported:
         interviewee = document.interviewee or "-"
         print(

@@ -16,6 +16,7 @@ from app.commands import (
     MoveTag,
     RestoreTag,
     SetNote,
+    SetTagPositions,
     TagSpec,
     UpdateTag,
 )
@@ -32,6 +33,7 @@ _TYPES: dict[str, type] = {
         MoveTag,
         RestoreTag,
         SetNote,
+        SetTagPositions,
         TagSpec,
         UpdateTag,
     )

@@ -320,6 +320,24 @@ class RestoreTag(Command):
         return Applied(inverse=created.inverse, changes=changes)
 
 
+def _positions(session: Session) -> tuple[tuple[int, int], ...]:
+    rows = session.execute(select(Tag.id, Tag.position).order_by(Tag.id))
+    return tuple((tag_id, position) for tag_id, position in rows)
+
+
+@dataclass(frozen=True)
+class SetTagPositions(Command):
+    """Give tags exactly these (tag id, position) pairs; the inverse of a move."""
+
+    positions: tuple[tuple[int, int], ...]
+
+    def apply(self, session: Session, annotator: str) -> Applied:
+        before = _positions(session)
+        for tag_id, position in self.positions:
+            session.execute(update(Tag).where(Tag.id == tag_id).values(position=position))
+        return Applied(inverse=SetTagPositions(before), changes=_TAG_CHANGES)
+
+
 @dataclass(frozen=True)
 class MoveTag(Command):
     """Move a tag to ``index`` in the codebook order."""
@@ -328,15 +346,15 @@ class MoveTag(Command):
     index: int
 
     def apply(self, session: Session, annotator: str) -> Applied:
+        before = _positions(session)
         order = list(session.scalars(select(Tag.id).order_by(Tag.position, Tag.id)))
         if self.tag_id not in order:
             raise UnknownTagError()
-        old_index = order.index(self.tag_id)
         order.remove(self.tag_id)
         order.insert(max(0, min(self.index, len(order))), self.tag_id)
         for position, tag_id in enumerate(order):
             session.execute(update(Tag).where(Tag.id == tag_id).values(position=position))
-        return Applied(inverse=MoveTag(self.tag_id, old_index), changes=_TAG_CHANGES)
+        return Applied(inverse=SetTagPositions(before), changes=_TAG_CHANGES)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,14 @@ class CorruptProjectError(FangtanError):
     )
 
 
+class ProjectIsFolderError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a Fangtan project file.")
+
+
+class ProjectUnreadableError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "{path} cannot be read ({detail}).")
+
+
 class ProjectMissingError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "There is no project at {path}.")
 

@@ -18,8 +18,10 @@ from app.errors import (
     ForeignDatabaseError,
     NewerProjectError,
     NotAProjectError,
+    ProjectIsFolderError,
     ProjectMissingError,
     ProjectStorageError,
+    ProjectUnreadableError,
 )
 from models.database import create_project_engine
 from models.schema import (
@@ -64,6 +66,10 @@ class Project:
         shown = str(path)
         inspection = inspect_file(path)
         kind = inspection.kind
+        if kind is FileKind.FOLDER:
+            raise ProjectIsFolderError(path=shown)
+        if kind is FileKind.UNREADABLE:
+            raise ProjectUnreadableError(path=shown, detail=inspection.detail)
         if kind is FileKind.NOT_SQLITE:
             raise NotAProjectError(path=shown)
         if kind is FileKind.FOREIGN:

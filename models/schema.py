@@ -30,6 +30,8 @@ class FileKind(Enum):
     FOREIGN = "foreign"  # an SQLite database from another program
     NOT_SQLITE = "not_sqlite"
     CORRUPT = "corrupt"
+    FOLDER = "folder"
+    UNREADABLE = "unreadable"
 
 
 @dataclass(frozen=True)
@@ -41,14 +43,30 @@ class Inspection:
 
 def inspect_file(path: Path) -> Inspection:
     """Classify ``path`` without writing to it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return Inspection(FileKind.NEW)
-    with path.open("rb") as handle:
-        header = handle.read(100)
+    if path.is_dir():
+        return Inspection(FileKind.FOLDER)
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            return Inspection(FileKind.NEW)
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        return Inspection(FileKind.UNREADABLE, detail=error.strerror or str(error))
     if not header.startswith(SQLITE_HEADER):
         return Inspection(FileKind.NOT_SQLITE)
     if len(header) < 100:
         return Inspection(FileKind.CORRUPT, detail="file is shorter than an SQLite header")
+    side_files = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    existed = [side.exists() for side in side_files]
+    try:
+        return _inspect_database(path)
+    finally:
+        for side, was_there in zip(side_files, existed, strict=True):
+            if not was_there and side.exists() and side.stat().st_size == 0:
+                side.unlink(missing_ok=True)
+
+
+def _inspect_database(path: Path) -> Inspection:
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:

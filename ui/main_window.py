@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.document_list.document_selected.connect(self.documents.show_document)
+        self.text_view.annotation_clicked.connect(self.annotation_list.show_annotation)
         self.tag_panel.tag_clicked.connect(self.documents.apply_tag)
         self.tag_panel.new_requested.connect(self.codebook.new_tag)
         self.tag_panel.edit_requested.connect(self.codebook.edit_tag)

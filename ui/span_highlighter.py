@@ -105,6 +105,14 @@ class SpanHighlighter(QSyntaxHighlighter):
             span[3] for span in self._spans_by_block.get(block, ()) if span[0] <= offset < span[1]
         ]
 
+    def spans_in_blocks(self, first: int, last: int) -> list[_Span]:
+        """Every annotation touching blocks ``first``..``last``, each once."""
+        seen: dict[int, _Span] = {}
+        for block in range(first, last + 1):
+            for span in self._spans_by_block.get(block, ()):
+                seen[span[3]] = span
+        return list(seen.values())
+
     def block_of(self, offset: int) -> int:
         return max(0, bisect_right(self._block_starts, offset) - 1)
 

@@ -1,16 +1,19 @@
 """The interview text: read-only, selectable, highlighted by tag."""
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QTextCursor, QTextOption
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from app.dto import AnnotationInfo, DocumentContent, TagInfo
 from ui.offsets import OffsetMap
 from ui.span_highlighter import SpanHighlighter
+from ui.stripes import StripeArea
 
 
 class TextView(QPlainTextEdit):
     """Shows one document. Positions in and out are code point offsets."""
+
+    annotation_clicked = Signal(int)  # a coding stripe was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +34,15 @@ class TextView(QPlainTextEdit):
         self._annotations: dict[int, AnnotationInfo] = {}
         self._tag_names: dict[int, str] = {}
         self.highlighter = SpanHighlighter(self.document())
+        self.stripes = StripeArea(
+            self,
+            self.highlighter.spans_in_blocks,
+            self._describe_id,
+            self._reveal,
+            lambda offset: self._offsets.to_utf16(offset),
+        )
+        self.updateRequest.connect(self._scroll_stripes)
+        self._fit_stripes()
 
     @property
     def content(self) -> DocumentContent | None:
@@ -53,21 +65,37 @@ class TextView(QPlainTextEdit):
         self.highlighter.blockSignals(False)
         self._annotations = {annotation.id: annotation for annotation in annotations}
         self._tag_names = {tag.id: tag.name for tag in tags}
+        self.stripes.colors = {tag.id: QColor(tag.color) for tag in tags}
+        self.stripes.lanes.load((a.id, a.start, a.end) for a in annotations)
+        self._fit_stripes()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def upsert_annotations(self, annotations: list[AnnotationInfo]) -> None:
         """Paint new or changed annotations of the shown document (only their blocks)."""
         for annotation in annotations:
+            old = self._annotations.get(annotation.id)
+            if old is not None:
+                self.stripes.lanes.remove(old.id, old.start, old.end)
             self._annotations[annotation.id] = annotation
+            self.stripes.lanes.add(annotation.id, annotation.start, annotation.end)
         self.highlighter.add(annotations)
+        self._fit_stripes()
 
     def remove_annotations(self, annotation_ids: list[int]) -> None:
-        known = [i for i in annotation_ids if self._annotations.pop(i, None) is not None]
+        known = []
+        for annotation_id in annotation_ids:
+            old = self._annotations.pop(annotation_id, None)
+            if old is not None:
+                self.stripes.lanes.remove(old.id, old.start, old.end)
+                known.append(annotation_id)
         self.highlighter.remove(known)
+        self._fit_stripes()
 
     def set_tags(self, tags: list[TagInfo]) -> None:
         self._tag_names = {tag.id: tag.name for tag in tags}
         self.highlighter.set_tags(tags)
+        self.stripes.colors = {tag.id: QColor(tag.color) for tag in tags}
+        self.stripes.update()
 
     # Positions ---------------------------------------------------------------
 
@@ -111,6 +139,36 @@ class TextView(QPlainTextEdit):
                 QToolTip.hideText()
             return True
         return super().event(event)
+
+    # Coding stripes in the left margin ----------------------------------------------
+
+    def _fit_stripes(self) -> None:
+        width = self.stripes.width_needed()
+        if self.viewportMargins().left() != width:
+            self.setViewportMargins(width, 0, 0, 0)
+        rect = self.contentsRect()
+        self.stripes.setGeometry(rect.left(), rect.top(), width, rect.height())
+        self.stripes.update()
+
+    def _scroll_stripes(self, _rect, dy: int) -> None:
+        self.stripes.update()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_stripes()
+
+    def _describe_id(self, annotation_id: int) -> str:
+        annotation = self._annotations.get(annotation_id)
+        if annotation is None:
+            return ""
+        excerpt = annotation.text if len(annotation.text) <= 60 else annotation.text[:59] + "…"
+        return self._describe(annotation) + "\n" + excerpt
+
+    def _reveal(self, annotation_id: int) -> None:
+        annotation = self._annotations.get(annotation_id)
+        if annotation is not None:
+            self.select_span(annotation.start, annotation.end)
+            self.annotation_clicked.emit(annotation_id)
 
     def _describe(self, annotation: AnnotationInfo) -> str:
         name = self._tag_names.get(annotation.tag_id, "?")

@@ -19,6 +19,7 @@ separated by blank lines; nothing inside a paragraph is altered.
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from app.importing.lines import (
     ANSWER_LABELS,
@@ -28,6 +29,7 @@ from app.importing.lines import (
     ends_sentence,
     find_label,
     is_interviewer,
+    looks_like_name,
     split_person,
     starts_enumeration,
     subtitle_subject,
@@ -101,11 +103,16 @@ def _non_blank_lines(text: str) -> list[tuple[str, int]]:
 
 
 def _accepted_labels(lines: list[str]) -> frozenset[str]:
-    """Speaker labels trusted as such: known roles, names used twice, or named in a subtitle."""
+    """Speaker labels trusted as such.
+
+    Known roles (记者, 问, Q…), names used as a label at least twice, names given in
+    a subtitle, and a name-like label on the paragraph right after a question
+    (the answerer of a one-question interview).
+    """
     counts: Counter[str] = Counter()
     subjects = [subject for line in lines if (subject := subtitle_subject(line))]
-    for line in lines:
-        label = find_label(line)
+    labels = [find_label(line) for line in lines]
+    for label in labels:
         if label:
             counts[label.name] += 1
     accepted = set()
@@ -113,6 +120,9 @@ def _accepted_labels(lines: list[str]) -> frozenset[str]:
         known = is_interviewer(name) or name in ANSWER_LABELS
         if known or count >= 2 or any(name in subject for subject in subjects):
             accepted.add(name)
+    for previous, label in pairwise(labels):
+        if previous and label and is_interviewer(previous.name) and looks_like_name(label.name):
+            accepted.add(label.name)
     return frozenset(accepted)
 
 
@@ -175,17 +185,28 @@ def _build(
         if line.kind in (LineKind.SUBTITLE, LineKind.BYLINE):
             builder.add_turn("", "heading", line.text, 0)
     current: str | None = None
-    for paragraph in paragraphs:
-        label = find_label(paragraph)
+    labels = [find_label(paragraph) for paragraph in paragraphs]
+    for index, paragraph in enumerate(paragraphs):
+        label = labels[index]
+        following = labels[index + 1] if index + 1 < len(paragraphs) else None
         if label and label.name in accepted:
             kind = "question" if is_interviewer(label.name) else "answer"
             builder.add_turn(label.name, kind, paragraph, label.length)
             current = kind
-        elif current in ("question", "answer"):
+            continue
+        heading = classify(paragraph, accepted) is LineKind.HEADING
+        section_head = (
+            heading
+            and not ends_sentence(paragraph)
+            and following is not None
+            and following.name in accepted
+            and builder.current_has_words()
+        )
+        if current in ("question", "answer") and not section_head:
             builder.continue_turn(paragraph)
         else:
-            kind = "heading" if classify(paragraph, accepted) is LineKind.HEADING else "narration"
-            builder.add_turn("", kind, paragraph, 0)
+            builder.add_turn("", "heading" if heading else "narration", paragraph, 0)
+            current = None
     interview.text = builder.text()
     interview.turns = builder.turns
     answerers = [
@@ -283,6 +304,10 @@ class _TextBuilder:
         self.turns[-1] = ParsedTurn(
             last.speaker, last.kind, last.start, last.content_start, self._length
         )
+
+    def current_has_words(self) -> bool:
+        last = self.turns[-1] if self.turns else None
+        return last is not None and last.end > last.content_start
 
     def text(self) -> str:
         return "".join(self._parts)

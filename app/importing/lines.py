@@ -104,6 +104,14 @@ def is_interviewer(name: str) -> bool:
     return name in INTERVIEWER_LABELS
 
 
+_NAME = re.compile(r"[\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z .'-]{0,20}")
+
+
+def looks_like_name(label: str) -> bool:
+    """A person's name (2-6 Chinese characters, or a Latin name), not "一是" or "今年"."""
+    return bool(_NAME.fullmatch(label)) and not starts_enumeration(label + "、")
+
+
 def is_heading_like(line: str) -> bool:
     """Short, no clause punctuation, no speaker label: a title, rubric or section head."""
     return len(line) <= 40 and not _CLAUSE_PUNCTUATION.search(line)

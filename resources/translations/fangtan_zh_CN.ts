@@ -194,6 +194,14 @@
         <translation>{path} 已损坏，无法打开（{detail}）。文件未被改动。</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a Fangtan project file.</source>
+        <translation>{path} 是文件夹，不是访谈项目文件。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({detail}).</source>
+        <translation>无法读取 {path}（{detail}）。</translation>
+    </message>
+    <message>
         <source>There is no project at {path}.</source>
         <translation>{path} 处没有项目。</translation>
     </message>
