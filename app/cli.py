@@ -83,7 +83,21 @@ def _log_bug(error: Exception) -> Path:
     return target
 
 
+def _no_display() -> bool:
+    """True on Linux/BSD desktops without a display to open a window on."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _gui(arguments: argparse.Namespace) -> int:
+    if _no_display():
+        print(
+            "fangtan: no display to open the window on (set DISPLAY, or use the "
+            "import/docs/export commands)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     found = entry_points(group="fangtan.frontends", name="gui")
     if not found:
         print("fangtan: the window is not installed (pip install -e .)", file=sys.stderr)

@@ -290,3 +290,14 @@ def test_usage_error_exits_with_code_2(capsys) -> None:
         cli.main(["export", "p.fangtan"])  # -o is required
     assert caught.value.code == cli.EXIT_USAGE
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_gui_without_a_display_says_so_in_one_line(tmp_path, monkeypatch, capsys):
+    for variable in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(cli.sys, "platform", "linux")
+    code = cli.main(["gui", str(tmp_path / "p.fangtan")])
+    error = capsys.readouterr().err.strip().splitlines()
+    assert code == 1
+    assert len(error) == 1 and "no display" in error[0]
+    assert not (tmp_path / "p.fangtan").exists()

@@ -1,0 +1,54 @@
+"""Project files written by every released schema still open, with every annotation intact.
+
+tests/fixtures/schema-NNNN.fangtan is frozen when schema NNNN is released and never
+rewritten. Each new migration must keep this test passing.
+"""
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.history import History
+from app.project import Project
+from models.schema import HEAD_REVISION, KNOWN_REVISIONS, FileKind, inspect_file
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_there_is_a_frozen_project_for_every_schema():
+    assert sorted(path.stem for path in FIXTURES.glob("schema-*.fangtan")) == [
+        f"schema-{revision}" for revision in KNOWN_REVISIONS
+    ]
+
+
+@pytest.mark.parametrize("revision", KNOWN_REVISIONS)
+def test_frozen_project_opens_with_all_its_work(tmp_path, revision):
+    frozen = FIXTURES / f"schema-{revision}.fangtan"
+    before = hashlib.sha256(frozen.read_bytes()).hexdigest()
+    copy = tmp_path / frozen.name
+    shutil.copy(frozen, copy)
+
+    project = Project.open(copy, create=False, annotator="丁霞")
+    try:
+        documents = project.documents()
+        assert [(d.title, d.interviewee, d.annotation_count) for d in documents] == [
+            ("奋力打造实力之城品质之城幸福之城", "刘在军", 1),
+            ("加快建设宜居宜业宜游的高品质街道", "王信卿", 2),
+        ]
+        first = project.annotations(documents[0].id)[0]
+        content = project.document(documents[0].id)
+        assert first.text == "大力推进氢能产业园区建设" == content.text[first.start : first.end]
+        assert first.note == "用作导语?"
+        assert first.annotator == "丁霞"
+        second = project.annotations(documents[1].id)
+        assert sorted(a.text for a in second) == ["薛家岛", "薛家岛街道党工委书记"]
+        tags = {tag.name: tag for tag in project.tags()}
+        assert tags["口袋公园"].parent_id == tags["城市更新"].id
+        assert tags["产业发展"].shortcut == "1"
+        assert History(project).state().undo_text == "新标签"
+    finally:
+        project.close()
+    assert inspect_file(copy).revision == HEAD_REVISION
+    assert hashlib.sha256(frozen.read_bytes()).hexdigest() == before
