@@ -12,7 +12,7 @@ import pytest
 
 from app.history import History
 from app.project import Project
-from models.schema import HEAD_REVISION, KNOWN_REVISIONS, FileKind, inspect_file
+from models.schema import HEAD_REVISION, KNOWN_REVISIONS, inspect_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
