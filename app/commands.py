@@ -23,12 +23,9 @@ from app.errors import (
     UnknownDocumentError,
     UnknownTagError,
 )
+from app.texts import document_text, has_text_cache
 from models import Annotation, Annotator, Document, Tag
 from models.base import utc_now
-
-# Above this many new spans in one document its text is read once instead of
-# taking one substring per span from the database.
-_BULK_SNAPSHOT = 8
 
 
 @dataclass(frozen=True)
@@ -84,7 +81,7 @@ class CreateAnnotations(Command):
         now = utc_now()
         created: list[Annotation] = []
         for document_id, specs in by_document.items():
-            snapshot = _snapshotter(session, document_id, len(specs))
+            snapshot = _snapshotter(session, document_id, specs)
             for spec in specs:
                 name = spec.annotator or annotator
                 if name not in annotator_ids:
@@ -117,26 +114,38 @@ class CreateAnnotations(Command):
         )
 
 
-def _snapshotter(session: Session, document_id: int, count: int) -> Callable[[int, int], str]:
-    length = session.scalar(select(func.length(Document.text)).where(Document.id == document_id))
-    if length is None:
-        raise UnknownDocumentError()
-    text = None
-    if count >= _BULK_SNAPSHOT:
-        text = session.scalar(select(Document.text).where(Document.id == document_id))
+def _snapshotter(
+    session: Session, document_id: int, specs: list[AnnotationSpec]
+) -> Callable[[int, int], str]:
+    """Checks spans against the document and returns the covered text.
+
+    The text comes from the project's cache when there is one; otherwise a single
+    span takes its length and substring in one query, and many spans read the text once.
+    """
+    if len(specs) == 1 and not has_text_cache(session):
+        spec = specs[0]
+        row = session.execute(
+            select(
+                func.length(Document.text),
+                func.substr(Document.text, spec.start + 1, max(0, spec.end - spec.start)),
+            ).where(Document.id == document_id)
+        ).one_or_none()
+        if row is None:
+            raise UnknownDocumentError()
+        length, piece = row
+        text = None
+    else:
+        text = document_text(session, document_id)
+        if text is None:
+            raise UnknownDocumentError()
+        length, piece = len(text), ""
 
     def snapshot(start: int, end: int) -> str:
         if start == end:
             raise EmptySpanError()
         if not 0 <= start < end <= length:
             raise InvalidSpanError(start=start, end=end, length=length)
-        if text is not None:
-            return text[start:end]
-        return session.scalar(
-            select(func.substr(Document.text, start + 1, end - start)).where(
-                Document.id == document_id
-            )
-        )
+        return text[start:end] if text is not None else piece
 
     return snapshot
 

@@ -18,6 +18,7 @@ from app.project import Project
 from models import HistoryStep
 
 MAX_STEPS = 1000
+TRIM_EVERY = 50  # steps between checks that the history is within MAX_STEPS
 
 
 @dataclass(frozen=True)
@@ -43,16 +44,17 @@ class History:
                     HistoryStep.annotator == self._who, HistoryStep.undone.is_(True)
                 )
             )
-            session.add(
-                HistoryStep(
-                    annotator=self._who,
-                    description=description,
-                    forward=dumps(command),
-                    backward=dumps(applied.inverse),
-                    undone=False,
-                )
+            step = HistoryStep(
+                annotator=self._who,
+                description=description,
+                forward=dumps(command),
+                backward=dumps(applied.inverse),
+                undone=False,
             )
-            self._trim(session)
+            session.add(step)
+            session.flush()
+            if step.id % TRIM_EVERY == 0:
+                self._trim(session)
         return applied.changes
 
     def undo(self) -> Changes | None:
@@ -105,7 +107,6 @@ class History:
         ).first()
 
     def _trim(self, session: Session) -> None:
-        session.flush()
         count = session.scalar(select(func.count()).where(HistoryStep.annotator == self._who)) or 0
         if count > MAX_STEPS:
             oldest = (

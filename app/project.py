@@ -23,6 +23,7 @@ from app.errors import (
     ProjectStorageError,
     ProjectUnreadableError,
 )
+from app.texts import DocumentTexts
 from models.database import create_project_engine
 from models.schema import (
     FileKind,
@@ -55,6 +56,8 @@ class Project:
         self.path = path
         self.engine = engine
         self.annotator = annotator
+        # Document text never changes after import, so it can be kept between actions.
+        self._texts = DocumentTexts()
 
     @classmethod
     def open(cls, path: Path, *, create: bool = True, annotator: str | None = None) -> "Project":
@@ -101,9 +104,14 @@ class Project:
     def close(self) -> None:
         self.engine.dispose()
 
+    def _session(self) -> Session:
+        session = Session(self.engine)
+        session.info[DocumentTexts.KEY] = self._texts
+        return session
+
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with Session(self.engine) as session:
+        with self._session() as session:
             try:
                 yield session
             except DBAPIError as error:
@@ -112,7 +120,7 @@ class Project:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A transaction committed on success; on any failure nothing is written."""
-        with Session(self.engine) as session:
+        with self._session() as session:
             try:
                 yield session
                 session.commit()

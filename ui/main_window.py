@@ -208,9 +208,11 @@ class MainWindow(QMainWindow):
         project = self.session.project
         if changes.tags:
             self._set_tags(project.tags())
-        elif changes.tag_ids:
+        elif changes.tag_ids:  # only counts changed: colours and names stay, no repaint
             usage = project.tag_usage(changes.tag_ids)
-            self._set_tags([replace(tag, usage=usage.get(tag.id, tag.usage)) for tag in self.tags])
+            self.tags = [replace(tag, usage=usage.get(tag.id, tag.usage)) for tag in self.tags]
+            self.tag_panel.set_usage(usage)
+            self.codebook.set_tags(self.tags)
         if changes.document_list and changes.documents:
             self.document_list.table.set_counts(project.annotation_counts(changes.documents))
         shown = self.documents.document_id

@@ -1,5 +1,7 @@
 """The codebook beside the text: click a tag to apply it; right-click to edit it."""
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -86,6 +88,14 @@ class TagPanel(QWidget):
             pending = [tag for tag in pending if tag not in placed]
         self.tree.setRootIsDecorated(any(tag.parent_id in known for tag in tags))
         self.tree.expandAll()
+
+    def set_usage(self, usage: dict[int, int]) -> None:
+        """New annotation counts for some tags."""
+        self._tags = [replace(tag, usage=usage.get(tag.id, tag.usage)) for tag in self._tags]
+        for item in self._all_items():
+            tag_id = item.data(0, _TAG_ID)
+            if tag_id in usage:
+                item.setText(2, str(usage[tag_id]))
 
     def _make_item(self, parent: QTreeWidget | QTreeWidgetItem, tag: TagInfo) -> QTreeWidgetItem:
         shortcut = QKeySequence(tag.shortcut).toString(QKeySequence.SequenceFormat.NativeText)

@@ -105,6 +105,7 @@ def test_a_step_that_can_no_longer_be_undone_is_dropped(tmp_path):
 
 def test_history_is_bounded(tmp_path, monkeypatch):
     monkeypatch.setattr(history_module, "MAX_STEPS", 5)
+    monkeypatch.setattr(history_module, "TRIM_EVERY", 1)
     project = make_project(tmp_path / "p.fangtan")
     history = History(project)
     document = project.documents()[0]

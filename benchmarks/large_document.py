@@ -1,0 +1,123 @@
+"""A 2 MB interview carrying 5,000 annotations: open it, tag one more passage, scroll.
+
+Prints medians over several runs. Run with:
+
+    .venv/bin/python benchmarks/large_document.py
+"""
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from app.commands import AnnotationSpec, CreateAnnotations
+from app.importing.importer import import_text
+from app.project import Project
+from ui.main_window import MainWindow
+from ui.session import ProjectSession
+
+SENTENCES = [
+    "今年,泊里镇将以深入贯彻落实党的二十大精神为主线,聚焦实体经济发展创新突破。",
+    "大力推进氢能产业园区建设,推动总投资30亿元的美锦氢能汽车制造项目投产运营。",
+    "高标准建设安置区和农民经济适用房,实现三个村庄年内回迁,办好群众身边的关键小事。",
+    "持续推进智慧城市建设,打造具有泊里特色的智能化场景应用,提升城市管理智慧化水平。",
+]
+
+
+def build(folder: Path, characters: int, annotations: int) -> tuple[Path, int]:
+    rng = random.Random(7)
+    parts = ["长篇访谈\n\n——访某镇党委书记张三\n\n"]
+    length = len(parts[0])
+    turn = 0
+    while length < characters:
+        speaker = "记者" if turn % 2 == 0 else "张三"
+        paragraph = speaker + ":" + "".join(rng.choice(SENTENCES) for _ in range(8)) + "\n\n"
+        parts.append(paragraph)
+        length += len(paragraph)
+        turn += 1
+    text = "".join(parts)
+    path = folder / "large.fangtan"
+    project = Project.open(path)
+    import_text(project, text, "large.txt")
+    document = project.documents()[0]
+    stored = project.document(document.id).text
+    tags = [tag.id for tag in project.tags()]
+    specs = []
+    for _ in range(annotations):
+        start = rng.randrange(0, len(stored) - 200)
+        specs.append(
+            AnnotationSpec(document.id, rng.choice(tags), start, start + rng.randint(4, 120))
+        )
+    project.execute(CreateAnnotations(tuple(specs)))
+    project.close()
+    return path, len(stored)
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    folder = Path(tempfile.mkdtemp(prefix="fangtan-large-"))
+    path, length = build(folder, 700_000, 5_000)
+    size_mb = length * 3 / 1_048_576
+    window = MainWindow(ProjectSession(Project.open(path, annotator="bench")))
+    window.resize(1400, 900)
+    window.show()
+    window.activateWindow()
+    app.processEvents()
+    document_id = window.document_list.current_document_id()
+
+    opens = []
+    for _ in range(5):
+        window.documents.show_document(None)
+        app.processEvents()
+        started = time.perf_counter()
+        window.documents.show_document(document_id)
+        window.text_view.viewport().repaint()
+        opens.append(time.perf_counter() - started)
+
+    view = window.text_view
+    rng = random.Random(3)
+    tag_times = []
+    for _ in range(40):
+        start = rng.randrange(0, length - 100)
+        view.select_span(start, start + 30)
+        app.processEvents()
+        view.setFocus()
+        started = time.perf_counter()
+        QTest.keyClick(view, Qt.Key.Key_2)
+        view.viewport().repaint()
+        tag_times.append(time.perf_counter() - started)
+
+    scrolls = []
+    bar = view.verticalScrollBar()
+    for step in range(60):
+        bar.setValue(bar.maximum() * step // 60)
+        started = time.perf_counter()
+        view.viewport().repaint()
+        view.stripes.repaint()
+        scrolls.append(time.perf_counter() - started)
+    view.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def ms(values: list[float]) -> str:
+        ordered = sorted(values)
+        p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)]
+        return f"median {statistics.median(values) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms"
+
+    print(f"document: {length:,} characters (~{size_mb:.1f} MB UTF-8), 5,000 annotations")
+    print(f"open with all highlights painted: {ms(opens)}")
+    print(f"tag a selection (key -> committed -> repainted): {ms(tag_times)}")
+    print(f"scroll repaint (text + stripes): {ms(scrolls)}")
+    window.session.close()
+
+
+if __name__ == "__main__":
+    main()
