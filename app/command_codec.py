@@ -5,39 +5,16 @@ from dataclasses import fields, is_dataclass
 from datetime import datetime
 from typing import Any
 
-from app.commands import (
-    AnnotationSpec,
-    Command,
-    CreateAnnotations,
-    CreateTag,
-    DeleteAnnotations,
-    DeleteTag,
-    Macro,
-    MoveTag,
-    RestoreTag,
-    SetNote,
-    SetTagPositions,
-    TagSpec,
-    UpdateTag,
-)
+from app import commands
+from app.commands import AnnotationSpec, Command, TagSpec
 
+# Every concrete command, plus the value types they carry, by class name.
 _TYPES: dict[str, type] = {
     cls.__name__: cls
-    for cls in (
-        AnnotationSpec,
-        CreateAnnotations,
-        CreateTag,
-        DeleteAnnotations,
-        DeleteTag,
-        Macro,
-        MoveTag,
-        RestoreTag,
-        SetNote,
-        SetTagPositions,
-        TagSpec,
-        UpdateTag,
-    )
+    for cls in vars(commands).values()
+    if isinstance(cls, type) and issubclass(cls, Command) and cls is not Command
 }
+_TYPES.update({AnnotationSpec.__name__: AnnotationSpec, TagSpec.__name__: TagSpec})
 
 
 def _encode(value: Any) -> Any:

@@ -59,24 +59,24 @@ class History:
 
     def undo(self) -> Changes | None:
         """Revert the latest action; None when there is nothing to undo."""
-        with self._project.writing() as session:
-            step = self._latest(session, undone=False)
-            if step is None:
-                return None
-            applied = loads(step.backward).apply(session, self._who)
-            step.forward = dumps(applied.inverse)
-            step.undone = True
-            return applied.changes
+        return self._replay(undone=False)
 
     def redo(self) -> Changes | None:
         """Apply again the earliest undone action; None when there is nothing to redo."""
+        return self._replay(undone=True)
+
+    def _replay(self, undone: bool) -> Changes | None:
+        """Apply the next step's stored command and keep the fresh inverse of it."""
         with self._project.writing() as session:
-            step = self._latest(session, undone=True)
+            step = self._latest(session, undone=undone)
             if step is None:
                 return None
-            applied = loads(step.forward).apply(session, self._who)
-            step.backward = dumps(applied.inverse)
-            step.undone = False
+            applied = loads(step.forward if undone else step.backward).apply(session, self._who)
+            if undone:
+                step.backward = dumps(applied.inverse)
+            else:
+                step.forward = dumps(applied.inverse)
+            step.undone = not undone
             return applied.changes
 
     def drop_next(self, undone: bool) -> None:

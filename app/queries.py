@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.dto import (
     AnnotationInfo,
@@ -141,29 +141,26 @@ def annotations_by_id(session: Session, ids: Iterable[int]) -> list[AnnotationIn
     return found
 
 
-def annotation_counts(session: Session, document_ids: Iterable[int]) -> dict[int, int]:
-    """Number of annotations of each given document (0 for none)."""
-    wanted = list(set(document_ids))
+def _count_by(
+    session: Session, column: InstrumentedAttribute[int], keys: Iterable[int]
+) -> dict[int, int]:
+    wanted = list(set(keys))
     counts = dict.fromkeys(wanted, 0)
     for first in range(0, len(wanted), _CHUNK):
         rows = session.execute(
-            select(Annotation.document_id, func.count())
-            .where(Annotation.document_id.in_(wanted[first : first + _CHUNK]))
-            .group_by(Annotation.document_id)
+            select(column, func.count())
+            .where(column.in_(wanted[first : first + _CHUNK]))
+            .group_by(column)
         )
-        counts.update({document_id: count for document_id, count in rows})
+        counts.update({key: count for key, count in rows})
     return counts
+
+
+def annotation_counts(session: Session, document_ids: Iterable[int]) -> dict[int, int]:
+    """Number of annotations of each given document (0 for none)."""
+    return _count_by(session, Annotation.document_id, document_ids)
 
 
 def tag_usage(session: Session, tag_ids: Iterable[int]) -> dict[int, int]:
     """Number of annotations made with each given tag (0 for none)."""
-    wanted = list(set(tag_ids))
-    counts = dict.fromkeys(wanted, 0)
-    for first in range(0, len(wanted), _CHUNK):
-        rows = session.execute(
-            select(Annotation.tag_id, func.count())
-            .where(Annotation.tag_id.in_(wanted[first : first + _CHUNK]))
-            .group_by(Annotation.tag_id)
-        )
-        counts.update({tag_id: count for tag_id, count in rows})
-    return counts
+    return _count_by(session, Annotation.tag_id, tag_ids)
