@@ -25,6 +25,7 @@ class Annotation(Base):
     __tablename__ = "annotations"
     __table_args__ = (
         CheckConstraint('0 <= start AND start < "end"', name="span_valid"),
+        CheckConstraint("source IN ('manual', 'suggested', 'imported')", name="source_known"),
         {"sqlite_autoincrement": True},
     )
 
@@ -40,7 +41,10 @@ class Annotation(Base):
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    source: Mapped[str] = mapped_column(String(20), default="manual", server_default="manual")
 
+
+ANNOTATION_SOURCES = ("manual", "suggested", "imported")
 
 Index("ix_annotations_document_start", Annotation.document_id, Annotation.start)
 Index("ix_annotations_tag", Annotation.tag_id)

@@ -1,8 +1,8 @@
 """Interviews and their turns. A document's text never changes after import."""
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime, utc_now
@@ -26,6 +26,11 @@ class Document(Base):
     reporter: Mapped[str] = mapped_column(String(300), default="")
     series: Mapped[str] = mapped_column(String(500), default="")
     source_name: Mapped[str] = mapped_column(String(1000), default="")
+    source_format: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    source_encoding: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    outlet: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    published_on: Mapped[date | None] = mapped_column(Date, default=None)
+    source_url: Mapped[str] = mapped_column(String(2000), default="", server_default="")
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     text: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="new")
@@ -67,6 +72,7 @@ class Turn(Base):
     start: Mapped[int]
     content_start: Mapped[int]
     end: Mapped[int]
+    timestamp: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
     document: Mapped[Document] = relationship(back_populates="turns")
 

@@ -19,7 +19,7 @@ from models.database import APPLICATION_ID, SQLITE_HEADER
 
 # Revisions in order. The last one must be the newest migration's revision
 # (checked by tests/models/test_migrations.py).
-KNOWN_REVISIONS = ("0001",)
+KNOWN_REVISIONS = ("0001", "0002")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
@@ -116,12 +116,27 @@ def backup_copy(path: Path, label: str) -> Path:
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    """Run every pending migration in one transaction."""
+    """Run every pending migration in one transaction.
+
+    Foreign keys are off while tables are rebuilt (SQLite rebuilds a table to alter
+    it, and dropping the old copy would otherwise cascade into dependent rows);
+    they are checked before the transaction commits.
+    """
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(resources.files("models") / "migrations"))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        connection.commit()  # the pragma only takes effect outside a transaction
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left broken references: {broken[:5]}")
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+            connection.commit()

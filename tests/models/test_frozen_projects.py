@@ -9,9 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 
 from app.history import History
 from app.project import Project
+from models import Base
 from models.schema import HEAD_REVISION, KNOWN_REVISIONS, inspect_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -48,6 +51,14 @@ def test_frozen_project_opens_with_all_its_work(tmp_path, revision):
         assert tags["口袋公园"].parent_id == tags["城市更新"].id
         assert tags["产业发展"].shortcut == "1"
         assert History(project).state().undo_text == "新标签"
+        with project.engine.connect() as connection:
+            assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+            rows = connection.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type='table'"
+            ).all()
+        tables = {name: sql for name, sql in rows}
+        for table in ("documents", "tags", "annotations", "history_steps"):
+            assert "AUTOINCREMENT" in tables[table], table
     finally:
         project.close()
     assert inspect_file(copy).revision == HEAD_REVISION
