@@ -34,9 +34,7 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("timestamp", sa.String(length=20), server_default="", nullable=False)
         )
-    with op.batch_alter_table(
-        "annotations", table_kwargs={"sqlite_autoincrement": True}
-    ) as batch:
+    with op.batch_alter_table("annotations", table_kwargs={"sqlite_autoincrement": True}) as batch:
         batch.add_column(
             sa.Column("source", sa.String(length=20), server_default="manual", nullable=False)
         )
@@ -46,9 +44,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table(
-        "annotations", table_kwargs={"sqlite_autoincrement": True}
-    ) as batch:
+    with op.batch_alter_table("annotations", table_kwargs={"sqlite_autoincrement": True}) as batch:
         batch.drop_constraint("ck_annotations_source_known", type_="check")
         batch.drop_column("source")
     with op.batch_alter_table("turns") as batch:
