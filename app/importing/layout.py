@@ -17,6 +17,7 @@ on) are joined. The text of each interview is rebuilt from its paragraphs,
 separated by blank lines; nothing inside a paragraph is altered.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -311,3 +312,34 @@ class _TextBuilder:
 
     def text(self) -> str:
         return "".join(self._parts)
+
+
+def turns_in_place(text: str) -> list[ParsedTurn]:
+    """Turns of a text that must stay exactly as it is (annotation files from other tools).
+
+    Paragraphs are separated by line breaks; nothing is joined or rewritten. A paragraph
+    opening with a trusted speaker label starts a question or answer turn and unlabelled
+    paragraphs continue it; before the first label each paragraph is a narration turn.
+    """
+    paragraphs = [
+        (match.start(), match.end())
+        for match in re.finditer(r"[^\n]+", text)
+        if match.group().strip()
+    ]
+    accepted = _accepted_labels([text[start:end].strip() for start, end in paragraphs])
+    turns: list[ParsedTurn] = []
+    current: str | None = None
+    for start, end in paragraphs:
+        line = text[start:end]
+        indent = len(line) - len(line.lstrip())
+        label = find_label(line[indent:])
+        if label and label.name in accepted:
+            current = "question" if is_interviewer(label.name) else "answer"
+            first = start + indent
+            turns.append(ParsedTurn(label.name, current, first, first + label.length, end))
+        elif current is not None:
+            last = turns[-1]
+            turns[-1] = ParsedTurn(last.speaker, last.kind, last.start, last.content_start, end)
+        else:
+            turns.append(ParsedTurn("", "narration", start + indent, start + indent, end))
+    return turns
