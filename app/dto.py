@@ -41,6 +41,7 @@ class TurnInfo:
     start: int
     content_start: int
     end: int
+    timestamp: str = ""
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,16 @@ def list_documents(session: Session) -> list[DocumentSummary]:
     return [DocumentSummary(*row) for row in rows]
 
 
+_TURN_COLUMNS = (
+    Turn.index,
+    Turn.speaker,
+    Turn.kind,
+    Turn.start,
+    Turn.content_start,
+    Turn.end,
+    Turn.timestamp,
+)
+
 _META_COLUMNS = (
     Document.id,
     Document.title,
@@ -64,18 +74,14 @@ def load_document(session: Session, document_id: int) -> DocumentContent:
     meta = document_meta(session, document_id)
     text = session.scalar(select(Document.text).where(Document.id == document_id))
     turns = session.execute(
-        select(Turn.index, Turn.speaker, Turn.kind, Turn.start, Turn.content_start, Turn.end)
-        .where(Turn.document_id == document_id)
-        .order_by(Turn.index)
+        select(*_TURN_COLUMNS).where(Turn.document_id == document_id).order_by(Turn.index)
     )
     return DocumentContent(meta=meta, text=text or "", turns=tuple(TurnInfo(*t) for t in turns))
 
 
 def document_turns(session: Session, document_id: int) -> list[TurnInfo]:
     rows = session.execute(
-        select(Turn.index, Turn.speaker, Turn.kind, Turn.start, Turn.content_start, Turn.end)
-        .where(Turn.document_id == document_id)
-        .order_by(Turn.index)
+        select(*_TURN_COLUMNS).where(Turn.document_id == document_id).order_by(Turn.index)
     )
     return [TurnInfo(*row) for row in rows]
 

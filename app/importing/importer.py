@@ -121,6 +121,7 @@ def _store(
                     start=turn.start,
                     content_start=turn.content_start,
                     end=turn.end,
+                    timestamp=turn.timestamp,
                 )
                 for index, turn in enumerate(interview.turns)
             )

@@ -1,6 +1,6 @@
-"""Split newspaper interview text into interviews, headings and speaker turns.
+"""Split interview text into interviews, headings and speaker turns.
 
-The layout this reads (see seeds/interviews-2023-xihaian.txt)::
+The newspaper layout this reads (see seeds/interviews-2023-xihaian.txt)::
 
     创新突破 见行动            <- column rubric   } series
     谋发展·话落实·强担当        <- series slogan   }
@@ -12,29 +12,37 @@ The layout this reads (see seeds/interviews-2023-xihaian.txt)::
     刘在军:……                   <- an answer turn
     ……                          <- unlabelled: continues the answer
 
-Paragraphs broken by page columns (one ending mid-sentence, the next carrying
-on) are joined. The text of each interview is rebuilt from its paragraphs,
-separated by blank lines; nothing inside a paragraph is altered.
+Also read: 问/答 and Q/A labels, a host (主持人 or a named host) asking, short forms of
+the interviewee's name (王：, 王书记：), labels in brackets (【记者】), Traditional
+characters, full-width indentation, transcripts with time stamps ([00:12:31] 主持人：,
+kept as the turn's time stamp), numbered questions without labels (1.……？), and plain
+articles (one narration turn per paragraph).
+
+Paragraphs broken by page columns (one ending mid-sentence, the next carrying on) are
+joined. Each interview's text is rebuilt from its paragraphs separated by blank lines;
+nothing inside a paragraph is altered, and no line of the file is dropped except the
+series lines above a title, which become the ``series`` field.
 """
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from app.importing.lines import (
     ANSWER_LABELS,
     LineKind,
+    Opening,
+    asks,
     byline_names,
     classify,
     ends_sentence,
-    find_label,
-    is_interviewer,
-    looks_like_name,
+    host_name,
+    is_numbered_question,
+    opening,
     split_person,
     starts_enumeration,
     subtitle_subject,
 )
+from app.importing.speakers import SpeakerPlan, accepted_labels, plan_speakers
 
 PARAGRAPH_SEPARATOR = "\n\n"
 MAX_TITLE_LINES = 2
@@ -47,6 +55,7 @@ class ParsedTurn:
     start: int
     content_start: int
     end: int
+    timestamp: str = ""
 
 
 @dataclass
@@ -68,16 +77,32 @@ class _Line:
     kind: LineKind
 
 
-def parse_interviews(text: str, fallback_title: str) -> list[ParsedInterview]:
-    """Every interview in ``text`` (already decoded, with ``\\n`` line endings)."""
+@dataclass(frozen=True)
+class _Paragraph:
+    text: str
+    opening: Opening
+    labelled: bool  # opens with a trusted speaker label
+
+
+def parse_interviews(text: str, fallback_title: str, split: bool = True) -> list[ParsedInterview]:
+    """Every interview in ``text`` (decoded, ``\\n`` line endings).
+
+    With ``split=False`` the whole text is one interview, whatever headers it holds.
+    """
     raw_lines = _non_blank_lines(text)
     if not raw_lines:
         return []
-    accepted = _accepted_labels([line for line, _ in raw_lines])
+    subjects = [subject for line, _ in raw_lines if (subject := subtitle_subject(line))]
+    accepted = accepted_labels([opening(line) for line, _ in raw_lines], subjects)
     lines = [_Line(line, block, classify(line, accepted)) for line, block in raw_lines]
+    pieces = _split_into_interviews(lines)
+    if not split and len(pieces) > 1:
+        first_header, first_body = pieces[0]
+        rest = [line for header, body in pieces[1:] for line in header + body]
+        pieces = [(first_header, first_body + rest)]
     interviews = []
     inherited_series = ""
-    for header, body in _split_into_interviews(lines):
+    for header, body in pieces:
         interview = _build(header, body, accepted, fallback_title)
         if interview.series:
             inherited_series = interview.series
@@ -103,39 +128,17 @@ def _non_blank_lines(text: str) -> list[tuple[str, int]]:
     return result
 
 
-def _accepted_labels(lines: list[str]) -> frozenset[str]:
-    """Speaker labels trusted as such.
-
-    Known roles (记者, 问, Q…), names used as a label at least twice, names given in
-    a subtitle, and a name-like label on the paragraph right after a question
-    (the answerer of a one-question interview).
-    """
-    counts: Counter[str] = Counter()
-    subjects = [subject for line in lines if (subject := subtitle_subject(line))]
-    labels = [find_label(line) for line in lines]
-    for label in labels:
-        if label:
-            counts[label.name] += 1
-    accepted = set()
-    for name, count in counts.items():
-        known = is_interviewer(name) or name in ANSWER_LABELS
-        if known or count >= 2 or any(name in subject for subject in subjects):
-            accepted.add(name)
-    for previous, label in pairwise(labels):
-        if previous and label and is_interviewer(previous.name) and looks_like_name(label.name):
-            accepted.add(label.name)
-    return frozenset(accepted)
-
-
 _HEADER_KINDS = {LineKind.HEADING, LineKind.SUBTITLE, LineKind.BYLINE}
+_ANCHORS = {LineKind.SUBTITLE, LineKind.BYLINE}
 
 
 def _split_into_interviews(lines: list[_Line]) -> list[tuple[list[_Line], list[_Line]]]:
     """Pairs of (header lines, body lines), one per interview.
 
-    A header is a run of heading, subtitle and byline lines that holds a subtitle
-    or a byline; each such run opens an interview. Without any, the leading run
-    of headings (if any) heads the one interview in the file.
+    A header is a run of heading, subtitle and byline lines that holds a subtitle or a
+    byline; each such run opens an interview, and ends at its last subtitle or byline
+    (headings after that belong to the body). Without any, the leading headings (if
+    any) head the one interview in the file.
     """
     runs: list[tuple[int, int]] = []
     index = 0
@@ -144,9 +147,9 @@ def _split_into_interviews(lines: list[_Line]) -> list[tuple[list[_Line], list[_
             end = index
             while end < len(lines) and lines[end].kind in _HEADER_KINDS:
                 end += 1
-            kinds = {line.kind for line in lines[index:end]}
-            if kinds & {LineKind.SUBTITLE, LineKind.BYLINE}:
-                runs.append((index, end))
+            anchors = [i for i in range(index, end) if lines[i].kind in _ANCHORS]
+            if anchors:
+                runs.append((index, anchors[-1] + 1))
             index = end
         else:
             index += 1
@@ -160,62 +163,61 @@ def _split_into_interviews(lines: list[_Line]) -> list[tuple[list[_Line], list[_
     pieces = []
     for number, (start, end) in enumerate(runs):
         body_end = runs[number + 1][0] if number + 1 < len(runs) else len(lines)
-        header = lines[start:end]
         body = lines[end:body_end]
         if number == 0 and start > 0:  # text above the first header: keep it, as narration
             body = lines[:start] + body
-        pieces.append((header, body))
+        pieces.append((lines[start:end], body))
     return pieces
 
 
 def _build(
     header: list[_Line], body: list[_Line], accepted: frozenset[str], fallback_title: str
 ) -> ParsedInterview:
-    title_lines, series_lines, subtitle, reporter = _read_header(header)
+    title_lines, series_lines, rest = _read_header(header)
+    subtitle = next((line.text for line in header if line.kind is LineKind.SUBTITLE), "")
+    reporter = next(
+        (byline_names(line.text) or "" for line in header if line.kind is LineKind.BYLINE), ""
+    )
     interview = ParsedInterview(
         title=_join_title(title_lines) if title_lines else fallback_title,
         subtitle=subtitle,
         reporter=reporter,
         series=" / ".join(line.text for line in series_lines),
     )
-    paragraphs = _join_column_breaks(body, accepted)
+    paragraphs = [
+        _Paragraph(text, opening(text), False) for text in _join_column_breaks(body, accepted)
+    ]
+    paragraphs = [
+        _Paragraph(p.text, p.opening, bool(p.opening.label and p.opening.label.name in accepted))
+        for p in paragraphs
+    ]
+    subject = subtitle_subject(subtitle) if subtitle else None
+    labelled = [p for p in paragraphs if p.labelled]
+    spoken = [
+        (p.opening.label.name, asks(p.text[p.opening.content_offset :]))
+        for p in labelled
+        if p.opening.label
+    ]
+    named = _named_in_subject(subject, [label for label, _ in spoken])
+    hosts = [name for line in header + body if (name := host_name(line.text))]
+    plan = plan_speakers(spoken, named, hosts)
+
     builder = _TextBuilder()
     if title_lines:
         builder.add_turn("", "heading", _join_title(title_lines), 0)
-    for line in header:
-        if line.kind in (LineKind.SUBTITLE, LineKind.BYLINE):
-            builder.add_turn("", "heading", line.text, 0)
-    current: str | None = None
-    labels = [find_label(paragraph) for paragraph in paragraphs]
-    for index, paragraph in enumerate(paragraphs):
-        label = labels[index]
-        following = labels[index + 1] if index + 1 < len(paragraphs) else None
-        if label and label.name in accepted:
-            kind = "question" if is_interviewer(label.name) else "answer"
-            builder.add_turn(label.name, kind, paragraph, label.length)
-            current = kind
-            continue
-        heading = classify(paragraph, accepted) is LineKind.HEADING
-        section_head = (
-            heading
-            and not ends_sentence(paragraph)
-            and following is not None
-            and following.name in accepted
-            and builder.current_has_words()
-        )
-        if current in ("question", "answer") and not section_head:
-            builder.continue_turn(paragraph)
-        else:
-            builder.add_turn("", "heading" if heading else "narration", paragraph, 0)
-            current = None
+    for line in rest:
+        builder.add_turn("", "heading", line.text, 0)
+    if labelled:
+        _add_dialogue(builder, paragraphs, plan, accepted)
+    else:
+        _add_unlabelled(builder, paragraphs, accepted, reporter, named)
     interview.text = builder.text()
     interview.turns = builder.turns
     answerers = [
         turn.speaker
         for turn in builder.turns
-        if turn.kind == "answer" and turn.speaker not in ANSWER_LABELS
+        if turn.kind == "answer" and turn.speaker and turn.speaker not in ANSWER_LABELS
     ]
-    subject = subtitle_subject(subtitle) if subtitle else None
     if subject:
         interview.interviewee, interview.interviewee_role = split_person(
             subject, list(dict.fromkeys(answerers))
@@ -225,24 +227,91 @@ def _build(
     return interview
 
 
-def _read_header(header: list[_Line]) -> tuple[list[_Line], list[_Line], str, str]:
-    """(title lines, series lines, subtitle, reporter) of an interview's header."""
-    anchor = next(
-        (i for i, line in enumerate(header) if line.kind in (LineKind.SUBTITLE, LineKind.BYLINE)),
-        len(header),
-    )
+def _named_in_subject(subject: str | None, labels: list[str]) -> str | None:
+    """The interviewee's name as written in the subtitle, matched against the labels."""
+    if not subject:
+        return None
+    for label in sorted(set(labels), key=len, reverse=True):
+        if len(label) >= 2 and subject.endswith(label):
+            return label
+    name, _ = split_person(subject, [])
+    return name if name != subject else None
+
+
+def _add_dialogue(
+    builder: "_TextBuilder",
+    paragraphs: list[_Paragraph],
+    plan: SpeakerPlan,
+    accepted: frozenset[str],
+) -> None:
+    current: str | None = None
+    for index, paragraph in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        label = paragraph.opening.label
+        if paragraph.labelled and label is not None:
+            current = plan.kind(label.name)
+            builder.add_turn(
+                plan.speaker(label.name),
+                current,
+                paragraph.text,
+                paragraph.opening.content_offset,
+                paragraph.opening.timestamp,
+            )
+            continue
+        heading = classify(paragraph.text, accepted) is LineKind.HEADING
+        section_head = (
+            heading
+            and not ends_sentence(paragraph.text)
+            and following is not None
+            and following.labelled
+            and builder.current_has_words()
+        )
+        if current in ("question", "answer") and not section_head:
+            builder.continue_turn(paragraph.text)
+        else:
+            builder.add_turn("", "heading" if heading else "narration", paragraph.text, 0)
+            current = None
+
+
+def _add_unlabelled(
+    builder: "_TextBuilder",
+    paragraphs: list[_Paragraph],
+    accepted: frozenset[str],
+    reporter: str,
+    interviewee: str | None,
+) -> None:
+    """Numbered questions with unlabelled answers, or else one narration turn per paragraph."""
+    numbered = sum(1 for p in paragraphs if is_numbered_question(p.text))
+    in_answer = False
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if numbered >= 2 and is_numbered_question(text):
+            builder.add_turn("记者" if reporter else "", "question", text, 0)
+            in_answer = False
+        elif numbered >= 2 and builder.turns and builder.turns[-1].kind == "question":
+            builder.add_turn(interviewee or "", "answer", text, 0)
+            in_answer = True
+        elif in_answer:
+            builder.continue_turn(text)
+        else:
+            kind = "heading" if classify(text, accepted) is LineKind.HEADING else "narration"
+            builder.add_turn("", kind, text, 0)
+
+
+def _read_header(header: list[_Line]) -> tuple[list[_Line], list[_Line], list[_Line]]:
+    """(title lines, series lines above them, the header's other lines in order)."""
+    anchor = next((i for i, line in enumerate(header) if line.kind in _ANCHORS), len(header))
     headings = [line for line in header[:anchor] if line.kind is LineKind.HEADING]
     title_lines: list[_Line] = []
     if headings:
         last_block = headings[-1].block
         same_block = [line for line in headings if line.block == last_block]
         title_lines = same_block[-MAX_TITLE_LINES:]
-    series_lines = [line for line in headings if line not in title_lines]
-    subtitle = next((line.text for line in header if line.kind is LineKind.SUBTITLE), "")
-    reporter = next(
-        (byline_names(line.text) or "" for line in header if line.kind is LineKind.BYLINE), ""
-    )
-    return title_lines, series_lines, subtitle, reporter
+    first_title = header.index(title_lines[0]) if title_lines else anchor
+    series_lines = [line for line in header[:first_title] if line.kind is LineKind.HEADING]
+    kept = set(map(id, title_lines + series_lines))
+    rest = [line for line in header if id(line) not in kept]
+    return title_lines, series_lines, rest
 
 
 def _join_title(lines: list[_Line]) -> str:
@@ -268,11 +337,15 @@ def _join_column_breaks(body: list[_Line], accepted: frozenset[str]) -> list[str
         else:
             paragraphs.append(line.text)
         last = paragraphs[-1]
-        label = find_label(last)
-        has_words = not (label and label.name in accepted and label.length == len(last))
+        start = opening(last)
+        only_label = (
+            start.label is not None
+            and start.label.name in accepted
+            and start.content_offset == len(last)
+        )
         can_continue = (
             line.kind in (LineKind.BODY, LineKind.LABELLED)
-            and has_words
+            and not only_label
             and not ends_sentence(last)
         )
     return paragraphs
@@ -293,17 +366,21 @@ class _TextBuilder:
         self._length += len(paragraph)
         return start
 
-    def add_turn(self, speaker: str, kind: str, paragraph: str, label_length: int) -> None:
+    def add_turn(
+        self, speaker: str, kind: str, paragraph: str, content_offset: int, timestamp: str = ""
+    ) -> None:
         start = self._append(paragraph)
         self.turns.append(
-            ParsedTurn(speaker, kind, start, start + label_length, start + len(paragraph))
+            ParsedTurn(
+                speaker, kind, start, start + content_offset, start + len(paragraph), timestamp
+            )
         )
 
     def continue_turn(self, paragraph: str) -> None:
         self._append(paragraph)
         last = self.turns[-1]
         self.turns[-1] = ParsedTurn(
-            last.speaker, last.kind, last.start, last.content_start, self._length
+            last.speaker, last.kind, last.start, last.content_start, self._length, last.timestamp
         )
 
     def current_has_words(self) -> bool:
@@ -321,25 +398,38 @@ def turns_in_place(text: str) -> list[ParsedTurn]:
     opening with a trusted speaker label starts a question or answer turn and unlabelled
     paragraphs continue it; before the first label each paragraph is a narration turn.
     """
-    paragraphs = [
-        (match.start(), match.end())
+    spans = [
+        (match.start() + len(match.group()) - len(match.group().lstrip()), match.end())
         for match in re.finditer(r"[^\n]+", text)
         if match.group().strip()
     ]
-    accepted = _accepted_labels([text[start:end].strip() for start, end in paragraphs])
+    openings = [opening(text[start:end]) for start, end in spans]
+    accepted = accepted_labels(openings, [])
+    spoken = [
+        (o.label.name, asks(text[start + o.content_offset : end]))
+        for (start, end), o in zip(spans, openings, strict=True)
+        if o.label and o.label.name in accepted
+    ]
+    plan = plan_speakers(spoken, None, [])
     turns: list[ParsedTurn] = []
-    current: str | None = None
-    for start, end in paragraphs:
-        line = text[start:end]
-        indent = len(line) - len(line.lstrip())
-        label = find_label(line[indent:])
+    for (start, end), start_of in zip(spans, openings, strict=True):
+        label = start_of.label
         if label and label.name in accepted:
-            current = "question" if is_interviewer(label.name) else "answer"
-            first = start + indent
-            turns.append(ParsedTurn(label.name, current, first, first + label.length, end))
-        elif current is not None:
+            turns.append(
+                ParsedTurn(
+                    plan.speaker(label.name),
+                    plan.kind(label.name),
+                    start,
+                    start + start_of.content_offset,
+                    end,
+                    start_of.timestamp,
+                )
+            )
+        elif turns and turns[-1].kind in ("question", "answer"):
             last = turns[-1]
-            turns[-1] = ParsedTurn(last.speaker, last.kind, last.start, last.content_start, end)
+            turns[-1] = ParsedTurn(
+                last.speaker, last.kind, last.start, last.content_start, end, last.timestamp
+            )
         else:
-            turns.append(ParsedTurn("", "narration", start + indent, start + indent, end))
+            turns.append(ParsedTurn("", "narration", start, start, end))
     return turns

@@ -1,80 +1,63 @@
-"""Classifying the lines of a newspaper interview: headings, bylines, speaker labels."""
+"""Classifying the lines of an interview: headings, subtitles, bylines, speaker labels."""
 
 import re
 from dataclasses import dataclass
 from enum import Enum
 
 INTERVIEWER_LABELS = frozenset(
-    {"记者", "本报记者", "问", "Q", "主持人", "采访者", "采访人"}
-    | {"記者", "本報記者", "問", "採訪者"}
+    {"记者", "本报记者", "问", "Q", "主持人", "主持", "采访者", "采访人", "编者", "提问"}
+    | {"記者", "本報記者", "問", "採訪者", "採訪人"}
 )
-ANSWER_LABELS = frozenset({"答", "A"})
+ANSWER_LABELS = frozenset({"答", "A", "回答"})
 
 # Characters that end a sentence, and closers that may follow them.
 _SENTENCE_END = set("。！？!?…；;:：.")
 _CLOSERS = set("”’」』）)】》\"'")
 _CLAUSE_PUNCTUATION = re.compile(r"[，,。；;、]")
+_QUESTION = re.compile(r"[？?]")
 
 _SUBTITLE = re.compile(r"^[—–－\-]{1,3}\s*(?:专访|访问|访|對話|对话|訪)\s*(?P<rest>.+)$")
 _BYLINE = re.compile(
-    r"^[□■◇◆●○]?\s*(?P<role>本报记者|本報記者|本报通讯员|记者|記者|通讯员|文/|文／)"
+    r"^[□■◇◆●○]?\s*(?P<role>本报记者|本報記者|本报通讯员|本報通訊員|记者|記者|通讯员|通訊員|文/|文／)"
     r"(?P<names>(?:\s+|(?<=/)|(?<=／)).*)$"
 )
+_HOST_LINE = re.compile(r"^(?:主持人|主持)\s*[:：\s]\s*(?P<name>[\u4e00-\u9fff·]{2,6})\s*$")
+_TIMESTAMP = re.compile(
+    r"(?P<open>[\[［【（(])?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)\s*"
+    r"(?(open)[\]］】）)])[ \t\u3000]*"
+)
+_NAME_CHARS = r"[^\s:：,，。、；;!?！？“”\"'（）()\[\]［］【】]"
 _LABEL = re.compile(
-    r"^(?:【(?P<bracketed>[^】\s]{1,12})】|"
-    r"(?P<plain>[^\s:：,，。、；;!?！？“”\"'（）()\[\]【】\d][^\s:：,，。、；;!?！？“”\"'（）()\[\]【】]{0,7}))"
-    r"\s*(?(bracketed)[:：]?|[:：])[ \t\u3000]*"
+    r"(?:[【［\[](?P<bracketed>" + _NAME_CHARS + r"{1,12})[】］\]]\s*[:：]?|"
+    r"(?P<plain>[^\s:：,，。、；;!?！？“”\"'（）()\[\]［］【】\d]"
+    + _NAME_CHARS
+    + r"{0,7})\s*[:：])"
+    r"[ \t\u3000]*"
 )
 _BYLINE_NOISE = frozenset(
-    {"本报记者", "本報記者", "记者", "記者", "通讯员", "本报通讯员", "摄影", "报道", "文/", "文／"}
+    {"本报记者", "本報記者", "记者", "記者", "通讯员", "通訊員", "本报通讯员", "本報通訊員"}
+    | {"摄影", "攝影", "报道", "報導", "文/", "文／"}
 )
 _ENUMERATOR = re.compile(
     r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|"
     r"\d+[、.．]|第[一二三四五六七八九十\d]+)"
 )
-_ROLE_WORDS = (
-    "党工委书记",
-    "党委书记",
-    "书记",
-    "主任",
-    "镇长",
-    "乡长",
-    "区长",
-    "县长",
-    "市长",
-    "省长",
-    "局长",
-    "处长",
-    "科长",
-    "厅长",
-    "部长",
-    "主席",
-    "院长",
-    "校长",
-    "所长",
-    "站长",
-    "馆长",
-    "董事长",
-    "总经理",
-    "经理",
-    "总裁",
-    "总监",
-    "负责人",
-    "委员",
-    "代表",
-    "教授",
-    "研究员",
-    "专家",
-    "会长",
-    "秘书长",
-    "社长",
-    "总编辑",
-    "主编",
-    "村长",
-    "队长",
-    "厂长",
-    "行长",
+_NUMBERED_QUESTION = re.compile(
+    r"^(?:\d{1,2}\s*[.、．)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\d{1,2}[)）]|Q\d{1,2}\s*[.:：])"
 )
+_NAME = re.compile(r"[\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z .'-]{0,20}")
+_ROLE_WORDS = (
+    "党工委书记", "党委书记", "党组书记", "书记", "主任", "镇长", "乡长", "区长", "县长", "市长",
+    "省长", "局长", "处长", "科长", "厅长", "部长", "主席", "院长", "校长", "所长", "站长",
+    "馆长", "董事长", "总经理", "经理", "总裁", "总监", "负责人", "委员", "代表", "教授",
+    "研究员", "专家", "会长", "秘书长", "社长", "总编辑", "主编", "村长", "队长", "厂长", "行长",
+    "書記", "鎮長", "鄉長", "區長", "縣長", "市長", "局長", "處長", "廳長", "部長", "院長",
+    "校長", "所長", "董事長", "總經理", "經理", "總裁", "總監", "負責人", "委員", "會長",
+    "秘書長", "社長", "總編輯", "主編", "專家", "研究員",
+)  # fmt: skip
+# Words that follow a surname in a short label: 王书记, 刘镇长, 陈老师.
+HONORIFICS = (*_ROLE_WORDS, "老师", "先生", "女士", "同志", "总", "老師")
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "慕容", "司徒", "夏侯", "歐陽")
 
 
 class LineKind(Enum):
@@ -88,7 +71,29 @@ class LineKind(Enum):
 @dataclass(frozen=True)
 class Label:
     name: str
-    length: int  # code points taken by the label, its colon and following spaces
+    length: int  # code points of the label, its colon and the spaces after it
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What a paragraph starts with: a transcript time stamp and/or a speaker label."""
+
+    timestamp: str
+    timestamp_length: int  # code points of the time stamp and its brackets
+    label: Label | None
+
+    @property
+    def content_offset(self) -> int:
+        """Where the words start, counted from the paragraph's first character."""
+        return self.timestamp_length + (self.label.length if self.label else 0)
+
+
+def opening(paragraph: str) -> Opening:
+    timestamp, skip = "", 0
+    stamp = _TIMESTAMP.match(paragraph)
+    if stamp:
+        timestamp, skip = stamp.group("time"), stamp.end()
+    return Opening(timestamp, skip, find_label(paragraph[skip:]))
 
 
 def find_label(paragraph: str) -> Label | None:
@@ -97,24 +102,37 @@ def find_label(paragraph: str) -> Label | None:
     if not match:
         return None
     name = match.group("bracketed") or match.group("plain")
-    return Label(name=name, length=match.end())
+    return Label(name=name.strip(), length=match.end())
 
 
 def is_interviewer(name: str) -> bool:
     return name in INTERVIEWER_LABELS
 
 
-_NAME = re.compile(r"[\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z .'-]{0,20}")
+def asks(paragraph: str) -> bool:
+    return bool(_QUESTION.search(paragraph))
+
+
+def is_heading_like(line: str) -> bool:
+    """Short, no clause punctuation: a title, rubric or section head."""
+    return len(line) <= 40 and not _CLAUSE_PUNCTUATION.search(line)
+
+
+def is_numbered_question(paragraph: str) -> bool:
+    """ "1.今年的目标是什么？", "一、如何……？": a numbered question without a speaker label."""
+    return bool(_NUMBERED_QUESTION.match(paragraph)) and ends_with_question(paragraph)
+
+
+def ends_with_question(paragraph: str) -> bool:
+    stripped = paragraph.rstrip()
+    while stripped and stripped[-1] in _CLOSERS:
+        stripped = stripped[:-1]
+    return bool(stripped) and stripped[-1] in "？?"
 
 
 def looks_like_name(label: str) -> bool:
     """A person's name (2-6 Chinese characters, or a Latin name), not "一是" or "今年"."""
     return bool(_NAME.fullmatch(label)) and not starts_enumeration(label + "、")
-
-
-def is_heading_like(line: str) -> bool:
-    """Short, no clause punctuation, no speaker label: a title, rubric or section head."""
-    return len(line) <= 40 and not _CLAUSE_PUNCTUATION.search(line)
 
 
 def ends_sentence(paragraph: str) -> bool:
@@ -134,6 +152,12 @@ def subtitle_subject(line: str) -> str | None:
     return match.group("rest").strip() if match else None
 
 
+def host_name(line: str) -> str | None:
+    """ "主持人：张明" on a line of its own names the host; None otherwise."""
+    match = _HOST_LINE.match(line)
+    return match.group("name") if match else None
+
+
 def byline_names(line: str) -> str | None:
     """ "□本报记者 丁霞" -> "丁霞"; None if not a byline."""
     match = _BYLINE.match(line)
@@ -144,8 +168,12 @@ def byline_names(line: str) -> str | None:
     return "、".join(names) if names else None
 
 
+def surname_of(name: str) -> str:
+    return name[:2] if name.startswith(COMPOUND_SURNAMES) else name[:1]
+
+
 def split_person(subject: str, known_names: list[str]) -> tuple[str, str]:
-    """Split "泊里镇党委书记刘在军" into (name, role), using speaker labels seen in the text."""
+    """Split "泊里镇党委书记刘在军" into (name, role), using speaker names seen in the text."""
     for name in known_names:
         if subject.endswith(name) and len(subject) > len(name):
             return name, subject[: -len(name)].strip(" ，,、")
@@ -153,13 +181,11 @@ def split_person(subject: str, known_names: list[str]) -> tuple[str, str]:
         if name in subject and subject != name:
             return name, subject.replace(name, "").strip(" ，,、")
     best = -1
-    best_word = ""
     for word in _ROLE_WORDS:
         position = subject.rfind(word)
         if position >= 0 and position + len(word) > best:
             best = position + len(word)
-            best_word = word
-    if best_word and 2 <= len(subject) - best <= 4:
+    if best > 0 and 2 <= len(subject) - best <= 4:
         return subject[best:], subject[:best]
     return subject, ""
 
@@ -169,7 +195,9 @@ def classify(line: str, accepted_labels: frozenset[str]) -> LineKind:
         return LineKind.SUBTITLE
     if byline_names(line) is not None:
         return LineKind.BYLINE
-    label = find_label(line)
+    if host_name(line) is not None:
+        return LineKind.HEADING
+    label = opening(line).label
     if label is not None and label.name in accepted_labels:
         return LineKind.LABELLED
     if is_heading_like(line):

@@ -1,0 +1,124 @@
+"""Who speaks in an interview: which labels are speakers, who they are, who asks.
+
+- A label is trusted when it is a known role (记者, 问, Q, 主持人…), a name used as a
+  label at least twice, a name given in the "——访…" subtitle, or a name-like label on
+  the paragraph right after a question (the answerer of a one-question interview).
+- Short forms are resolved to the full name used elsewhere: "王：" and "王书记：" are
+  王信卿 when 王信卿 is the only speaker with that surname.
+- Askers: the known interviewer labels; a host named on a "主持人：张明" line; and,
+  when neither exists, the speaker whose turns are mostly questions while the others'
+  are not (or, with a subtitle naming the interviewee, any other speaker who mostly asks).
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from app.importing.lines import (
+    ANSWER_LABELS,
+    HONORIFICS,
+    Opening,
+    is_interviewer,
+    looks_like_name,
+    surname_of,
+)
+
+QUESTION_SHARE = 0.5
+
+
+def accepted_labels(openings: list[Opening], subjects: list[str]) -> frozenset[str]:
+    counts: Counter[str] = Counter(o.label.name for o in openings if o.label)
+    accepted = set()
+    for name, count in counts.items():
+        known = is_interviewer(name) or name in ANSWER_LABELS
+        if known or count >= 2 or any(name in subject for subject in subjects):
+            accepted.add(name)
+    for previous, current in pairwise(openings):
+        if (
+            previous.label
+            and current.label
+            and is_interviewer(previous.label.name)
+            and looks_like_name(current.label.name)
+        ):
+            accepted.add(current.label.name)
+    full_names = [name for name in accepted if len(name) >= 2 and not _is_short_form(name)]
+    for name in counts:
+        if name not in accepted and _is_short_form(name):
+            surname = surname_of(name)
+            if len([full for full in full_names if full.startswith(surname)]) == 1:
+                accepted.add(name)
+    return frozenset(accepted)
+
+
+@dataclass(frozen=True)
+class SpeakerPlan:
+    canonical: dict[str, str]  # label as written -> speaker name
+    askers: frozenset[str]  # speaker names whose turns are questions
+
+    def speaker(self, label: str) -> str:
+        return self.canonical.get(label, label)
+
+    def kind(self, label: str) -> str:
+        return "question" if self.speaker(label) in self.askers else "answer"
+
+
+def plan_speakers(
+    turns: list[tuple[str, bool]], interviewee: str | None, hosts: list[str]
+) -> SpeakerPlan:
+    """``turns``: (label, whether the turn asks a question) in order of appearance."""
+    labels = list(dict.fromkeys(label for label, _ in turns))
+    full_names = [
+        label
+        for label in labels
+        if len(label) >= 2
+        and looks_like_name(label)
+        and not _is_short_form(label)
+        and not is_interviewer(label)
+        and label not in ANSWER_LABELS
+    ]
+    if interviewee and looks_like_name(interviewee) and interviewee not in full_names:
+        full_names.append(interviewee)
+    canonical = {label: _resolve(label, full_names) for label in labels}
+    askers = {canonical[label] for label in labels if is_interviewer(label)}
+    askers |= {host for host in hosts if host}
+    if not askers:
+        askers = _infer_askers(turns, canonical, interviewee)
+    return SpeakerPlan(canonical, frozenset(askers))
+
+
+def _is_short_form(label: str) -> bool:
+    rest = label[len(surname_of(label)) :]
+    return len(label) == 1 or (bool(rest) and rest in HONORIFICS)
+
+
+def _resolve(label: str, full_names: list[str]) -> str:
+    if is_interviewer(label) or label in ANSWER_LABELS or not _is_short_form(label):
+        return label
+    surname = surname_of(label)
+    matches = [name for name in full_names if name != label and name.startswith(surname)]
+    return matches[0] if len(matches) == 1 else label
+
+
+def _infer_askers(
+    turns: list[tuple[str, bool]], canonical: dict[str, str], interviewee: str | None
+) -> set[str]:
+    spoken: Counter[str] = Counter()
+    asked: Counter[str] = Counter()
+    for label, question in turns:
+        name = canonical[label]
+        if name in ANSWER_LABELS:
+            continue
+        spoken[name] += 1
+        asked[name] += int(question)
+    share = {name: asked[name] / spoken[name] for name in spoken}
+    if interviewee and interviewee in share:
+        return {
+            name for name, value in share.items() if name != interviewee and value >= QUESTION_SHARE
+        }
+    if len(share) < 2:
+        return set()
+    ranked = sorted(share.items(), key=lambda item: item[1], reverse=True)
+    (top, top_share), (_, second_share) = ranked[0], ranked[1]
+    if top_share >= QUESTION_SHARE and second_share < QUESTION_SHARE:
+        return {top}
+    return set()
