@@ -2,18 +2,24 @@
 
 import json
 from dataclasses import fields, is_dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from app import commands
+import app.document_commands  # noqa: F401 - its commands are stored in histories too
 from app.commands import AnnotationSpec, Command, TagSpec
 
-# Every concrete command, plus the value types they carry, by class name.
-_TYPES: dict[str, type] = {
-    cls.__name__: cls
-    for cls in vars(commands).values()
-    if isinstance(cls, type) and issubclass(cls, Command) and cls is not Command
-}
+
+def _concrete(base: type) -> list[type]:
+    found = []
+    for subclass in base.__subclasses__():
+        found.append(subclass)
+        found.extend(_concrete(subclass))
+    return found
+
+
+# Every command (those of app.commands and app.document_commands), plus the value
+# types they carry, by class name.
+_TYPES: dict[str, type] = {cls.__name__: cls for cls in _concrete(Command)}
 _TYPES.update({AnnotationSpec.__name__: AnnotationSpec, TagSpec.__name__: TagSpec})
 
 
@@ -25,6 +31,8 @@ def _encode(value: Any) -> Any:
         return {"$type": name, **{f.name: _encode(getattr(value, f.name)) for f in fields(value)}}
     if isinstance(value, datetime):
         return {"$datetime": value.isoformat()}
+    if isinstance(value, date):
+        return {"$date": value.isoformat()}
     if isinstance(value, dict):
         return {"$dict": {key: _encode(item) for key, item in value.items()}}
     if isinstance(value, tuple | list):
@@ -38,6 +46,8 @@ def _decode(value: Any) -> Any:
     if isinstance(value, dict):
         if "$datetime" in value:
             return datetime.fromisoformat(value["$datetime"])
+        if "$date" in value:
+            return date.fromisoformat(value["$date"])
         if "$dict" in value:
             return {key: _decode(item) for key, item in value["$dict"].items()}
         kind = _TYPES[value["$type"]]

@@ -86,6 +86,8 @@ class Changes:
     removed: frozenset[int] = frozenset()
     updated: frozenset[int] = frozenset()
     tag_ids: frozenset[int] = frozenset()  # tags whose annotations were added or removed
+    metadata: frozenset[int] = frozenset()  # documents whose title, people, dates changed
+    turns: frozenset[int] = frozenset()  # documents whose turns changed (speaker roles)
     tags: bool = False
     document_list: bool = False
 
@@ -99,6 +101,8 @@ class Changes:
             removed=removed,
             updated=updated,
             tag_ids=self.tag_ids | other.tag_ids,
+            metadata=self.metadata | other.metadata,
+            turns=self.turns | other.turns,
             tags=self.tags or other.tags,
             document_list=self.document_list or other.document_list,
         )

@@ -130,6 +130,10 @@ class UnknownAnnotationError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "The annotation no longer exists.")
 
 
+class DocumentFieldError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "“{value}” is not a valid {field} for a document.")
+
+
 class TagNameError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "A tag needs a name.")
 
