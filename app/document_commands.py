@@ -108,15 +108,23 @@ class SetTurnKinds(Command):
         )
 
 
-def speaker_role_command(
-    session: Session, document_id: int, speaker: str, role: str
-) -> SetTurnKinds:
-    """The command that makes every question/answer turn of ``speaker`` a ``role`` turn."""
-    indexes = session.scalars(
-        select(Turn.index).where(
-            Turn.document_id == document_id,
-            Turn.speaker == speaker,
-            Turn.kind.in_(SPEAKER_ROLES),
+@dataclass(frozen=True)
+class SetSpeakerRole(Command):
+    """Make every question or answer turn of ``speaker`` a ``role`` turn."""
+
+    document_id: int
+    speaker: str
+    role: str
+
+    def apply(self, session: Session, annotator: str) -> Applied:
+        indexes = session.scalars(
+            select(Turn.index).where(
+                Turn.document_id == self.document_id,
+                Turn.speaker == self.speaker,
+                Turn.kind.in_(SPEAKER_ROLES),
+            )
         )
-    )
-    return SetTurnKinds(document_id, tuple((index, role) for index in indexes))
+        kinds = tuple((index, self.role) for index in indexes)
+        if not kinds:
+            raise UnknownDocumentError()
+        return SetTurnKinds(self.document_id, kinds).apply(session, annotator)

@@ -1,7 +1,7 @@
 """Plain values handed to the window and the command line (never live ORM objects)."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from app.errors import FangtanError
 
@@ -29,6 +29,11 @@ class DocumentMeta:
     sha256: str
     status: str
     imported_at: datetime
+    outlet: str = ""
+    published_on: date | None = None
+    source_url: str = ""
+    source_format: str = ""
+    source_encoding: str = ""
 
 
 @dataclass(frozen=True)

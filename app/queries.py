@@ -60,6 +60,11 @@ _META_COLUMNS = (
     Document.sha256,
     Document.status,
     Document.imported_at,
+    Document.outlet,
+    Document.published_on,
+    Document.source_url,
+    Document.source_format,
+    Document.source_encoding,
 )
 
 

@@ -4,10 +4,19 @@ and turns tag clicks and keys into annotations."""
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from app.commands import AnnotationSpec, CreateAnnotations, DeleteAnnotations, SetNote
+from app.commands import (
+    AnnotationSpec,
+    Command,
+    CreateAnnotations,
+    DeleteAnnotations,
+    Macro,
+    SetNote,
+)
+from app.document_commands import SetSpeakerRole, UpdateDocument
 from app.dto import AnnotationInfo, Changes, DocumentContent, TagInfo
 from app.turns import content_span, turn_at
 from ui.annotation_list import AnnotationList
+from ui.document_dialog import DocumentDialog
 from ui.document_header import DocumentHeader
 from ui.session import ProjectSession
 from ui.text_view import TextView
@@ -61,6 +70,13 @@ class DocumentController(QObject):
         """Update highlights and rows of the shown document for what ``changes`` says."""
         if self._content is None or self._content.meta.id not in changes.documents:
             return
+        document_id = self._content.meta.id
+        if document_id in changes.turns:  # speaker roles restyle the labels: show it afresh
+            self.show_document(document_id)
+            return
+        if document_id in changes.metadata:
+            self._content = self._session.project.document(document_id)
+            self._header.show_meta(self._content.meta)
         gone = [i for i in changes.removed if i in self._annotations]
         for annotation_id in gone:
             del self._annotations[annotation_id]
@@ -113,6 +129,26 @@ class DocumentController(QObject):
                 .replace("%1", str(end - start))
                 .replace("%2", tag.name)
             )
+
+    def edit_properties(self) -> None:
+        """Document ▸ Properties: metadata and speaker roles, one undoable step."""
+        if self._content is None:
+            self.status.emit(self.tr("Open a document first."))
+            return
+        dialog = DocumentDialog(self._content, self._window)
+        if not dialog.exec():
+            return
+        document_id = self._content.meta.id
+        commands: list[Command] = []
+        values = dialog.values()
+        if values:
+            commands.append(UpdateDocument(document_id, values))
+        commands += [
+            SetSpeakerRole(document_id, speaker, role) for speaker, role in dialog.roles().items()
+        ]
+        if commands:
+            description = self.tr("Edit properties of “%1”").replace("%1", self._content.meta.title)
+            self._session.run(Macro(tuple(commands)), description)
 
     def reveal(self, annotation_id: int) -> None:
         annotation = self._annotations.get(annotation_id)

@@ -29,6 +29,8 @@ class DocumentHeader(QLabel):
             (self.tr("Interviewee"), meta.interviewee),
             (self.tr("Role"), meta.interviewee_role),
             (self.tr("Reporter"), meta.reporter),
+            (self.tr("Outlet"), meta.outlet),
+            (self.tr("Published"), meta.published_on.isoformat() if meta.published_on else ""),
             (self.tr("Series"), meta.series),
             (self.tr("Source"), meta.source_name),
         ):

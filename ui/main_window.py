@@ -142,6 +142,14 @@ class MainWindow(QMainWindow):
             self.edit_menu, self._edit_note_of_selection, QKeySequence("Ctrl+Shift+N")
         )
 
+        self.document_menu = bar.addMenu("")
+        self.properties_action = self._action(
+            self.document_menu,
+            self.documents.edit_properties,
+            QKeySequence("Ctrl+D"),
+            "documentProperties",
+        )
+
         self.tags_menu = bar.addMenu("")
         self.tag_actions: list[QAction] = []
         self.new_tag_action = QAction(self)
@@ -154,6 +162,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.document_list.document_selected.connect(self.documents.show_document)
+        self.document_list.doubleClicked.connect(lambda _index: self.documents.edit_properties())
         self.text_view.annotation_clicked.connect(self.annotation_list.show_annotation)
         self.tag_panel.tag_clicked.connect(self.documents.apply_tag)
         self.tag_panel.new_requested.connect(self.codebook.new_tag)
@@ -213,7 +222,9 @@ class MainWindow(QMainWindow):
             self.tags = [replace(tag, usage=usage.get(tag.id, tag.usage)) for tag in self.tags]
             self.tag_panel.set_usage(usage)
             self.codebook.set_tags(self.tags)
-        if changes.document_list and changes.documents:
+        if changes.metadata:
+            self.document_list.set_documents(project.documents())
+        elif changes.document_list and changes.documents:
             self.document_list.table.set_counts(project.annotation_counts(changes.documents))
         shown = self.documents.document_id
         if origin != "do" and len(changes.documents) == 1 and shown not in changes.documents:
@@ -313,6 +324,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self._show_history(self.session.history_state())
         self.note_action.setText(self.tr("Edit &Note…"))
+        self.document_menu.setTitle(self.tr("&Document"))
+        self.properties_action.setText(self.tr("&Properties…"))
         self.tags_menu.setTitle(self.tr("&Tags"))
         self.new_tag_action.setText(self.tr("&New Tag…"))
         self.help_menu.setTitle(self.tr("&Help"))

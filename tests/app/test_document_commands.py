@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from app.document_commands import UpdateDocument, speaker_role_command
+from app.document_commands import SetSpeakerRole, UpdateDocument
 from app.errors import DocumentFieldError
 from app.history import History
 from app.importing.importer import import_text
@@ -86,9 +86,7 @@ def test_speaker_role_can_be_corrected(project):
         ("张明", "answer"),
         ("王信卿", "answer"),
     ]
-    with project.reading() as session:
-        command = speaker_role_command(session, document_id, "张明", "question")
-    History(project).do(command, "张明 asks")
+    History(project).do(SetSpeakerRole(document_id, "张明", "question"), "张明 asks")
     project = reopened(project)
     after = [(t.speaker, t.kind) for t in project.document(document_id).turns if t.speaker]
     assert after == [
