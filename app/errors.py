@@ -159,3 +159,65 @@ class TagCycleError(FangtanError):
 
 class ExportTargetError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "Cannot write {path}: {detail}.")
+
+
+# Exchange formats (app/exporting) ------------------------------------------------------
+# These templates are not in the translation source yet, which is being changed
+# elsewhere: once `make translations` is next run, replace `_awaiting_translation` with
+# QT_TRANSLATE_NOOP below so lupdate extracts them (until then they show in English).
+
+
+def _awaiting_translation(context: str, text: str) -> str:
+    return text
+
+
+class ExportFormatError(FangtanError):
+    template = _awaiting_translation("Errors", "There is no export format called “{name}”.")
+
+
+class SplitRatioError(FangtanError):
+    template = _awaiting_translation(
+        "Errors",
+        "The train/dev/test ratios must be three numbers of at least 0 that add up to 1 "
+        "(got {ratios}).",
+    )
+
+
+class SplitColumnError(FangtanError):
+    template = _awaiting_translation(
+        "Errors",
+        "The {format} format has no column for the train/dev/test split; "
+        "export the split as separate files instead.",
+    )
+
+
+# Importing annotations from other tools ---------------------------------------------
+
+
+class AnnotationFormatUnknownError(FangtanError):
+    template = _awaiting_translation(
+        "Errors",
+        "{path}: cannot tell the annotation format; use a .jsonl (doccano), "
+        ".json (Label Studio) or .qdpx (REFI-QDA) file.",
+    )
+
+
+class AnnotationFileError(FangtanError):
+    template = _awaiting_translation(
+        "Errors", "{path}: not a valid {format} file ({detail}). Nothing was imported."
+    )
+
+
+class AnnotationOffsetError(FangtanError):
+    template = _awaiting_translation(
+        "Errors",
+        "{path}: document {number} has a passage at {start}–{end}, outside its text "
+        "(length {length}). Nothing was imported.",
+    )
+
+
+class AnnotationTagNameError(FangtanError):
+    template = _awaiting_translation(
+        "Errors",
+        "{path}: document {number} has a passage without a tag name. Nothing was imported.",
+    )
