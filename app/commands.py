@@ -53,6 +53,7 @@ class AnnotationSpec:
     annotator: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    source: str = "manual"  # "manual", "suggested" or "imported"
 
 
 def annotator_id(session: Session, name: str) -> int:
@@ -96,6 +97,7 @@ class CreateAnnotations(Command):
                     annotator_id=annotator_ids[name],
                     created_at=spec.created_at or now,
                     updated_at=spec.updated_at or now,
+                    source=spec.source,
                 )
                 if spec.id is not None:
                     row.id = spec.id
@@ -172,6 +174,7 @@ def _annotation_specs(
             annotator=name or fallback_annotator,
             created_at=row.created_at,
             updated_at=row.updated_at,
+            source=row.source,
         )
         for row, name in rows
     )

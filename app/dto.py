@@ -80,6 +80,7 @@ class AnnotationInfo:
     annotator: str
     created_at: datetime
     updated_at: datetime
+    source: str = "manual"
 
 
 @dataclass(frozen=True)

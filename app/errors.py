@@ -57,6 +57,14 @@ class ProjectUnreadableError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "{path} cannot be read ({detail}).")
 
 
+class ProjectUpgradeError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} could not be upgraded to this version of Fangtan ({detail}). "
+        "The project was left as it was.",
+    )
+
+
 class ProjectMissingError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "There is no project at {path}.")
 

@@ -14,6 +14,12 @@ from sqlalchemy.orm import Session
 from app.command_codec import dumps, loads
 from app.commands import Command
 from app.dto import Changes
+from app.errors import (
+    FangtanError,
+    UnknownAnnotationError,
+    UnknownDocumentError,
+    UnknownTagError,
+)
 from app.project import Project
 from models import HistoryStep
 
@@ -78,6 +84,15 @@ class History:
                 step.forward = dumps(applied.inverse)
             step.undone = not undone
             return applied.changes
+
+    @staticmethod
+    def is_stale(error: FangtanError) -> bool:
+        """True when a step failed because what it changes no longer exists.
+
+        Such a step can never be applied again and is dropped; any other failure (a
+        locked file, a full disk, a name now taken) leaves the step to try again.
+        """
+        return isinstance(error, UnknownAnnotationError | UnknownTagError | UnknownDocumentError)
 
     def drop_next(self, undone: bool) -> None:
         """Forget the step Undo (undone=False) or Redo (undone=True) would take next.

@@ -22,11 +22,13 @@ from app.errors import (
     ProjectMissingError,
     ProjectStorageError,
     ProjectUnreadableError,
+    ProjectUpgradeError,
 )
 from app.texts import DocumentTexts
 from models.database import create_project_engine
 from models.schema import (
     FileKind,
+    MigrationFailed,
     backup_copy,
     inspect_file,
     needs_upgrade,
@@ -96,6 +98,9 @@ class Project:
         except DBAPIError as error:
             project.close()
             raise ProjectStorageError(path=shown, detail=_reason(error)) from error
+        except MigrationFailed as error:
+            project.close()
+            raise ProjectUpgradeError(path=shown, detail=str(error)) from error
         except OSError as error:
             project.close()
             raise ProjectStorageError(path=shown, detail=error.strerror or str(error)) from error

@@ -125,6 +125,7 @@ _ANNOTATION_COLUMNS = (
     func.coalesce(Annotator.name, ""),
     Annotation.created_at,
     Annotation.updated_at,
+    Annotation.source,
 )
 
 

@@ -1,9 +1,15 @@
-"""Engines for project files: foreign keys on, WAL journal, durable commits."""
+"""Engines for project files: foreign keys on, WAL journal, durable commits.
+
+The sqlite3 driver normally starts transactions only before data changes and runs
+schema changes outside any transaction. Here it is told not to manage transactions
+at all, and SQLAlchemy emits BEGIN itself (the recipe in SQLAlchemy's pysqlite
+documentation), so a schema migration is one atomic transaction like everything else.
+"""
 
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 
 # Written into every project file (PRAGMA application_id) so a Fangtan project
 # can be told apart from any other SQLite database. ASCII "FTAN".
@@ -16,6 +22,7 @@ def sqlite_url(path: Path) -> URL:
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN (see _on_begin)
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -26,8 +33,13 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def _on_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
 def create_project_engine(path: Path) -> Engine:
     """An engine on the SQLite project file at ``path`` (created when missing)."""
     engine = create_engine(sqlite_url(path))
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
     return engine

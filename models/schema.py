@@ -56,19 +56,16 @@ def inspect_file(path: Path) -> Inspection:
         return Inspection(FileKind.NOT_SQLITE)
     if len(header) < 100:
         return Inspection(FileKind.CORRUPT, detail="file is shorter than an SQLite header")
-    side_files = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
-    existed = [side.exists() for side in side_files]
-    try:
-        return _inspect_database(path)
-    finally:
-        for side, was_there in zip(side_files, existed, strict=True):
-            if not was_there and side.exists() and side.stat().st_size == 0:
-                side.unlink(missing_ok=True)
+    # With no write-ahead log beside the file there is nothing but the file to read:
+    # open it immutable, which creates no -wal/-shm files next to it.
+    has_log = Path(f"{path}-wal").exists()
+    return _inspect_database(path, immutable=not has_log)
 
 
-def _inspect_database(path: Path) -> Inspection:
+def _inspect_database(path: Path, immutable: bool) -> Inspection:
+    options = "mode=ro&immutable=1" if immutable else "mode=ro"
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True)
     except sqlite3.Error as error:
         return Inspection(FileKind.CORRUPT, detail=str(error))
     try:
@@ -115,12 +112,16 @@ def backup_copy(path: Path, label: str) -> Path:
     return target
 
 
+class MigrationFailed(Exception):
+    """A migration could not be applied; the transaction was rolled back."""
+
+
 def upgrade_to_head(engine: Engine) -> None:
-    """Run every pending migration in one transaction.
+    """Run every pending migration in one transaction: all of them or none.
 
     Foreign keys are off while tables are rebuilt (SQLite rebuilds a table to alter
-    it, and dropping the old copy would otherwise cascade into dependent rows);
-    they are checked before the transaction commits.
+    it, and dropping the old copy would otherwise cascade into dependent rows); they
+    are checked before the transaction commits.
     """
     from alembic import command
     from alembic.config import Config
@@ -128,15 +129,18 @@ def upgrade_to_head(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(resources.files("models") / "migrations"))
     with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
-        connection.commit()  # the pragma only takes effect outside a transaction
+        raw = connection.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or it is ignored
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise RuntimeError(f"migration left broken references: {broken[:5]}")
+                    raise MigrationFailed(f"broken references after upgrade: {broken[:3]}")
+        except MigrationFailed:
+            raise
+        except Exception as error:
+            raise MigrationFailed(str(error)) from error
         finally:
-            connection.exec_driver_sql("PRAGMA foreign_keys = ON")
-            connection.commit()
+            raw.execute("PRAGMA foreign_keys = ON")

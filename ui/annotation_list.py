@@ -36,7 +36,10 @@ class AnnotationList(QWidget):
         super().__init__(parent)
         self.setObjectName("annotationList")
         self.table_model = AnnotationTableModel(self)
-        self.table_model.note_edit_requested.connect(self.note_edit_requested)
+        # Queued: the note is saved after the editor has closed, not while Qt commits it.
+        self.table_model.note_edit_requested.connect(
+            self.note_edit_requested, Qt.ConnectionType.QueuedConnection
+        )
         self.proxy = TagFilter(self)
         self.proxy.setSourceModel(self.table_model)
 

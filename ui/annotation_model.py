@@ -56,6 +56,11 @@ class AnnotationTableModel(QAbstractTableModel):
 
     def upsert(self, annotations: list[AnnotationInfo]) -> None:
         for annotation in annotations:
+            row = self.row_of(annotation.id)
+            if row >= 0 and self._keys[row] == _key(annotation):  # same place: edit in place
+                self._rows[row] = annotation
+                self.dataChanged.emit(self.index(row, 0), self.index(row, NOTE_COLUMN))
+                continue
             self._remove_id(annotation.id)
             position = bisect_left(self._keys, _key(annotation))
             self.beginInsertRows(QModelIndex(), position, position)

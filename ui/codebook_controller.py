@@ -1,8 +1,10 @@
 """Adding, editing, reordering and deleting tags, each one undoable step."""
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.codebook import next_color
@@ -13,11 +15,26 @@ from ui.tag_dialog import TagDialog
 
 
 class CodebookController(QObject):
-    def __init__(self, session: ProjectSession, window: QWidget) -> None:
+    def __init__(
+        self, session: ProjectSession, window: QWidget, reserved: Callable[[], set[str]]
+    ) -> None:
         super().__init__(window)
         self._session = session
         self._window = window
+        self._reserved = reserved  # key sequences the window's own commands use
         self._tags: list[TagInfo] = []
+
+    def _shortcut_free(self, shortcut: str) -> bool:
+        if shortcut and shortcut in self._reserved():
+            QMessageBox.warning(
+                self._window,
+                self.tr("Shortcut Taken"),
+                self.tr("%1 is already a command of the window; choose another key.").replace(
+                    "%1", QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+                ),
+            )
+            return False
+        return True
 
     def set_tags(self, tags: list[TagInfo]) -> None:
         self._tags = list(tags)
@@ -27,6 +44,8 @@ class CodebookController(QObject):
 
     def new_tag(self, parent_id: int | None = None) -> None:
         def submit(values: dict[str, Any]) -> bool:
+            if not self._shortcut_free(values["shortcut"]):
+                return False
             spec = TagSpec(
                 name=values["name"],
                 color=values["color"],
@@ -47,6 +66,8 @@ class CodebookController(QObject):
             return
 
         def submit(values: dict[str, Any]) -> bool:
+            if not self._shortcut_free(values["shortcut"]):
+                return False
             changed = {key: value for key, value in values.items() if getattr(tag, key) != value}
             if not changed:
                 return True

@@ -62,6 +62,7 @@ class Application:
         self.translations.install(dialog.language())
         if self.window is not None:
             self.window.session.project.annotator = self.annotator()
+            self.window.session.refresh_history()  # the history is the new annotator's
             self.window.show_saved()
 
 

@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.documents = DocumentController(
             session, self.text_view, self.annotation_list, self.header, self
         )
-        self.codebook = CodebookController(session, self)
+        self.codebook = CodebookController(session, self, self._reserved_shortcuts)
         self.transfers = Transfers(session, self.runner, self)
         self._layout()
         self._actions()
@@ -212,6 +212,17 @@ class MainWindow(QMainWindow):
             self.tag_actions.append(action)
         self.tags_menu.addSeparator()
         self.tags_menu.addAction(self.new_tag_action)
+
+    def _reserved_shortcuts(self) -> set[str]:
+        """Key sequences of the window's own commands, which tags may not take."""
+        portable = QKeySequence.SequenceFormat.PortableText
+        return {
+            sequence.toString(portable)
+            for action in self.findChildren(QAction)
+            if action not in self.tag_actions
+            for sequence in action.shortcuts()
+            if not sequence.isEmpty()
+        } | {"Del"}
 
     def _on_changes(self, changes: Changes, origin: str) -> None:
         project = self.session.project

@@ -40,13 +40,24 @@ class ProjectSession(QObject):
     def history_state(self) -> HistoryState:
         return self.history.state()
 
+    def refresh_history(self) -> None:
+        """Announce the undo/redo state again (after a failure, or a new annotator name)."""
+        try:
+            self.history_changed.emit(self.history.state())
+        except FangtanError as error:
+            self.failed.emit(error)
+
     def _step(self, origin: str) -> Changes | None:
         try:
             changes = self.history.undo() if origin == "undo" else self.history.redo()
         except FangtanError as error:
-            self.history.drop_next(undone=origin == "redo")
+            if self.history.is_stale(error):
+                try:
+                    self.history.drop_next(undone=origin == "redo")
+                except FangtanError as dropping:
+                    error = dropping
             self.failed.emit(error)
-            self.history_changed.emit(self.history.state())
+            self.refresh_history()
             return None
         if changes is not None:
             self._announce(changes, origin)

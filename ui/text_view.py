@@ -1,6 +1,6 @@
 """The interview text: read-only, selectable, highlighted by tag."""
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
@@ -117,6 +117,14 @@ class TextView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.centerCursor()
 
+    def _character_at(self, point: QPoint) -> int:
+        """Code point offset of the character under ``point`` (not the nearest gap)."""
+        cursor = self.cursorForPosition(point)
+        position = cursor.position()
+        if position > 0 and point.x() < self.cursorRect(cursor).x():
+            position -= 1
+        return self._offsets.to_code_point(position)
+
     def clear_selection_at(self, offset: int) -> None:
         cursor = self.textCursor()
         cursor.setPosition(self._offsets.to_utf16(offset))
@@ -126,8 +134,7 @@ class TextView(QPlainTextEdit):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self._content is not None:
-            cursor = self.cursorForPosition(self.viewport().mapFromGlobal(event.globalPos()))
-            offset = self._offsets.to_code_point(cursor.position())
+            offset = self._character_at(self.viewport().mapFromGlobal(event.globalPos()))
             lines = [
                 self._describe(self._annotations[i])
                 for i in self.highlighter.annotations_at(offset)

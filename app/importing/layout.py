@@ -34,6 +34,7 @@ from app.importing.lines import (
     asks,
     byline_names,
     classify,
+    closes_a_text,
     ends_sentence,
     host_name,
     is_numbered_question,
@@ -154,20 +155,39 @@ def _split_into_interviews(lines: list[_Line]) -> list[tuple[list[_Line], list[_
         else:
             index += 1
     if not runs:
-        end = 0
-        while end < len(lines) and lines[end].kind is LineKind.HEADING:
-            end += 1
-        if end == len(lines):  # headings only: treat every line as text
-            end = 0
-        return [(lines[:end], lines[end:])]
+        return [_headed(lines)]
+    # Short closing lines ("谢谢！", "（完）") in front of a header end the text before it.
+    runs = [(_first_header_line(lines, start, end), end) for start, end in runs]
     pieces = []
+    leading = lines[: runs[0][0]]
+    if any(line.kind is LineKind.LABELLED for line in leading):
+        pieces.append(_headed(leading))  # a whole interview without subtitle or byline
+        leading = []
     for number, (start, end) in enumerate(runs):
         body_end = runs[number + 1][0] if number + 1 < len(runs) else len(lines)
         body = lines[end:body_end]
-        if number == 0 and start > 0:  # text above the first header: keep it, as narration
-            body = lines[:start] + body
+        if number == 0:  # text above the first header (an introduction): keep it
+            body = leading + body
         pieces.append((lines[start:end], body))
     return pieces
+
+
+def _first_header_line(lines: list[_Line], start: int, end: int) -> int:
+    while (
+        start < end and lines[start].kind is LineKind.HEADING and closes_a_text(lines[start].text)
+    ):
+        start += 1
+    return start
+
+
+def _headed(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """Leading headings as the header of an interview that has no subtitle or byline."""
+    end = 0
+    while end < len(lines) and lines[end].kind is LineKind.HEADING:
+        end += 1
+    if end == len(lines):  # headings only: treat every line as text
+        end = 0
+    return lines[:end], lines[end:]
 
 
 def _build(
@@ -224,6 +244,16 @@ def _build(
         )
     elif answerers:
         interview.interviewee = answerers[0]
+        interview.interviewee_role = next(
+            (
+                p.opening.label.role
+                for p in labelled
+                if p.opening.label
+                and p.opening.label.role
+                and plan.speaker(p.opening.label.name) == interview.interviewee
+            ),
+            "",
+        )
     return interview
 
 

@@ -29,11 +29,15 @@ _TIMESTAMP = re.compile(
 _NAME_CHARS = r"[^\s:：,，。、；;!?！？“”\"'（）()\[\]［］【】]"
 _LABEL = re.compile(
     r"(?:[【［\[](?P<bracketed>" + _NAME_CHARS + r"{1,12})[】］\]]\s*[:：]?|"
-    r"(?P<plain>[^\s:：,，。、；;!?！？“”\"'（）()\[\]［］【】\d]"
-    + _NAME_CHARS
-    + r"{0,7})\s*[:：])"
+    r"(?P<plain>[^\s:：,，。、；;!?！？“”\"'（）()\[\]［］【】\d]" + _NAME_CHARS + r"{0,7})"
+    r"(?:\s*[（(](?P<role>[^（）()\n]{1,24})[）)])?\s*[:：])"
     r"[ \t\u3000]*"
 )
+# A label ending in a verb of saying is reported speech, not a speaker: 总书记强调：“……”
+_SPEECH_VERBS = (
+    "强调", "指出", "表示", "认为", "提出", "要求", "介绍", "坦言", "透露", "谈到", "说道",
+    "说", "称", "讲", "問道", "強調", "認為", "表示說",
+)  # fmt: skip
 _BYLINE_NOISE = frozenset(
     {"本报记者", "本報記者", "记者", "記者", "通讯员", "通訊員", "本报通讯员", "本報通訊員"}
     | {"摄影", "攝影", "报道", "報導", "文/", "文／"}
@@ -72,6 +76,7 @@ class LineKind(Enum):
 class Label:
     name: str
     length: int  # code points of the label, its colon and the spaces after it
+    role: str = ""  # from "吴刚（区委书记）："
 
 
 @dataclass(frozen=True)
@@ -101,8 +106,10 @@ def find_label(paragraph: str) -> Label | None:
     match = _LABEL.match(paragraph)
     if not match:
         return None
-    name = match.group("bracketed") or match.group("plain")
-    return Label(name=name.strip(), length=match.end())
+    name = (match.group("bracketed") or match.group("plain")).strip()
+    if name.endswith(_SPEECH_VERBS):
+        return None
+    return Label(name=name, length=match.end(), role=(match.group("role") or "").strip())
 
 
 def is_interviewer(name: str) -> bool:
@@ -114,8 +121,15 @@ def asks(paragraph: str) -> bool:
 
 
 def is_heading_like(line: str) -> bool:
-    """Short, no clause punctuation: a title, rubric or section head."""
-    return len(line) <= 40 and not _CLAUSE_PUNCTUATION.search(line)
+    """Short, no clause punctuation: a title, rubric or section head ("一、产业篇" too)."""
+    core = _ENUMERATOR.sub("", line, count=1)
+    return len(line) <= 40 and not _CLAUSE_PUNCTUATION.search(core)
+
+
+def closes_a_text(line: str) -> bool:
+    """ "让我们一起努力！", "（完）": a short last line of a text, not a rubric or title."""
+    stripped = line.strip()
+    return ends_sentence(stripped) or bool(re.fullmatch(r"[（(【\[].{1,8}[）)】\]]", stripped))
 
 
 def is_numbered_question(paragraph: str) -> bool:

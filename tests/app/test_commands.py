@@ -360,3 +360,22 @@ def test_commands_are_plain_values_that_can_be_replayed(sample_project, tag_id, 
     [annotation] = project.annotations(1)
     assert annotation.id in second.changes.added
     assert (annotation.start, annotation.end, annotation.note) == (46, 52, "n")
+
+
+def test_undoing_a_delete_keeps_the_annotations_source(tmp_path):
+    from app.commands import AnnotationSpec, CreateAnnotations, DeleteAnnotations
+    from app.importing.importer import import_text
+    from app.project import Project
+    from models import Annotation
+
+    project = Project.open(tmp_path / "p.fangtan")
+    import_text(project, "标题\n\n记者：问？\n\n张三：答。\n", "a.txt")
+    document = project.documents()[0]
+    tag = project.tags()[0]
+    spec = AnnotationSpec(document.id, tag.id, 0, 2, source="imported")
+    created = project.execute(CreateAnnotations((spec,)))
+    deleted = project.execute(DeleteAnnotations(tuple(created.changes.added)))
+    project.execute(deleted.inverse)
+    with project.reading() as session:
+        assert [row.source for row in session.query(Annotation)] == ["imported"]
+    project.close()

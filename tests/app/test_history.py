@@ -119,3 +119,11 @@ def test_history_is_bounded(tmp_path, monkeypatch):
     assert undone == 5
     assert len(rows(project)) == 3
     project.close()
+
+
+def test_only_steps_whose_target_vanished_are_stale(tmp_path):
+    from app.errors import DuplicateTagNameError, ProjectStorageError
+
+    assert History.is_stale(UnknownAnnotationError())
+    assert not History.is_stale(ProjectStorageError(path="p", detail="database is locked"))
+    assert not History.is_stale(DuplicateTagNameError(name="民生"))

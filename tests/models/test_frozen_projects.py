@@ -5,6 +5,7 @@ rewritten. Each new migration must keep this test passing.
 """
 
 import hashlib
+import sqlite3
 import shutil
 from pathlib import Path
 
@@ -63,3 +64,33 @@ def test_frozen_project_opens_with_all_its_work(tmp_path, revision):
         project.close()
     assert inspect_file(copy).revision == HEAD_REVISION
     assert hashlib.sha256(frozen.read_bytes()).hexdigest() == before
+
+
+def test_a_failed_upgrade_leaves_the_project_as_it_was(tmp_path, monkeypatch):
+    from alembic import command
+
+    from app.errors import ProjectUpgradeError
+
+    copy = tmp_path / "old.fangtan"
+    shutil.copy(FIXTURES / "schema-0001.fangtan", copy)
+    real_upgrade = command.upgrade
+
+    def upgrade_then_fail(config, revision):
+        real_upgrade(config, revision)  # every migration runs, then something breaks
+        raise RuntimeError("disk trouble")
+
+    monkeypatch.setattr(command, "upgrade", upgrade_then_fail)
+    with pytest.raises(ProjectUpgradeError, match="disk trouble"):
+        Project.open(copy, create=False)
+    assert inspect_file(copy).revision == "0001"
+    with sqlite3.connect(copy) as connection:
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(documents)")}
+    assert "source_format" not in columns  # the schema change was rolled back too
+
+    monkeypatch.setattr(command, "upgrade", real_upgrade)
+    project = Project.open(copy, create=False)
+    try:
+        assert len(project.documents()) == 2
+    finally:
+        project.close()
+    assert inspect_file(copy).revision == HEAD_REVISION

@@ -304,3 +304,16 @@ def test_backup_of_a_live_project_includes_uncheckpointed_writes(tmp_path: Path)
         ]
     finally:
         reopened.close()
+
+
+def test_inspecting_a_foreign_wal_database_leaves_no_files_beside_it(tmp_path):
+    other = tmp_path / "other.db"
+    connection = sqlite3.connect(other)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("CREATE TABLE notes (body TEXT)")
+    connection.execute("INSERT INTO notes VALUES ('x')")
+    connection.commit()
+    connection.close()
+    before = sorted(path.name for path in tmp_path.iterdir())
+    assert inspect_file(other).kind is FileKind.FOREIGN
+    assert sorted(path.name for path in tmp_path.iterdir()) == before == ["other.db"]

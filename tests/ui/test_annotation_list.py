@@ -93,3 +93,24 @@ def test_multiline_note_dialog_and_undo(qtbot, open_window, sample_project, monk
     notes = [a.note for a in project.annotations(project.documents()[0].id)]
     project.close()
     assert notes == ["第一行\n第二行", ""]
+
+
+def test_after_an_inline_note_the_same_row_stays_selected(qtbot, open_window, sample_project):
+    window = open_window(sample_project)
+    tag_two_passages(window)
+    annotations = window.annotation_list
+    view = annotations.view
+    qtbot.waitUntil(lambda: annotations.proxy.rowCount() == 2)
+    first_id = annotations.table_model.annotation_at(0).id
+    click_row(qtbot, view, 0)
+    note_index = view.model().index(0, NOTE_COLUMN)
+    view.edit(note_index)
+    editor = view.focusWidget()
+    editor.setText("备注")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: annotations.table_model.annotation_at(0).note == "备注")
+    assert annotations.selected_ids() == [first_id]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: annotations.proxy.rowCount() == 1)
+    assert annotations.table_model.annotation_at(0).id != first_id

@@ -128,3 +128,13 @@ def test_delete_asks_with_count_and_undo_restores(qtbot, open_window, sample_pro
     window.session.close()
     tags = stored_tags(sample_project)
     assert [(tag.name, tag.usage) for tag in tags][2] == ("党建", 2)
+
+
+def test_a_tag_cannot_take_a_window_command_key(qtbot, open_window, sample_project, monkeypatch):
+    window = open_window(sample_project)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    fill_dialog(monkeypatch, name="新标签", shortcut="Ctrl+Z")
+    window.tag_panel.new_button.click()
+    assert len(window.tags) == 4
+    assert warnings and "Ctrl+Z" in warnings[0]

@@ -119,3 +119,34 @@ def test_click_on_tag_panel_applies_and_overlaps_are_kept(qtbot, open_window, sa
     window.session.close()
     spans = sorted((a.start, a.end) for a in stored_annotations(sample_project)[1])
     assert spans == [(start, start + 10), (start + 5, start + 14)]
+
+
+def test_undo_that_fails_for_a_passing_reason_keeps_the_step(
+    qtbot, open_window, sample_project, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.errors import ProjectStorageError
+    from app.history import History
+
+    window = open_window(sample_project)
+    view = window.text_view
+    start = view.content.text.index("大力推进")
+    view.select_span(start, start + 4)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 1)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    real_undo = History.undo
+
+    def locked(self):
+        raise ProjectStorageError(path="p", detail="database is locked")
+
+    monkeypatch.setattr(History, "undo", locked)
+    window.undo_action.trigger()
+    assert shown and "database is locked" in shown[0]
+    assert window.undo_action.isEnabled()
+    monkeypatch.setattr(History, "undo", real_undo)
+    window.undo_action.trigger()
+    assert window.annotation_list.table_model.rowCount() == 0
