@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.codebook import next_color
 from app.commands import CreateTag, DeleteTag, MoveTag, TagSpec, UpdateTag
 from app.dto import TagInfo
+from ui import history_text
 from ui.session import ProjectSession
 from ui.tag_dialog import TagDialog
 
@@ -54,7 +55,7 @@ class CodebookController(QObject):
                 parent_id=values["parent_id"],
             )
             name = " ".join(values["name"].split())
-            description = self.tr("New tag “%1”").replace("%1", name)
+            description = history_text.step(history_text.NEW_TAG, name)
             return self._session.run(CreateTag(spec), description) is not None
 
         color = next_color([tag.color for tag in self._tags])
@@ -71,7 +72,7 @@ class CodebookController(QObject):
             changed = {key: value for key, value in values.items() if getattr(tag, key) != value}
             if not changed:
                 return True
-            description = self.tr("Edit tag “%1”").replace("%1", tag.name)
+            description = history_text.step(history_text.EDIT_TAG, tag.name)
             return self._session.run(UpdateTag(tag_id, changed), description) is not None
 
         TagDialog(self._tags, submit, tag=tag, parent=self._window).exec()
@@ -101,7 +102,9 @@ class CodebookController(QObject):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._session.run(DeleteTag(tag_id), self.tr("Delete tag “%1”").replace("%1", tag.name))
+            self._session.run(
+                DeleteTag(tag_id), history_text.step(history_text.DELETE_TAG, tag.name)
+            )
 
     def move_tag(self, tag_id: int, delta: int) -> None:
         """Swap a tag with its previous (-1) or next (+1) sibling under the same parent."""
@@ -113,5 +116,5 @@ class CodebookController(QObject):
         if not 0 <= target < len(siblings):
             return
         order = [other.id for other in self._tags]
-        description = self.tr("Move tag “%1”").replace("%1", tag.name)
+        description = history_text.step(history_text.MOVE_TAG, tag.name)
         self._session.run(MoveTag(tag_id, order.index(siblings[target].id)), description)

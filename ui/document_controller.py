@@ -15,6 +15,7 @@ from app.commands import (
 from app.document_commands import SetSpeakerRole, UpdateDocument
 from app.dto import AnnotationInfo, Changes, DocumentContent, TagInfo
 from app.turns import content_span, turn_at
+from ui import history_text
 from ui.annotation_list import AnnotationList
 from ui.document_dialog import DocumentDialog
 from ui.document_header import DocumentHeader
@@ -121,7 +122,7 @@ class DocumentController(QObject):
             )
             return
         spec = AnnotationSpec(self._content.meta.id, tag_id, start, end)
-        description = self.tr("Tag “%1”").replace("%1", tag.name)
+        description = history_text.step(history_text.TAG, tag.name)
         if self._session.run(CreateAnnotations((spec,)), description) is not None:
             self._view.clear_selection_at(end)
             self.status.emit(
@@ -147,7 +148,7 @@ class DocumentController(QObject):
             SetSpeakerRole(document_id, speaker, role) for speaker, role in dialog.roles().items()
         ]
         if commands:
-            description = self.tr("Edit properties of “%1”").replace("%1", self._content.meta.title)
+            description = history_text.step(history_text.EDIT_PROPERTIES, self._content.meta.title)
             self._session.run(Macro(tuple(commands)), description)
 
     def reveal(self, annotation_id: int) -> None:
@@ -161,14 +162,16 @@ class DocumentController(QObject):
             return
         if len(known) == 1:
             tag = self._tags.get(self._annotations[known[0]].tag_id)
-            description = self.tr("Remove tag “%1”").replace("%1", tag.name if tag else "?")
+            description = history_text.step(history_text.REMOVE_TAG, tag.name if tag else "?")
         else:
-            description = self.tr("Remove %1 annotations").replace("%1", str(len(known)))
+            description = history_text.step(history_text.REMOVE_MANY, len(known))
         self._session.run(DeleteAnnotations(known), description)
 
     def set_note(self, annotation_id: int, note: str) -> None:
         if annotation_id in self._annotations:
-            self._session.run(SetNote(annotation_id, note), self.tr("Edit note"))
+            self._session.run(
+                SetNote(annotation_id, note), history_text.step(history_text.EDIT_NOTE)
+            )
 
     def edit_note(self, annotation_id: int) -> None:
         annotation = self._annotations.get(annotation_id)

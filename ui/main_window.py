@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.dto import Changes, TagInfo
 from app.project import PROJECT_SUFFIX
+from ui import history_text
 from ui.annotation_list import AnnotationList
 from ui.codebook_controller import CodebookController
 from ui.document_controller import DocumentController
@@ -255,11 +256,15 @@ class MainWindow(QMainWindow):
 
     def _show_history(self, state) -> None:
         if state.undo_text:
-            self.undo_action.setText(self.tr("&Undo %1").replace("%1", state.undo_text))
+            self.undo_action.setText(
+                self.tr("&Undo %1").replace("%1", history_text.shown(state.undo_text))
+            )
         else:
             self.undo_action.setText(self.tr("&Undo"))
         if state.redo_text:
-            self.redo_action.setText(self.tr("&Redo %1").replace("%1", state.redo_text))
+            self.redo_action.setText(
+                self.tr("&Redo %1").replace("%1", history_text.shown(state.redo_text))
+            )
         else:
             self.redo_action.setText(self.tr("&Redo"))
         self.undo_action.setEnabled(state.undo_text is not None)

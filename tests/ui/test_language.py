@@ -26,7 +26,7 @@ def test_translation_source_is_complete_and_compiled(tmp_path):
     sources = [str(path) for path in sorted((ROOT / "ui").glob("*.py"))]
     sources.append(str(ROOT / "app" / "errors.py"))
     result = subprocess.run(
-        [tool("pyside6-lupdate"), "-locations", "none", *sources, "-ts", str(copy)],
+        [tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", *sources, "-ts", str(copy)],
         capture_output=True,
         text=True,
         check=True,
@@ -71,5 +71,21 @@ def test_chinese_menus_and_live_switch(qtbot, open_window, sample_project):
         translations.install("en")
         qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
         assert window.tag_panel.tree.headerItem().text(0) == "Tag"
+    finally:
+        translations.install("en")
+
+
+def test_undo_names_follow_the_interface_language(qtbot, open_window, sample_project):
+    translations = Translations(QApplication.instance())
+    try:
+        translations.install("en")
+        window = open_window(sample_project)
+        view = window.text_view
+        start = view.content.text.index("大力推进")
+        view.select_span(start, start + 4)
+        window.documents.apply_tag(window.tags[0].id)
+        assert window.undo_action.text() == "&Undo Tag “产业发展”"
+        translations.install("zh_CN")
+        qtbot.waitUntil(lambda: window.undo_action.text() == "撤销 标注“产业发展”(&U)")
     finally:
         translations.install("en")
