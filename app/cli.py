@@ -16,6 +16,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from app import __version__
+from app.dto import ImportReport
 from app.errors import FangtanError
 from app.workspace import log_dir
 
@@ -109,12 +110,15 @@ def _gui(arguments: argparse.Namespace) -> int:
 def _import(arguments: argparse.Namespace) -> int:
     from app.importing.importer import import_paths
     from app.project import Project
+    from app.terminal_progress import TerminalProgress
 
     created = not arguments.project.exists()
     project = Project.open(arguments.project)
+    progress = TerminalProgress()
     try:
-        report = import_paths(project, arguments.paths)
+        report = import_paths(project, arguments.paths, progress)
     finally:
+        progress.finish()
         project.close()
     if created and not report.imported:  # nothing came in: leave no empty project behind
         for suffix in ("", "-wal", "-shm"):
@@ -129,7 +133,18 @@ def _import(arguments: argparse.Namespace) -> int:
         print(f"skipped   {title}  (already in the project; from {source})")
     for _source, error in report.failures:
         print(f"fangtan: {error}", file=sys.stderr)
+    if report.files > 1:
+        print(summary_line(report))
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def summary_line(report: ImportReport) -> str:
+    parts = [f"{len(report.imported)} interview(s) imported from {report.files} file(s)"]
+    if report.duplicates:
+        parts.append(f"{len(report.duplicates)} skipped as already in the project")
+    if report.failures:
+        parts.append(f"{len(report.failures)} file(s) failed")
+    return "; ".join(parts) + "."
 
 
 def _docs(arguments: argparse.Namespace) -> int:

@@ -128,6 +128,7 @@ class ImportReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, title)
     failures: list[tuple[str, FangtanError]] = field(default_factory=list)  # (source, why)
     cancelled: bool = False
+    files: int = 0  # source files looked at
 
     @property
     def ok(self) -> bool:

@@ -60,6 +60,7 @@ def import_paths(
                 report.cancelled = True
                 break
             progress.report(done, len(files), path.name)
+        report.files += 1
         try:
             interviews = parse_interviews(read_source(path), fallback_title=path.stem)
             if not interviews:

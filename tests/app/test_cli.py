@@ -201,7 +201,8 @@ def test_a_bad_file_among_good_ones_is_reported_and_the_rest_imported(
     captured = capsys.readouterr()
     assert code == cli.EXIT_FAILED
     assert "PNG" in assert_one_error_line(captured, bug_log_in_tmp)
-    assert len(captured.out.splitlines()) == 2
+    assert len(captured.out.splitlines()) == 3
+    assert captured.out.splitlines()[-1] == "2 interview(s) imported from 2 file(s); 1 file(s) failed."
 
 
 @pytest.mark.parametrize("command", ["docs", "export"])
@@ -301,3 +302,28 @@ def test_gui_without_a_display_says_so_in_one_line(tmp_path, monkeypatch, capsys
     assert code == 1
     assert len(error) == 1 and "no display" in error[0]
     assert not (tmp_path / "p.fangtan").exists()
+
+
+def test_import_draws_a_progress_bar_only_on_a_terminal(tmp_path):
+    import io
+
+    from app.terminal_progress import TerminalProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    progress = TerminalProgress(terminal)
+    progress.report(0, 4, "a.txt")
+    progress.report(4, 4, "")
+    progress.finish()
+    drawn = terminal.getvalue()
+    assert "[" in drawn and "0/4  a.txt" in drawn and "4/4" in drawn
+    assert drawn.endswith("\r")
+
+    piped = io.StringIO()
+    quiet = TerminalProgress(piped)
+    quiet.report(1, 4, "a.txt")
+    quiet.finish()
+    assert piped.getvalue() == ""
