@@ -144,19 +144,20 @@ class Transfers(QObject):
         return task
 
     def _progressed(self, done: int, total: int, current: str) -> None:
-        if self._progress is None:
+        dialog = self._progress  # setValue() on a modal dialog processes events, and the
+        if dialog is None:  # task may finish (and drop the dialog) in the middle of it
             return
         if total:
-            self._progress.setMaximum(total)
-            self._progress.setValue(done)
-            self._progress.setLabelText(
+            dialog.setLabelText(
                 self.tr("%1 of %2: %3")
                 .replace("%1", str(done))
                 .replace("%2", str(total))
                 .replace("%3", current)
             )
+            dialog.setMaximum(total)
+            dialog.setValue(done)
         else:
-            self._progress.setLabelText(self.tr("%1 rows written").replace("%1", str(done)))
+            dialog.setLabelText(self.tr("%1 rows written").replace("%1", str(done)))
 
     def _failed(self, error: Exception) -> None:
         self._finish()
