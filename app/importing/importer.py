@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from app.dto import ImportedDocument, ImportReport
 from app.errors import FangtanError, NoTextError
@@ -113,18 +113,21 @@ def _store(
             )
             session.add(document)
             session.flush()
-            session.add_all(
-                Turn(
-                    document_id=document.id,
-                    index=index,
-                    speaker=turn.speaker,
-                    kind=turn.kind,
-                    start=turn.start,
-                    content_start=turn.content_start,
-                    end=turn.end,
-                    timestamp=turn.timestamp,
-                )
-                for index, turn in enumerate(interview.turns)
+            session.execute(
+                insert(Turn),
+                [
+                    {
+                        "document_id": document.id,
+                        "index": index,
+                        "speaker": turn.speaker,
+                        "kind": turn.kind,
+                        "start": turn.start,
+                        "content_start": turn.content_start,
+                        "end": turn.end,
+                        "timestamp": turn.timestamp,
+                    }
+                    for index, turn in enumerate(interview.turns)
+                ],
             )
             imported.append(
                 ImportedDocument(
