@@ -184,6 +184,7 @@ class Reporter:
         self.cancelled = cancelled
         self.total = total
         self.every = max(1, every)
+        self._check_every = min(self.every, 500)
         self.done = 0
         self._reported = -1
 
@@ -194,13 +195,15 @@ class Reporter:
     def advance(self, count: int = 1) -> None:
         before = self.done
         self.done += count
-        if self.done // self.every != before // self.every:
+        if self.done // self._check_every != before // self._check_every:
             self.check()
-            if self.progress is not None:
-                self.progress(self.done, self.total)
-                self._reported = self.done
+        if self.done // self.every != before // self.every and self.progress is not None:
+            self.progress(self.done, self.total)
+            self._reported = self.done
 
     def finish(self) -> None:
+        """The last report; a cancel asked for at the very end still counts."""
+        self.check()
         if self.progress is not None and self._reported != self.done:
             self.progress(self.done, self.total)
             self._reported = self.done

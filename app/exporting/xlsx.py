@@ -5,6 +5,7 @@ cells are filled with a light tint of the tag's colour: the tag cell and the pas
 the annotation sheet, and the header and every 1 or non-zero count in the other two.
 """
 
+import contextlib
 import re
 from pathlib import Path
 from typing import Any
@@ -111,12 +112,30 @@ def write_xlsx(corpus: Corpus, path: Path, reporter: Reporter, summary: ExportSu
     annotations = ExportSummary(summary.format, summary.target)
     turns = ExportSummary(summary.format, summary.target)
     documents = ExportSummary(summary.format, summary.target)
-    _write_sheet(
-        workbook, names[0], annotation_table(corpus, reporter, annotations), colors, summary
+    tables = (
+        annotation_table(corpus, reporter, annotations),
+        turn_table(corpus, reporter, turns),
+        document_table(corpus, reporter, documents),
     )
-    _write_sheet(workbook, names[1], turn_table(corpus, reporter, turns), colors, summary)
-    _write_sheet(workbook, names[2], document_table(corpus, reporter, documents), colors, summary)
-    workbook.save(path)
+    try:
+        for name, table in zip(names, tables, strict=True):
+            _write_sheet(workbook, name, table, colors, summary)
+        workbook.save(path)
+    except BaseException:
+        _abandon(workbook)
+        raise
     summary.annotations += annotations.annotations
     summary.documents += documents.documents
     summary.rows += annotations.annotations + turns.rows + documents.rows
+
+
+def _abandon(workbook: Workbook) -> None:
+    """Close the sheets of a workbook that will not be saved and remove their temporary files."""
+    for sheet in workbook.worksheets:
+        if not isinstance(sheet, WriteOnlyWorksheet) or sheet.closed:
+            continue
+        with contextlib.suppress(Exception):
+            sheet.close()
+        out = getattr(getattr(sheet, "_writer", None), "out", None)
+        if isinstance(out, str):
+            Path(out).unlink(missing_ok=True)
