@@ -197,7 +197,7 @@ def test_a_failing_file_does_not_stop_the_batch(
 ) -> None:
     good = write_source("good.txt", INTERVIEW)
     png = write_source("photo.txt", PNG_BYTES)
-    bad_utf8 = write_source("broken.txt", "记者：".encode() + b"\xc3")
+    bad_utf8 = write_source("broken.txt", "记者：".encode() + b"\xff" + "你好".encode())
     missing = good.with_name("missing.txt")
     other = write_source("other.txt", OTHER_INTERVIEW)
     report = import_paths(project, [good, png, bad_utf8, missing, other])
