@@ -22,6 +22,7 @@ from app.errors import (
     SourceUnreadableError,
 )
 from app.importing.formats import sniff as sniffing
+from app.importing.formats.base import Extracted
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 
@@ -205,7 +206,7 @@ def _format_of(data: bytes, named: str | None, shown: str) -> str:
                 raise CorruptDocumentError(
                     path=shown, kind="Word document", detail=sniffing.DAMAGED_ZIP
                 )
-            raise NotAWordDocumentError(path=shown, kind=_with_article(sniffed.detail))
+            raise NotAWordDocumentError(path=shown, kind=sniffing.with_article(sniffed.detail))
         raise BinarySourceError(path=shown, kind=sniffed.detail)
     if sniffed.kind == sniffing.HTML:
         return HTML
@@ -216,11 +217,7 @@ def _format_of(data: bytes, named: str | None, shown: str) -> str:
     return HTML if named == HTML else TEXT
 
 
-def _with_article(kind: str) -> str:
-    return ("an " if kind[:1].lower() in "aeiou" else "a ") + kind
-
-
-def _extract(kind: str, data: bytes, shown: str, encoding: str | None, max_bytes: int):  # noqa: ANN202
+def _extract(kind: str, data: bytes, shown: str, encoding: str | None, max_bytes: int) -> Extracted:
     # Imported here: the readers pull in python-docx, Beautiful Soup, pdfminer and
     # charset-normalizer, which the window does not need to start.
     if kind == DOCX:

@@ -6,6 +6,7 @@ import zipfile
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from app.errors import (
@@ -15,6 +16,7 @@ from app.errors import (
     NotAWordDocumentError,
     NoTextError,
 )
+from app.importing.formats.word import read_docx
 from app.importing.layout import parse_interviews
 from app.importing.reading import load_source
 
@@ -77,8 +79,6 @@ def label_text(*runs: tuple[str, bool | None]) -> str:
     document.add_paragraph("记者：占位")  # a second paragraph, so the first is not alone
     buffer = io.BytesIO()
     document.save(buffer)
-    from app.importing.formats.word import read_docx
-
     return read_docx(buffer.getvalue(), "test.docx", 50 * 1024 * 1024).text.split("\n\n")[0]
 
 
@@ -114,6 +114,19 @@ def test_bold_from_a_character_style_counts(write_source) -> None:
     paragraph.add_run("记者", style="Strong")
     paragraph.add_run("你好？")
     text = load_source(write_source("strong.docx", saved(document))).text
+    assert text == "记者：你好？"
+
+
+def test_bold_from_the_paragraph_style_and_its_base_counts(write_source) -> None:
+    document = docx.Document()
+    base = document.styles.add_style("Bold base", WD_STYLE_TYPE.PARAGRAPH)
+    base.font.bold = True
+    speaker = document.styles.add_style("Speaker line", WD_STYLE_TYPE.PARAGRAPH)
+    speaker.base_style = base
+    paragraph = document.add_paragraph(style=speaker)
+    paragraph.add_run("记者")  # bold by inheritance
+    paragraph.add_run("你好？").bold = False
+    text = load_source(write_source("styled.docx", saved(document))).text
     assert text == "记者：你好？"
 
 

@@ -102,3 +102,8 @@ def zip_contents(names: set[str], mimetype: str = "") -> str:
     if mimetype.startswith("application/epub"):
         return "EPUB e-book"
     return "ZIP archive"
+
+
+def with_article(kind: str) -> str:
+    """ "ZIP archive" -> "a ZIP archive", "Excel workbook" -> "an Excel workbook"."""
+    return ("an " if kind[:1].lower() in "aeiou" else "a ") + kind

@@ -30,15 +30,17 @@ from collections.abc import Iterator
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
 from app.errors import CorruptDocumentError, DocumentTooLargeError, NotAWordDocumentError
 from app.importing.formats.base import Extracted, finish_text, join_paragraphs
-from app.importing.formats.sniff import zip_contents
+from app.importing.formats.sniff import with_article, zip_contents
 
 KIND = "Word document"
 MAX_LABEL_CHARS = 10
@@ -62,7 +64,7 @@ def read_docx(data: bytes, shown: str, max_bytes: int) -> Extracted:
     _check_package(data, shown, max_bytes)
     try:
         document = Document(io.BytesIO(data))
-        paragraphs = list(_blocks(document.element.body, document))
+        paragraphs = list(_blocks(document.element.body, document, _Styles(document)))
         title = (document.core_properties.title or "").strip()
     except (
         PackageNotFoundError,
@@ -94,17 +96,13 @@ def _check_package(data: bytes, shown: str, max_bytes: int) -> None:
     if "word/document.xml" not in names and not (
         "[Content_Types].xml" in names and any(name.startswith("word/") for name in names)
     ):
-        raise NotAWordDocumentError(path=shown, kind=_a(zip_contents(names, mimetype)))
+        raise NotAWordDocumentError(path=shown, kind=with_article(zip_contents(names, mimetype)))
     limit = max_bytes * UNPACKED_FACTOR
     unpacked = sum(info.file_size for info in infos if info.filename.endswith(".xml"))
     if unpacked > limit:
         raise DocumentTooLargeError(
             path=shown, size_mb=round(unpacked / 1_048_576, 1), limit_mb=limit // 1_048_576
         )
-
-
-def _a(kind: str) -> str:
-    return ("an " if kind[0] in "AEIOU" else "a ") + kind
 
 
 def _one_line(error: BaseException) -> str:
@@ -115,27 +113,29 @@ def _one_line(error: BaseException) -> str:
 # Walking the body ------------------------------------------------------------------
 
 
-def _blocks(container: etree._Element, document: DocumentObject) -> Iterator[str]:
+def _blocks(
+    container: etree._Element, document: DocumentObject, styles: "_Styles"
+) -> Iterator[str]:
     """Paragraph texts under a body or a table cell, in document order."""
     for child in container.iterchildren():
         if child.tag == _P:
-            yield _paragraph_text(child, document)
+            yield _paragraph_text(child, document, styles)
         elif child.tag == _TBL:
-            yield from _table(child, document)
+            yield from _table(child, document, styles)
         elif child.tag == _SDT:
             for content in child.iterchildren(_SDT_CONTENT):
-                yield from _blocks(content, document)
+                yield from _blocks(content, document, styles)
         elif child.tag == _CUSTOM_XML:
-            yield from _blocks(child, document)
+            yield from _blocks(child, document, styles)
 
 
-def _table(table: etree._Element, document: DocumentObject) -> Iterator[str]:
+def _table(table: etree._Element, document: DocumentObject, styles: "_Styles") -> Iterator[str]:
     for row in table.iter(_TR):
         if _nearest(row, _TBL) is not table:  # a row of a nested table
             continue
         cells = []
         for cell in row.iterchildren(_TC):
-            text = "\n".join(p.strip() for p in _blocks(cell, document) if p.strip())
+            text = "\n".join(p.strip() for p in _blocks(cell, document, styles) if p.strip())
             if text:
                 cells.append(text)
         if len(cells) == 2 and _is_label(cells[0]) and "\n" not in cells[0]:
@@ -152,16 +152,22 @@ def _nearest(element: etree._Element, tag: str) -> etree._Element | None:
     return parent
 
 
-def _paragraph_text(p: etree._Element, document: DocumentObject) -> str:
+def _paragraph_text(p: etree._Element, document: DocumentObject, styles: "_Styles") -> str:
     paragraph = Paragraph(p, document)
     pieces: list[tuple[str, bool]] = []
+    leading = True  # only the runs up to the first text that is not bold can make a label
     for r in p.iter(_R):
         if _nearest(r, _P) is not p:  # inside a text box anchored in this paragraph
             continue
         run = Run(r, paragraph)
         text = run.text
-        if text:
-            pieces.append((text, _is_bold(run, paragraph)))
+        if not text:
+            continue
+        bold = False
+        if leading:
+            bold = styles.is_bold(run, r, p)
+            leading = bold or not text.strip()
+        pieces.append((text, bold))
     return _with_bold_label(pieces)
 
 
@@ -198,22 +204,40 @@ def _is_label(text: str) -> bool:
     )
 
 
-def _is_bold(run: Run, paragraph: Paragraph) -> bool:
-    """Bold as Word shows it: the run's own setting, else its character style, else the
-    paragraph's style (each style with its base styles)."""
-    if run.bold is not None:
-        return run.bold
-    for style in (_safe_style(run), _safe_style(paragraph)):
-        while style is not None:
-            bold = style.font.bold
+class _Styles:
+    """Bold as Word shows it: a run's own setting, else its character style, else its
+    paragraph's style (each with the styles it is based on). Looked up once per style."""
+
+    def __init__(self, document: DocumentObject) -> None:
+        self._by_id: dict[str, BaseStyle] = {}
+        for style in document.styles:
+            if style.style_id:
+                self._by_id[style.style_id] = style
+        default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self._default_paragraph = default.style_id if default is not None else None
+        self._cache: dict[str, bool | None] = {}
+
+    def is_bold(self, run: Run, r: etree._Element, p: etree._Element) -> bool:
+        if run.bold is not None:
+            return run.bold
+        r_style = getattr(r, "style", None)  # the w:rStyle and w:pStyle ids
+        p_style = getattr(p, "style", None) or self._default_paragraph
+        for style_id in (r_style, p_style):
+            bold = self._style_bold(style_id)
             if bold is not None:
                 return bold
-            style = style.base_style
-    return False
+        return False
 
-
-def _safe_style(owner: Run | Paragraph):  # noqa: ANN202 (python-docx style proxies)
-    try:
-        return owner.style
-    except (KeyError, ValueError, AttributeError):
-        return None
+    def _style_bold(self, style_id: str | None) -> bool | None:
+        if style_id is None:
+            return None
+        if style_id not in self._cache:
+            bold = None
+            style = self._by_id.get(style_id)
+            seen: set[str] = set()
+            while style is not None and bold is None and style.style_id not in seen:
+                seen.add(style.style_id)
+                bold = style.font.bold
+                style = style.base_style
+            self._cache[style_id] = bold
+        return self._cache[style_id]
