@@ -40,6 +40,15 @@ def _parser() -> argparse.ArgumentParser:
     importing = commands.add_parser("import", help="import interview text files or folders")
     importing.add_argument("project", type=Path, help="project file (created if missing)")
     importing.add_argument("paths", nargs="+", type=Path, help="files or folders to import")
+    importing.add_argument(
+        "--encoding",
+        help="read text files in this encoding (utf-8, utf-16, gb18030, big5) instead of detecting it",
+    )
+    importing.add_argument(
+        "--one-per-file",
+        action="store_true",
+        help="treat each file as one interview, even if it holds several",
+    )
 
     docs = commands.add_parser("docs", help="list documents with their turns")
     docs.add_argument("project", type=Path)
@@ -116,7 +125,13 @@ def _import(arguments: argparse.Namespace) -> int:
     project = Project.open(arguments.project)
     progress = TerminalProgress()
     try:
-        report = import_paths(project, arguments.paths, progress)
+        report = import_paths(
+            project,
+            arguments.paths,
+            progress,
+            encoding=arguments.encoding,
+            split=not arguments.one_per_file,
+        )
     finally:
         progress.finish()
         project.close()

@@ -133,3 +133,11 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.failures
+
+    def absorb(self, other: "ImportReport") -> None:
+        """Add what another (partial) import found to this report."""
+        self.imported.extend(other.imported)
+        self.duplicates.extend(other.duplicates)
+        self.failures.extend(other.failures)
+        self.files += other.files
+        self.cancelled = self.cancelled or other.cancelled

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from app.dto import ImportReport
 from app.errors import FangtanError
 from app.export_csv import write_csv
-from app.importing.importer import import_paths
+from app.importing.plan import FilePlan, plan_file, plan_paths, store_plans
 from ui.errors import error_text, show_error
+from ui.import_dialog import ImportDialog
 from ui.session import ProjectSession
 from ui.tasks import Task, TaskRunner, TaskState
 
@@ -36,7 +37,7 @@ class Transfers(QObject):
             self._window,
             self.tr("Import Interviews"),
             str(Path.home()),
-            self.tr("Interview text (*.txt *.md *.text);;All files (*)"),
+            self.tr("Interviews (*.txt *.md *.text *.docx *.html *.htm *.pdf);;All files (*)"),
         )
         if paths:
             self.import_paths([Path(path) for path in paths])
@@ -49,13 +50,37 @@ class Transfers(QObject):
             self.import_paths([Path(folder)])
 
     def import_paths(self, paths: list[Path]) -> Task | None:
+        """Read the files in the background, then show what was found before storing it."""
         if self.busy:
             self.status.emit(self.tr("Please wait: another import or export is running."))
             return None
         project = self._session.project
 
+        def work(state: TaskState) -> list[FilePlan]:
+            return plan_paths(project, paths, state)
+
+        return self._start(work, self.tr("Reading files…"), self._planned)
+
+    def _planned(self, plans: list[FilePlan]) -> None:
+        self._finish()
+        if not plans:
+            self.status.emit(self.tr("No interview files were found there."))
+            return
+        project = self._session.project
+
+        def replan(plan: FilePlan, encoding: str | None, split: bool) -> FilePlan:
+            return plan_file(project, plan.path, encoding, split)
+
+        dialog = ImportDialog(plans, replan, self._window)
+        if dialog.exec():
+            self.store(dialog.plans)
+
+    def store(self, plans: list[FilePlan]) -> Task | None:
+        """Store checked plans in the background, with progress and Cancel."""
+        project = self._session.project
+
         def work(state: TaskState) -> ImportReport:
-            return import_paths(project, paths, state)
+            return store_plans(project, plans, state)
 
         return self._start(work, self.tr("Importing interviews…"), self._import_done)
 

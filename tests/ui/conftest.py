@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.importing.importer import import_text
 from app.importing.reading import read_source
@@ -9,6 +10,17 @@ from app.project import Project
 from app.seeds import SAMPLE_INTERVIEWS, sample_interviews_path
 from ui.main_window import MainWindow
 from ui.session import ProjectSession
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_modal_dialogs(monkeypatch):
+    """A modal dialog that a test did not answer would wait forever offscreen: fail instead."""
+
+    def refuse(dialog, *args, **kwargs):
+        raise AssertionError(f"unexpected modal dialog: {type(dialog).__name__}")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
 
 
 @pytest.fixture(autouse=True)

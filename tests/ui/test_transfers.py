@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from app.commands import AnnotationSpec, CreateAnnotations
 from app.project import Project
 from tests.ui.conftest import reopen
+from ui.import_dialog import ImportDialog
 
 
 def test_export_csv_from_the_menu(qtbot, open_window, sample_project, tmp_path, monkeypatch):
@@ -51,6 +52,7 @@ def test_import_files_in_background_with_report(qtbot, open_window, tmp_path, mo
     window.transfers.imported.connect(reports.append)
     shown = []
     monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
+    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: 1)  # accept what was found
     window.transfers.import_paths([good, binary])
     qtbot.waitUntil(lambda: len(reports) == 1, timeout=10_000)
     report = reports[0]

@@ -1,0 +1,239 @@
+"""Import in two steps: look at the files (a plan the user can check and correct), then store.
+
+A FilePlan says what was found in one file: its format and encoding, and each
+interview with the title, interviewee, role, reporter and speaker roles detected.
+Those fields can be edited before the plan is stored. Storing is one transaction per
+file, so a file is imported whole or not at all.
+"""
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy import insert, select
+
+from app.dto import ImportedDocument, ImportReport
+from app.errors import FangtanError, NoTextError
+from app.importing.layout import ParsedInterview, parse_interviews
+from app.importing.reading import load_source
+from app.project import Project
+from models import Document, Turn
+
+SOURCE_SUFFIXES = (".txt", ".md", ".text", ".docx", ".html", ".htm", ".pdf")
+
+
+class ImportProgress(Protocol):
+    def report(self, done: int, total: int, current: str) -> None: ...
+
+    def cancelled(self) -> bool: ...
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class InterviewDraft:
+    """One interview found in a file, with the fields a user may correct before import."""
+
+    parsed: ParsedInterview
+    title: str
+    interviewee: str
+    interviewee_role: str
+    reporter: str
+    roles: dict[str, str]  # speaker -> "question" (asks) or "answer"
+    duplicate: bool = False  # the same text is already in the project
+
+    @classmethod
+    def of(cls, parsed: ParsedInterview, duplicate: bool) -> "InterviewDraft":
+        roles: dict[str, str] = {}
+        for turn in parsed.turns:
+            if turn.speaker and turn.kind in ("question", "answer"):
+                roles.setdefault(turn.speaker, turn.kind)
+        return cls(
+            parsed=parsed,
+            title=parsed.title,
+            interviewee=parsed.interviewee,
+            interviewee_role=parsed.interviewee_role,
+            reporter=parsed.reporter,
+            roles=roles,
+            duplicate=duplicate,
+        )
+
+    def finished(self) -> ParsedInterview:
+        """The interview as it will be stored, with the user's corrections."""
+        turns = [
+            replace(turn, kind=self.roles.get(turn.speaker, turn.kind))
+            if turn.kind in ("question", "answer")
+            else turn
+            for turn in self.parsed.turns
+        ]
+        return replace(
+            self.parsed,
+            title=" ".join(self.title.split()) or self.parsed.title,
+            interviewee=self.interviewee.strip(),
+            interviewee_role=self.interviewee_role.strip(),
+            reporter=self.reporter.strip(),
+            turns=turns,
+        )
+
+
+@dataclass
+class FilePlan:
+    path: Path
+    encoding: str | None = None  # chosen by the user; None lets Fangtan detect it
+    split: bool = True  # several interviews in one file become several documents
+    detected_encoding: str = ""
+    source_format: str = ""
+    interviews: list[InterviewDraft] = field(default_factory=list)
+    error: FangtanError | None = None
+
+    @property
+    def new_interviews(self) -> list[InterviewDraft]:
+        return [draft for draft in self.interviews if not draft.duplicate]
+
+
+def expand_sources(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, plus every readable kind of file under folders, in a stable order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(
+                    child
+                    for child in path.rglob("*")
+                    if child.is_file()
+                    and child.suffix.lower() in SOURCE_SUFFIXES
+                    and not child.name.startswith((".", "~$"))
+                )
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def plan_file(
+    project: Project, path: Path, encoding: str | None = None, split: bool = True
+) -> FilePlan:
+    """Read and parse one file without storing anything."""
+    plan = FilePlan(path=path, encoding=encoding, split=split)
+    try:
+        source = load_source(path, encoding=encoding)
+        plan.detected_encoding = source.encoding
+        plan.source_format = source.format
+        fallback = source.title or path.stem
+        interviews = parse_interviews(source.text, fallback_title=fallback, split=split)
+        if not interviews:
+            raise NoTextError(path=str(path))
+    except FangtanError as error:
+        plan.error = error
+        return plan
+    hashes = [content_hash(interview.text) for interview in interviews]
+    with project.reading() as session:
+        known = set(session.scalars(select(Document.sha256).where(Document.sha256.in_(hashes))))
+    seen: set[str] = set()
+    for interview, digest in zip(interviews, hashes, strict=True):
+        plan.interviews.append(InterviewDraft.of(interview, digest in known or digest in seen))
+        seen.add(digest)
+    return plan
+
+
+def plan_paths(
+    project: Project, paths: Iterable[Path], progress: ImportProgress | None = None
+) -> list[FilePlan]:
+    files = expand_sources(paths)
+    plans = []
+    for done, path in enumerate(files):
+        if progress is not None:
+            if progress.cancelled():
+                break
+            progress.report(done, len(files), path.name)
+        plans.append(plan_file(project, path))
+    return plans
+
+
+def store_plans(
+    project: Project, plans: Iterable[FilePlan], progress: ImportProgress | None = None
+) -> ImportReport:
+    """Store every planned interview; a failed or cancelled import keeps finished files.
+
+    Cancelling stops before the next file: files stored so far stay, the file being
+    stored is stored whole or not at all.
+    """
+    report = ImportReport()
+    plans = list(plans)
+    for done, plan in enumerate(plans):
+        if progress is not None:
+            if progress.cancelled():
+                report.cancelled = True
+                break
+            progress.report(done, len(plans), plan.path.name)
+        report.files += 1
+        if plan.error is not None:
+            report.failures.append((str(plan.path), plan.error))
+            continue
+        try:
+            _store(project, plan, report)
+        except FangtanError as error:
+            report.failures.append((str(plan.path), error))
+    if progress is not None and not report.cancelled:
+        progress.report(len(plans), len(plans), "")
+    return report
+
+
+def _store(project: Project, plan: FilePlan, report: ImportReport) -> None:
+    imported: list[ImportedDocument] = []
+    duplicates: list[tuple[str, str]] = []
+    source_name = plan.path.name
+    with project.writing() as session:
+        seen: set[str] = set()
+        for draft in plan.interviews:
+            interview = draft.finished()
+            digest = content_hash(interview.text)
+            exists = session.scalar(select(Document.id).where(Document.sha256 == digest))
+            if exists is not None or digest in seen:
+                duplicates.append((source_name, interview.title))
+                continue
+            seen.add(digest)
+            document = Document(
+                title=interview.title,
+                subtitle=interview.subtitle,
+                interviewee=interview.interviewee,
+                interviewee_role=interview.interviewee_role,
+                reporter=interview.reporter,
+                series=interview.series,
+                source_name=source_name,
+                source_format=plan.source_format,
+                source_encoding=plan.detected_encoding,
+                sha256=digest,
+                text=interview.text,
+                status="new",
+            )
+            session.add(document)
+            session.flush()
+            if interview.turns:
+                session.execute(
+                    insert(Turn),
+                    [
+                        {
+                            "document_id": document.id,
+                            "index": index,
+                            "speaker": turn.speaker,
+                            "kind": turn.kind,
+                            "start": turn.start,
+                            "content_start": turn.content_start,
+                            "end": turn.end,
+                            "timestamp": turn.timestamp,
+                        }
+                        for index, turn in enumerate(interview.turns)
+                    ],
+                )
+            imported.append(
+                ImportedDocument(
+                    document.id, interview.title, interview.interviewee, len(interview.turns)
+                )
+            )
+    report.imported.extend(imported)
+    report.duplicates.extend(duplicates)
