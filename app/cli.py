@@ -42,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("paths", nargs="+", type=Path, help="files or folders to import")
     importing.add_argument(
         "--encoding",
-        help="read text files in this encoding (utf-8, utf-16, gb18030, big5) instead of detecting it",
+        help="read text files in this encoding (utf-8, utf-16, gb18030, big5); default: detect",
     )
     importing.add_argument(
         "--one-per-file",

@@ -70,7 +70,7 @@ def test_unreadable_files_are_listed_with_their_reason(qtbot, tmp_path):
     dialog = ImportDialog(plans, lambda plan, enc, split: plan)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert "1 interview(s) to import; 1 file(s) cannot be read" == dialog.summary.text()
+    assert dialog.summary.text() == "1 interview(s) to import; 1 file(s) cannot be read"
     dialog.files.setCurrentCell(1, 0)
     assert dialog.problem.isVisible() and "binary" in dialog.problem.text()
     assert dialog.files.item(1, 3).foreground().color() == Qt.GlobalColor.darkRed
