@@ -2,7 +2,8 @@
 
 The ``.txt`` holds the document's text exactly (UTF-8, line endings untouched), so that
 the code point offsets in the ``.ann`` point into it. brat's ``.ann`` is line-oriented:
-a span across a line break is written as fragments (``T1\tTAG 0 5;6 10\ttext text``),
+a span across a line break is written as fragments (``T1\tTAG 0 5;6 10\ttext text``;
+the covered text is the rest of the line, tabs included),
 tag names with spaces get underscores, and notes (``#1\tAnnotatorNotes T1\tnote``) are
 written on one line. ``annotation.conf`` lists the tags (children indented under their
 parents) and ``visual.conf`` gives each its colour.

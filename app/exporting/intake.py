@@ -228,11 +228,7 @@ class _Store:
             status=fields.get("status", "new"),
         )
         preferred = incoming.preferred_id
-        if (
-            self.incoming.from_fangtan
-            and preferred is not None
-            and session.get(Document, preferred) is None
-        ):
+        if preferred is not None and session.get(Document, preferred) is None:
             document.id = preferred
         session.add(document)
         session.flush()

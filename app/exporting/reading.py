@@ -48,7 +48,7 @@ class IncomingAnnotation:
 class IncomingDocument:
     number: int  # where it is in the file: line (jsonl), task or source (1-based)
     text: str
-    preferred_id: int | None = None
+    preferred_id: int | None = None  # the document's id in Fangtan's own exports
     fields: dict[str, Any] = field(default_factory=dict)
     turns: list[ParsedTurn] | None = None
     annotations: list[IncomingAnnotation] = field(default_factory=list)
@@ -68,7 +68,7 @@ class IncomingFile:
     format: str
     documents: list[IncomingDocument] = field(default_factory=list)
     codes: list[IncomingCode] = field(default_factory=list)  # REFI-QDA codebook
-    from_fangtan: bool = False  # written by Fangtan: keep document ids where free
+    from_fangtan: bool = False  # every document comes from a Fangtan export
     skipped: int = 0  # selections or results that are not coded text spans
 
     def label_names(self) -> list[str]:

@@ -103,7 +103,7 @@ def read_brat(folder: Path, name: str) -> tuple[str, list[dict], dict[str, str]]
     for line in (folder / f"{name}.ann").read_bytes().decode("utf-8").split("\n"):
         if not line:
             continue
-        identifier, body, rest = line.split("\t")
+        identifier, body, rest = line.split("\t", 2)
         if identifier.startswith("T"):
             kind, offsets = body.split(" ", 1)
             fragments = [tuple(int(v) for v in part.split(" ")) for part in offsets.split(";")]
