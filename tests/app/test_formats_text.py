@@ -1,7 +1,6 @@
 """load_source on plain text, and what every format shares: size, missing files, sniffing."""
 
 import io
-import os
 import zipfile
 from pathlib import Path
 
@@ -184,19 +183,6 @@ def test_file_vanishing_between_measuring_and_reading(write_source, monkeypatch)
     with pytest.raises(SourceMissingError) as caught:
         load_source(path)
     assert caught.value.params["path"] == str(path)
-
-
-def test_unreadable_file(write_source) -> None:
-    path = write_source("locked.txt", INTERVIEW)
-    path.chmod(0)
-    try:
-        if os.access(path, os.R_OK):
-            pytest.skip("running as root: the file stays readable")
-        with pytest.raises(SourceUnreadableError) as caught:
-            load_source(path)
-        assert caught.value.params["detail"] == "Permission denied"
-    finally:
-        path.chmod(0o644)
 
 
 def test_permission_error_while_opening_is_unreadable(write_source, monkeypatch) -> None:
