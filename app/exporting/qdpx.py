@@ -53,6 +53,7 @@ VARIABLES = (
     "fangtan_turns",
 )
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ESCAPED = re.compile(f'[&<>"\t\n\r]|{_NOT_XML.pattern}')  # anything an attribute must change
 
 
 def guid(kind: str, *parts: object) -> str:
@@ -85,6 +86,8 @@ class _Xml:
         )
 
     def attribute(self, value: str) -> str:
+        if not _ESCAPED.search(value):
+            return value
         return self.text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
 
     def attributes(self, **values: str | None) -> str:

@@ -275,3 +275,31 @@ def test_conll_tag_names_with_spaces_use_underscores(project, tmp_path, unit) ->
     assert "label_spaces" in {w.kind for w in summary.warnings}
     [sentences] = read_conll(target)
     assert chunks("乡村振兴战略。", sentences) == [(0, 4, "乡村_振兴")]
+
+
+def test_notes_can_be_left_out_of_every_format(project, tmp_path) -> None:
+    import zipfile
+
+    document = add_document(project, tmp_path, "第一句有备注。")
+    annotate(project, AnnotationSpec(document, tag_ids(project)["民生"], 0, 3, note="秘密备注"))
+    options = ExportOptions(include_notes=False)
+    for name, target in (
+        ("csv", "out.csv"),
+        ("xlsx", "out.xlsx"),
+        ("jsonl", "out.jsonl"),
+        ("label-studio", "out.json"),
+        ("brat", "brat"),
+        ("qdpx", "out.qdpx"),
+    ):
+        path = tmp_path / target
+        export(project, name, path, options)
+        files = sorted(path.iterdir()) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix in (".xlsx", ".qdpx"):
+                with zipfile.ZipFile(file) as archive:
+                    content = b"".join(archive.read(member) for member in archive.namelist())
+            else:
+                content = file.read_bytes()
+            assert "秘密备注".encode() not in content, (name, file.name)
+    record = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert "note" not in record["meta"]["annotations"][0]

@@ -238,3 +238,17 @@ def test_xlsx_replaces_characters_excel_cannot_hold(project, import_source, tmp_
     sheet = load_workbook(target)["Annotations"]
     header = [cell.value for cell in sheet[1]]
     assert sheet[2][header.index("note")].value == "响铃\ufffd字符"
+
+
+def test_every_table_gets_the_split_column(annotated, tmp_path: Path) -> None:
+    options = ExportOptions(split=SplitOptions(seed=1))
+    for name in ("turns-csv", "docs-csv"):
+        target = tmp_path / f"{name}.csv"
+        export(annotated, name, target, options)
+        header, rows = read_csv(target)
+        assert header[-1] == "split"
+        assert {row["split"] for row in rows} <= {"train", "dev", "test"}
+    book = tmp_path / "out.xlsx"
+    export(annotated, "xlsx", book, options)
+    for sheet in load_workbook(book).worksheets:
+        assert sheet.cell(1, sheet.max_column).value == "split"
