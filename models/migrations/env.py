@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from models import Base
+from models.assistance import schema_comparison_options
 
 config = context.config
 target_metadata = Base.metadata
@@ -14,7 +15,7 @@ def run_migrations(connection) -> None:
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,
-        compare_type=True,
+        **schema_comparison_options(),
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -16,6 +16,7 @@ from alembic.migration import MigrationContext
 from app.history import History
 from app.project import Project
 from models import Base
+from models.assistance import schema_comparison_options
 from models.schema import HEAD_REVISION, KNOWN_REVISIONS, inspect_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -53,7 +54,8 @@ def test_frozen_project_opens_with_all_its_work(tmp_path, revision):
         assert tags["产业发展"].shortcut == "1"
         assert History(project).state().undo_text == "新标签"
         with project.engine.connect() as connection:
-            assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+            context = MigrationContext.configure(connection, opts=schema_comparison_options())
+            assert compare_metadata(context, Base.metadata) == []
             rows = connection.exec_driver_sql(
                 "SELECT name, sql FROM sqlite_master WHERE type='table'"
             ).all()
