@@ -2,12 +2,16 @@
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCursor, QTextOption
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from app.dto import AnnotationInfo, DocumentContent, TagInfo
 from ui.offsets import OffsetMap
 from ui.span_highlighter import SpanHighlighter
 from ui.stripes import StripeArea
+
+
+HIT = QColor("#fff176")
+CURRENT_HIT = QColor("#ffb300")
 
 
 class TextView(QPlainTextEdit):
@@ -48,6 +52,26 @@ class TextView(QPlainTextEdit):
     def content(self) -> DocumentContent | None:
         return self._content
 
+    @property
+    def offsets(self) -> OffsetMap:
+        """Code point <-> Qt position conversion for the shown text."""
+        return self._offsets
+
+    def show_hits(self, spans: list[tuple[int, int]], current: int | None = None) -> None:
+        """Mark search hits (code point spans); ``current`` (an index) is marked stronger."""
+        selections = []
+        for number, (start, end) in enumerate(spans):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            first, last = self._offsets.span_to_utf16(start, end)
+            cursor.setPosition(first)
+            cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format.setBackground(CURRENT_HIT if number == current else HIT)
+            selection.format.setForeground(QColor("#000000"))
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
     def show_document(
         self,
         content: DocumentContent | None,
@@ -55,6 +79,7 @@ class TextView(QPlainTextEdit):
         tags: list[TagInfo],
     ) -> None:
         self._content = content
+        self.setExtraSelections([])
         text = content.text if content else ""
         self._offsets = OffsetMap(text)
         self.highlighter.blockSignals(True)
