@@ -9,7 +9,6 @@ from ui.offsets import OffsetMap
 from ui.span_highlighter import SpanHighlighter
 from ui.stripes import StripeArea
 
-
 HIT = QColor("#fff176")
 CURRENT_HIT = QColor("#ffb300")
 

@@ -98,7 +98,7 @@ def import_annotations(
                 store.document(document)
                 reporter.advance()
             report.changes = store.changes()
-        reporter.finish()
+            reporter.finish()  # a cancel asked for now still writes nothing
     except CancelledError:
         return AnnotationImportReport(Path(path), incoming.format, cancelled=True)
     return report

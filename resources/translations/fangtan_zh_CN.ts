@@ -46,12 +46,12 @@
 <context>
     <name>CodebookController</name>
     <message>
-        <source>New tag “%1”</source>
-        <translation>新建标签“%1”</translation>
+        <source>Shortcut Taken</source>
+        <translation>快捷键已被占用</translation>
     </message>
     <message>
-        <source>Edit tag “%1”</source>
-        <translation>编辑标签“%1”</translation>
+        <source>%1 is already a command of the window; choose another key.</source>
+        <translation>%1 已是窗口中某个命令的快捷键，请换一个按键。</translation>
     </message>
     <message>
         <source>Delete the tag “%1”? It is used by %2 annotations, which will be removed with it. Edit ▸ Undo brings them back.</source>
@@ -64,14 +64,6 @@
     <message>
         <source>Delete Tag</source>
         <translation>删除标签</translation>
-    </message>
-    <message>
-        <source>Delete tag “%1”</source>
-        <translation>删除标签“%1”</translation>
-    </message>
-    <message>
-        <source>Move tag “%1”</source>
-        <translation>移动标签“%1”</translation>
     </message>
 </context>
 <context>
@@ -89,24 +81,8 @@
         <translation>这段文字已经标注为“%1”。</translation>
     </message>
     <message>
-        <source>Tag “%1”</source>
-        <translation>标注“%1”</translation>
-    </message>
-    <message>
         <source>Tagged %1 characters as “%2”. Ctrl+Z undoes.</source>
         <translation>已将 %1 个字标注为“%2”。按 Ctrl+Z 撤销。</translation>
-    </message>
-    <message>
-        <source>Remove tag “%1”</source>
-        <translation>移除标注“%1”</translation>
-    </message>
-    <message>
-        <source>Remove %1 annotations</source>
-        <translation>移除 %1 条标注</translation>
-    </message>
-    <message>
-        <source>Edit note</source>
-        <translation>编辑备注</translation>
     </message>
     <message>
         <source>Note</source>
@@ -115,6 +91,81 @@
     <message>
         <source>Note on “%1”:</source>
         <translation>“%1”的备注：</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Document Properties</source>
+        <translation>文档属性</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Interviewee:</source>
+        <translation>受访者(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>职务(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;porter:</source>
+        <translation>记者(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Outlet:</source>
+        <translation>媒体(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Series:</source>
+        <translation>栏目(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Source &amp;URL:</source>
+        <translation>来源网址(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <source>&amp;Published:</source>
+        <translation>发表日期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Asks (interviewer)</source>
+        <translation>提问（采访者）</translation>
+    </message>
+    <message>
+        <source>Answers (interviewee)</source>
+        <translation>回答（受访者）</translation>
     </message>
 </context>
 <context>
@@ -134,6 +185,14 @@
     <message>
         <source>Reporter</source>
         <translation>记者</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发表</translation>
     </message>
     <message>
         <source>Series</source>
@@ -202,6 +261,10 @@
         <translation>无法读取 {path}（{detail}）。</translation>
     </message>
     <message>
+        <source>{path} could not be upgraded to this version of Fangtan ({detail}). The project was left as it was.</source>
+        <translation>{path} 无法升级到当前版本的访谈（{detail}）。项目保持原样。</translation>
+    </message>
+    <message>
         <source>There is no project at {path}.</source>
         <translation>{path} 处没有项目。</translation>
     </message>
@@ -258,6 +321,10 @@
         <translation>该标注已不存在。</translation>
     </message>
     <message>
+        <source>“{value}” is not a valid {field} for a document.</source>
+        <translation>“{value}”不是有效的文档{field}。</translation>
+    </message>
+    <message>
         <source>A tag needs a name.</source>
         <translation>标签需要一个名称。</translation>
     </message>
@@ -280,6 +347,89 @@
     <message>
         <source>Cannot write {path}: {detail}.</source>
         <translation>无法写入 {path}：{detail}。</translation>
+    </message>
+    <message>
+        <source>{path}: the file ends in the middle of a character ({encoding}); it was probably cut off.</source>
+        <translation>{path}：文件在一个字符中间结束（{encoding}），可能被截断了。</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read as {encoding} (bad byte at position {position}).</source>
+        <translation>{path}：无法按 {encoding} 读取（第 {position} 字节有误）。</translation>
+    </message>
+    <message>
+        <source>{path}: “{encoding}” is not a known text encoding.</source>
+        <translation>{path}：“{encoding}”不是已知的文本编码。</translation>
+    </message>
+    <message>
+        <source>{path}: the text is in none of the encodings Fangtan reads (UTF-8, UTF-16, GB18030, Big5).</source>
+        <translation>{path}：文本不属于访谈能读取的任何编码（UTF-8、UTF-16、GB18030、Big5）。</translation>
+    </message>
+    <message>
+        <source>{path}: read as {encoding}, {percent}% of the text is control, private-use or unassigned characters; it is binary or in another encoding.</source>
+        <translation>{path}：按 {encoding} 读取时，有 {percent}% 的内容是控制字符、私用区或未分配字符；这是二进制文件或其他编码。</translation>
+    </message>
+    <message>
+        <source>{path}: not a Word (.docx) document but {kind}.</source>
+        <translation>{path}：不是 Word（.docx）文档，而是{kind}。</translation>
+    </message>
+    <message>
+        <source>{path}: the {kind} is damaged and cannot be read ({detail}).</source>
+        <translation>{path}：该{kind}已损坏，无法读取（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{path}: the {kind} is password-protected; remove the password to import it.</source>
+        <translation>{path}：该{kind}有密码保护，请先去掉密码再导入。</translation>
+    </message>
+    <message>
+        <source>{path}: the document unpacks to {size_mb} MB; documents over {limit_mb} MB are not imported.</source>
+        <translation>{path}：文档解压后有 {size_mb} MB，超过 {limit_mb} MB 的文档不予导入。</translation>
+    </message>
+    <message>
+        <source>{path}: the PDF has no text layer (scanned?); only PDFs with text can be imported.</source>
+        <translation>{path}：该 PDF 没有文字层（可能是扫描件），只能导入带文字的 PDF。</translation>
+    </message>
+    <message>
+        <source>{path}: the PDF&apos;s fonts do not say which characters they draw, so its text cannot be read.</source>
+        <translation>{path}：该 PDF 的字体没有说明所绘制的字符，无法读取其文字。</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Tag “%1”</source>
+        <translation>标注“%1”</translation>
+    </message>
+    <message>
+        <source>Remove tag “%1”</source>
+        <translation>移除标注“%1”</translation>
+    </message>
+    <message>
+        <source>Remove %1 annotations</source>
+        <translation>移除 %1 条标注</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>编辑备注</translation>
+    </message>
+    <message>
+        <source>Edit properties of “%1”</source>
+        <translation>编辑“%1”的属性</translation>
+    </message>
+    <message>
+        <source>New tag “%1”</source>
+        <translation>新建标签“%1”</translation>
+    </message>
+    <message>
+        <source>Edit tag “%1”</source>
+        <translation>编辑标签“%1”</translation>
+    </message>
+    <message>
+        <source>Delete tag “%1”</source>
+        <translation>删除标签“%1”</translation>
+    </message>
+    <message>
+        <source>Move tag “%1”</source>
+        <translation>移动标签“%1”</translation>
     </message>
 </context>
 <context>
@@ -363,6 +513,14 @@
     <message>
         <source>Edit &amp;Note…</source>
         <translation>编辑备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Properties…</source>
+        <translation>属性(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Tags</source>
