@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Protocol
 
 from app import __version__
 from app.dto import ImportReport
@@ -54,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     docs.add_argument("project", type=Path)
     docs.add_argument("--json", action="store_true", help="JSON with each document's full text")
 
+    for feature in _features():
+        feature.register(commands)
+
     export = commands.add_parser("export", help="export annotations")
     export.add_argument("project", type=Path)
     export.add_argument("--format", choices=["csv"], default="csv")
@@ -63,7 +67,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
-    handler: Callable[[argparse.Namespace], int] = _HANDLERS[arguments.command or "gui"]
+    handlers = dict(_HANDLERS)
+    for feature in _features():
+        handlers.update(feature.handlers())
+    handler: Callable[[argparse.Namespace], int] = handlers[arguments.command or "gui"]
     if arguments.command is None:
         arguments.project = None
     try:
@@ -82,6 +89,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = _log_bug(error)
         print(f"fangtan: unexpected error ({error}); details in {where}", file=sys.stderr)
         return EXIT_BUG
+
+
+class Feature(Protocol):
+    """A module adding subcommands: ``register`` adds parsers, ``handlers`` runs them."""
+
+    def register(self, commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None: ...
+
+    def handlers(self) -> dict[str, Callable[[argparse.Namespace], int]]: ...
+
+
+def _features() -> list[Feature]:
+    """Modules that add subcommands (each one small, imported only for the command line)."""
+    return []
 
 
 def _log_bug(error: Exception) -> Path:

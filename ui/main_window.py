@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self._layout()
         self._actions()
         self._connect()
+        self._install_features()
         self.setAcceptDrops(True)
         self.resize(1400, 860)
         self._retranslate()
@@ -160,6 +161,9 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = self._action(
             self.help_menu, lambda: show_shortcuts(self, self.tags), QKeySequence("F1")
         )
+
+    def _install_features(self) -> None:
+        """Panels and menus that live in their own modules add themselves here."""
 
     def _connect(self) -> None:
         self.document_list.document_selected.connect(self.documents.show_document)
