@@ -65,6 +65,10 @@ class ProjectUpgradeError(FangtanError):
     )
 
 
+class BackupError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "The backup of {path} failed: {detail}.")
+
+
 class ProjectMissingError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "There is no project at {path}.")
 

@@ -4,17 +4,20 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from app.backups import keep_count, list_backups, restore_backup, take_backup
 from app.errors import FangtanError
 from app.project import Project, default_annotator
 from app.workspace import open_default_project
 from ui.errors import install_exception_dialog, show_error
 from ui.i18n import Translations, settings
 from ui.main_window import MainWindow
+from ui.restore_dialog import RestoreDialog
 from ui.session import ProjectSession
 from ui.settings_dialog import SettingsDialog
+from ui.tasks import TaskState
 
 
 class Application:
@@ -44,13 +47,48 @@ class Application:
         window = MainWindow(ProjectSession(project))
         window.open_requested.connect(self.open)
         window.settings_requested.connect(self.edit_settings)
+        window.restore_requested.connect(self.restore)
         self.window = window
         window.show()
+        self._back_up(window)
         if old is not None:
             old.close()
             old.session.close()
             old.deleteLater()
         return True
+
+    def _back_up(self, window: MainWindow) -> None:
+        """Take the rotating copy of the project in the background once it is open."""
+        project = window.session.project
+        keep = keep_count(project)
+
+        def work(_state: TaskState) -> None:
+            take_backup(project.path, keep)
+
+        task = window.runner.start(work)
+        task.failed.connect(
+            lambda error: show_error(window, error), Qt.ConnectionType.QueuedConnection
+        )
+
+    def restore(self) -> None:
+        window = self.window
+        if window is None:
+            return
+        path = window.session.project.path
+        dialog = RestoreDialog(list_backups(path), window)
+        if not dialog.exec() or dialog.chosen() is None:
+            return
+        backup = dialog.chosen()
+        window.runner.wait()
+        window.session.close()
+        try:
+            restore_backup(path, backup.path)
+        except FangtanError as error:
+            show_error(window, error)
+        self.window = None
+        window.close()
+        window.deleteLater()
+        self.open(path)
 
     def edit_settings(self) -> None:
         store = settings()

@@ -36,6 +36,7 @@ from ui.transfer import Transfers
 class MainWindow(QMainWindow):
     open_requested = Signal(object)  # Path of a project to open instead of this one
     settings_requested = Signal()
+    restore_requested = Signal()
 
     def __init__(self, session: ProjectSession) -> None:
         super().__init__()
@@ -122,6 +123,9 @@ class MainWindow(QMainWindow):
         )
         self.export_action = self._action(
             self.file_menu, self.transfers.choose_csv_target, QKeySequence("Ctrl+E"), "exportCsv"
+        )
+        self.restore_action = self._action(
+            self.file_menu, self.restore_requested.emit, name="restoreBackup"
         )
         self.file_menu.addSeparator()
         self.settings_action = self._action(
@@ -339,6 +343,7 @@ class MainWindow(QMainWindow):
         self.import_action.setText(self.tr("&Import Interviews…"))
         self.import_folder_action.setText(self.tr("Import &Folder…"))
         self.export_action.setText(self.tr("&Export Annotations as CSV…"))
+        self.restore_action.setText(self.tr("&Restore from Backup…"))
         self.settings_action.setText(self.tr("&Preferences…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
