@@ -7,9 +7,9 @@ backup in the project's place after keeping the current file as one more backup.
 """
 
 import os
-from contextlib import suppress
 import re
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path

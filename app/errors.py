@@ -69,6 +69,12 @@ class BackupError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "The backup of {path} failed: {detail}.")
 
 
+class ProjectReadOnlyError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "{path} is read-only ({detail}); nothing can be changed in it."
+    )
+
+
 class ProjectMissingError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "There is no project at {path}.")
 
@@ -308,3 +314,18 @@ class UnmappedPdfTextError(FangtanError):
         "{path}: the PDF's fonts do not say which characters they draw, "
         "so its text cannot be read.",
     )
+
+
+# Searching -------------------------------------------------------------------------
+
+
+class EmptyQueryError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "Type something to search for.")
+
+
+class UnknownTagNameError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "There is no tag named “{name}” in this project.")
+
+
+class OutsideWithoutTagError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "--outside needs a tag: add --tag NAME.")

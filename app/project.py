@@ -1,6 +1,7 @@
 """An open project file: the one place that turns a path into sessions."""
 
 import getpass
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +21,7 @@ from app.errors import (
     NotAProjectError,
     ProjectIsFolderError,
     ProjectMissingError,
+    ProjectReadOnlyError,
     ProjectStorageError,
     ProjectUnreadableError,
     ProjectUpgradeError,
@@ -28,7 +30,7 @@ from app.texts import DocumentTexts
 from models.database import create_project_engine
 from models.schema import (
     FileKind,
-    MigrationFailed,
+    MigrationError,
     backup_copy,
     inspect_file,
     needs_upgrade,
@@ -54,18 +56,29 @@ class Project:
     Every mutation runs in its own transaction and is on disk when it returns.
     """
 
-    def __init__(self, path: Path, engine: Engine, annotator: str) -> None:
+    def __init__(self, path: Path, engine: Engine, annotator: str, read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
         self.annotator = annotator
+        self.read_only = read_only
         # Document text never changes after import, so it can be kept between actions.
         self._texts = DocumentTexts()
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True, annotator: str | None = None) -> "Project":
+    def open(
+        cls,
+        path: Path,
+        *,
+        create: bool = True,
+        annotator: str | None = None,
+        read_only: bool | None = None,
+    ) -> "Project":
         """Open ``path``, creating it with the default codebook when it does not exist.
 
-        Raises a FangtanError naming the problem; a refused file is never modified.
+        A file (or folder) that cannot be written is opened read-only: everything can
+        be read, and each attempt to change something says why it cannot.
+        ``read_only=True`` asks for that even on a writable file. Raises a FangtanError
+        naming the problem; a refused file is never modified.
         """
         path = Path(path)
         shown = str(path)
@@ -85,6 +98,19 @@ class Project:
             raise CorruptProjectError(path=shown, detail=inspection.detail)
         if kind is FileKind.NEW and not create:
             raise ProjectMissingError(path=shown)
+        if read_only is None:
+            read_only = kind is not FileKind.NEW and not _writable(path)
+        if read_only:
+            if kind is FileKind.NEW:
+                raise ProjectMissingError(path=shown)
+            if needs_upgrade(inspection):
+                raise ProjectReadOnlyError(path=shown, detail="it needs an upgrade")
+            return cls(
+                path,
+                create_project_engine(path, read_only=True),
+                annotator or default_annotator(),
+                read_only=True,
+            )
         project = cls(path, create_project_engine(path), annotator or default_annotator())
         try:
             if kind is FileKind.NEW:
@@ -98,7 +124,7 @@ class Project:
         except DBAPIError as error:
             project.close()
             raise ProjectStorageError(path=shown, detail=_reason(error)) from error
-        except MigrationFailed as error:
+        except MigrationError as error:
             project.close()
             raise ProjectUpgradeError(path=shown, detail=str(error)) from error
         except OSError as error:
@@ -125,6 +151,8 @@ class Project:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A transaction committed on success; on any failure nothing is written."""
+        if self.read_only:
+            raise ProjectReadOnlyError(path=str(self.path), detail="it was opened read-only")
         with self._session() as session:
             try:
                 yield session
@@ -170,6 +198,11 @@ class Project:
     def tag_usage(self, tag_ids: Iterable[int]) -> dict[int, int]:
         with self.reading() as session:
             return queries.tag_usage(session, tag_ids)
+
+
+def _writable(path: Path) -> bool:
+    """Whether the project and the journal files SQLite keeps beside it can be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _reason(error: DBAPIError) -> str:

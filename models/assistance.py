@@ -58,7 +58,7 @@ class TagTrigger(Base):
 
 
 class SuggestionDecision(Base):
-    """An annotator's answer to a suggested tag on a passage; rejected ones are not offered again."""
+    """An answer to a suggested tag on a passage; rejected ones are not offered again."""
 
     __tablename__ = "suggestion_decisions"
     __table_args__ = (

@@ -33,13 +33,34 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def _on_read_only_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA query_only = ON")
+        cursor.execute("PRAGMA busy_timeout = 5000")
+    finally:
+        cursor.close()
+
+
 def _on_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def create_project_engine(path: Path) -> Engine:
-    """An engine on the SQLite project file at ``path`` (created when missing)."""
-    engine = create_engine(sqlite_url(path))
-    event.listen(engine, "connect", _on_connect)
+def create_project_engine(path: Path, read_only: bool = False) -> Engine:
+    """An engine on the SQLite project file at ``path`` (created when missing).
+
+    Read-only engines open the file with ``mode=ro`` (``immutable`` when there is no
+    write-ahead log to read) and refuse every write.
+    """
+    if read_only:
+        query = {"mode": "ro", "uri": "true"}
+        if not Path(f"{path}-wal").exists():
+            query["immutable"] = "1"
+        engine = create_engine(URL.create("sqlite", database=path.resolve().as_uri(), query=query))
+        event.listen(engine, "connect", _on_read_only_connect)
+    else:
+        engine = create_engine(sqlite_url(path))
+        event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

@@ -112,7 +112,7 @@ def backup_copy(path: Path, label: str) -> Path:
     return target
 
 
-class MigrationFailed(Exception):
+class MigrationError(Exception):
     """A migration could not be applied; the transaction was rolled back."""
 
 
@@ -137,10 +137,10 @@ def upgrade_to_head(engine: Engine) -> None:
                 command.upgrade(config, "head")
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise MigrationFailed(f"broken references after upgrade: {broken[:3]}")
-        except MigrationFailed:
+                    raise MigrationError(f"broken references after upgrade: {broken[:3]}")
+        except MigrationError:
             raise
         except Exception as error:
-            raise MigrationFailed(str(error)) from error
+            raise MigrationError(str(error)) from error
         finally:
             raw.execute("PRAGMA foreign_keys = ON")

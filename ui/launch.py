@@ -60,6 +60,8 @@ class Application:
     def _back_up(self, window: MainWindow) -> None:
         """Take the rotating copy of the project in the background once it is open."""
         project = window.session.project
+        if project.read_only:
+            return
         keep = keep_count(project)
 
         def work(_state: TaskState) -> None:

@@ -289,6 +289,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 6000)
 
     def show_saved(self) -> None:
+        if self.session.project.read_only:
+            self.saved_label.setText(self.tr("Read-only: changes cannot be saved"))
+            return
         self.saved_label.setText(
             self.tr("All changes saved · %1").replace("%1", self.session.project.annotator)
         )
@@ -336,7 +339,10 @@ class MainWindow(QMainWindow):
     # Language -----------------------------------------------------------------------
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Fangtan — %1").replace("%1", self.session.project.path.name))
+        title = self.tr("Fangtan — %1").replace("%1", self.session.project.path.name)
+        if self.session.project.read_only:
+            title += " " + self.tr("(read-only)")
+        self.setWindowTitle(title)
         self.file_menu.setTitle(self.tr("&File"))
         self.new_action.setText(self.tr("&New Project…"))
         self.open_action.setText(self.tr("&Open Project…"))

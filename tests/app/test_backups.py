@@ -69,7 +69,7 @@ def test_restore_puts_the_copy_back_and_keeps_the_current_file(tmp_path):
         )
     )
     project.close()
-    older = [b for b in list_backups(path) if b.annotations == 2][0]
+    older = next(b for b in list_backups(path) if b.annotations == 2)
     kept = restore_backup(path, older.path)
     reopened = Project.open(path, create=False)
     assert reopened.documents()[0].annotation_count == 2

@@ -5,8 +5,8 @@ rewritten. Each new migration must keep this test passing.
 """
 
 import hashlib
-import sqlite3
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
