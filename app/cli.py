@@ -14,11 +14,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from app import __version__
 from app.dto import ImportReport
-from app.errors import FangtanError
+
+if TYPE_CHECKING:
+    from app.exporting import ExportOptions
+    from app.project import Project
+from app.errors import (
+    FangtanError,
+    MixedImportError,
+    SplitRatioError,
+    UnknownDocumentError,
+    UnknownTagNameError,
+)
 from app.workspace import log_dir
 
 EXIT_OK = 0
@@ -38,9 +48,18 @@ def _parser() -> argparse.ArgumentParser:
     gui = commands.add_parser("gui", help="open the window (the default)")
     gui.add_argument("project", nargs="?", type=Path, help="project file (created if missing)")
 
-    importing = commands.add_parser("import", help="import interview text files or folders")
+    importing = commands.add_parser(
+        "import",
+        help="import interviews (txt, md, docx, html, pdf, folders) or annotation files "
+        "(doccano .jsonl, Label Studio .json, REFI-QDA .qdpx)",
+    )
     importing.add_argument("project", type=Path, help="project file (created if missing)")
     importing.add_argument("paths", nargs="+", type=Path, help="files or folders to import")
+    importing.add_argument(
+        "--format",
+        choices=["jsonl", "label-studio", "qdpx"],
+        help="read the files as this annotation format, whatever their extension",
+    )
     importing.add_argument(
         "--encoding",
         help="read text files in this encoding (utf-8, utf-16, gb18030, big5); default: detect",
@@ -58,10 +77,28 @@ def _parser() -> argparse.ArgumentParser:
     for feature in _features():
         feature.register(commands)
 
-    export = commands.add_parser("export", help="export annotations")
+    export = commands.add_parser("export", help="export annotations and documents")
     export.add_argument("project", type=Path)
-    export.add_argument("--format", choices=["csv"], default="csv")
+    export.add_argument(
+        "--format",
+        default="csv",
+        help="csv, turns-csv, docs-csv, xlsx, jsonl, label-studio, brat, conll or qdpx",
+    )
     export.add_argument("-o", "--output", type=Path, required=True)
+    export.add_argument("--tags", help="only these tags (names, comma-separated)")
+    export.add_argument("--annotators", help="only these annotators (comma-separated)")
+    export.add_argument("--documents", help="only these document ids (comma-separated)")
+    export.add_argument("--status", help="only documents with this status: new, in_progress, done")
+    export.add_argument("--no-notes", action="store_true", help="leave notes out")
+    export.add_argument("--headers", choices=["en", "zh"], default="en", help="column headers")
+    export.add_argument("--unit", choices=["token", "char"], default="token", help="conll units")
+    export.add_argument("--split-seed", type=int, help="add a reproducible train/dev/test split")
+    export.add_argument(
+        "--split-ratios", default="0.8,0.1,0.1", help="train,dev,test shares (default 0.8,0.1,0.1)"
+    )
+    export.add_argument(
+        "--split-files", action="store_true", help="write train/dev/test as separate files"
+    )
     return parser
 
 
@@ -101,7 +138,9 @@ class Feature(Protocol):
 
 def _features() -> list[Feature]:
     """Modules that add subcommands (each one small, imported only for the command line)."""
-    return []
+    from app import cli_suggest
+
+    return [cli_suggest]
 
 
 def _log_bug(error: Exception) -> Path:
@@ -137,10 +176,20 @@ def _gui(arguments: argparse.Namespace) -> int:
 
 
 def _import(arguments: argparse.Namespace) -> int:
+    from app.exporting import IMPORT_FORMATS
     from app.importing.importer import import_paths
     from app.project import Project
     from app.terminal_progress import TerminalProgress
 
+    annotation_files = [
+        path
+        for path in arguments.paths
+        if arguments.format or path.suffix.lower() in IMPORT_FORMATS
+    ]
+    if annotation_files:
+        if len(annotation_files) != len(arguments.paths):
+            raise MixedImportError()
+        return _import_annotations(arguments)
     created = not arguments.project.exists()
     project = Project.open(arguments.project)
     progress = TerminalProgress()
@@ -171,6 +220,29 @@ def _import(arguments: argparse.Namespace) -> int:
     if report.files > 1:
         print(summary_line(report))
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _import_annotations(arguments: argparse.Namespace) -> int:
+    from app.exporting import import_annotations
+    from app.project import Project
+
+    project = Project.open(arguments.project)
+    try:
+        for path in arguments.paths:
+            report = import_annotations(project, path, format=arguments.format)
+            print(
+                f"imported  {path.name}: {len(report.created)} new and {len(report.matched)} "
+                f"existing documents, {report.annotations_added} annotations"
+                + (
+                    f", {report.duplicates_skipped} already there"
+                    if report.duplicates_skipped
+                    else ""
+                )
+                + (f", new tags: {'、'.join(report.tags_created)}" if report.tags_created else "")
+            )
+    finally:
+        project.close()
+    return EXIT_OK
 
 
 def summary_line(report: ImportReport) -> str:
@@ -227,16 +299,78 @@ def _docs(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _csv_set(value: str | None) -> frozenset[str] | None:
+    if value is None:
+        return None
+    return frozenset(part.strip() for part in value.split(",") if part.strip())
+
+
+def export_options(arguments: argparse.Namespace, project: "Project") -> "ExportOptions":
+    from app.exporting import ExportOptions, SplitOptions
+
+    tag_ids = None
+    names = _csv_set(arguments.tags)
+    if names is not None:
+        known = {tag.name: tag.id for tag in project.tags()}
+        missing = sorted(names - set(known))
+        if missing:
+            raise UnknownTagNameError(name="、".join(missing))
+        tag_ids = frozenset(known[name] for name in names)
+    documents = _csv_set(arguments.documents)
+    split = None
+    if arguments.split_seed is not None or arguments.split_files:
+        try:
+            ratios = tuple(float(part) for part in arguments.split_ratios.split(","))
+        except ValueError as error:
+            raise SplitRatioError(ratios=arguments.split_ratios) from error
+        if len(ratios) != 3:
+            raise SplitRatioError(ratios=arguments.split_ratios)
+        split = SplitOptions(
+            seed=arguments.split_seed or 0,
+            ratios=(ratios[0], ratios[1], ratios[2]),
+            separate_files=arguments.split_files,
+        )
+    try:
+        document_ids = None if documents is None else frozenset(int(d) for d in documents)
+    except ValueError as error:
+        raise UnknownDocumentError() from error
+    return ExportOptions(
+        tag_ids=tag_ids,
+        annotators=_csv_set(arguments.annotators),
+        document_ids=document_ids,
+        statuses=_csv_set(arguments.status),
+        include_notes=not arguments.no_notes,
+        headers=arguments.headers,
+        split=split,
+        unit=arguments.unit,
+    )
+
+
 def _export(arguments: argparse.Namespace) -> int:
-    from app.export_csv import write_csv
+    from app.exporting import export
     from app.project import Project
+    from app.terminal_progress import TerminalProgress
 
     project = Project.open(arguments.project, create=False)
+    progress = TerminalProgress()
     try:
-        count = write_csv(project, arguments.output)
+        options = export_options(arguments, project)
+        summary = export(
+            project,
+            arguments.format,
+            arguments.output,
+            options,
+            progress=lambda done, total: progress.report(done, total, arguments.format),
+        )
     finally:
+        progress.finish()
         project.close()
-    print(f"exported {count} annotations to {arguments.output}")
+    print(
+        f"exported {summary.annotations} annotations in {summary.documents} documents "
+        f"as {arguments.format} to {arguments.output}"
+    )
+    for warning in summary.warnings:
+        print(f"note: {warning}")
     return EXIT_OK
 
 

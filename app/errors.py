@@ -175,26 +175,26 @@ class TagCycleError(FangtanError):
 # Exporting ---------------------------------------------------------------------
 
 
+class MixedImportError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Import interview files and annotation files (.jsonl, .json, .qdpx) separately.",
+    )
+
+
 class ExportTargetError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "Cannot write {path}: {detail}.")
 
 
 # Exchange formats (app/exporting) ------------------------------------------------------
-# These templates are not in the translation source yet, which is being changed
-# elsewhere: once `make translations` is next run, replace `_awaiting_translation` with
-# QT_TRANSLATE_NOOP below so lupdate extracts them (until then they show in English).
-
-
-def _awaiting_translation(context: str, text: str) -> str:
-    return text
 
 
 class ExportFormatError(FangtanError):
-    template = _awaiting_translation("Errors", "There is no export format called “{name}”.")
+    template = QT_TRANSLATE_NOOP("Errors", "There is no export format called “{name}”.")
 
 
 class SplitRatioError(FangtanError):
-    template = _awaiting_translation(
+    template = QT_TRANSLATE_NOOP(
         "Errors",
         "The train/dev/test ratios must be three numbers of at least 0 that add up to 1 "
         "(got {ratios}).",
@@ -202,7 +202,7 @@ class SplitRatioError(FangtanError):
 
 
 class SplitColumnError(FangtanError):
-    template = _awaiting_translation(
+    template = QT_TRANSLATE_NOOP(
         "Errors",
         "The {format} format has no column for the train/dev/test split; "
         "export the split as separate files instead.",
@@ -213,7 +213,7 @@ class SplitColumnError(FangtanError):
 
 
 class AnnotationFormatUnknownError(FangtanError):
-    template = _awaiting_translation(
+    template = QT_TRANSLATE_NOOP(
         "Errors",
         "{path}: cannot tell the annotation format; use a .jsonl (doccano), "
         ".json (Label Studio) or .qdpx (REFI-QDA) file.",
@@ -221,13 +221,13 @@ class AnnotationFormatUnknownError(FangtanError):
 
 
 class AnnotationFileError(FangtanError):
-    template = _awaiting_translation(
+    template = QT_TRANSLATE_NOOP(
         "Errors", "{path}: not a valid {format} file ({detail}). Nothing was imported."
     )
 
 
 class AnnotationOffsetError(FangtanError):
-    template = _awaiting_translation(
+    template = QT_TRANSLATE_NOOP(
         "Errors",
         "{path}: document {number} has a passage at {start}–{end}, outside its text "
         "(length {length}). Nothing was imported.",
@@ -235,7 +235,7 @@ class AnnotationOffsetError(FangtanError):
 
 
 class AnnotationTagNameError(FangtanError):
-    template = _awaiting_translation(
+    template = QT_TRANSLATE_NOOP(
         "Errors",
         "{path}: document {number} has a passage without a tag name. Nothing was imported.",
     )
@@ -329,3 +329,37 @@ class UnknownTagNameError(FangtanError):
 
 class OutsideWithoutTagError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "--outside needs a tag: add --tag NAME.")
+
+
+# Tag suggestions -------------------------------------------------------------------
+
+
+class TriggerWordError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{word}” cannot be a trigger word: use 1 to 100 characters on one line.",
+    )
+
+
+class DuplicateTriggerError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "“{word}” is already a trigger word of this tag.")
+
+
+class UnknownTriggerError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "“{word}” is not a trigger word of this tag.")
+
+
+class SuggestionDecidedError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "The suggestion at {start}–{end} has already been accepted or rejected."
+    )
+
+
+class SuggestionThresholdError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "The threshold must be a number from 0 to 1 (got {value})."
+    )
+
+
+class SuggestionSettingError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "“{value}” is not a valid value for {setting}.")

@@ -25,6 +25,7 @@ def test_translation_source_is_complete_and_compiled(tmp_path):
     shutil.copy(TS, copy)
     sources = [str(path) for path in sorted((ROOT / "ui").glob("*.py"))]
     sources.append(str(ROOT / "app" / "errors.py"))
+    sources.append(str(ROOT / "app" / "exporting" / "options.py"))
     result = subprocess.run(
         [tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", *sources, "-ts", str(copy)],
         capture_output=True,

@@ -1,0 +1,147 @@
+"""`fangtan export --format F` for every format, options, and `fangtan import` of annotation files."""
+
+import json
+
+import pytest
+
+from app import cli
+from app.commands import AnnotationSpec, CreateAnnotations
+from app.importing.importer import import_text
+from app.importing.reading import read_source
+from app.project import Project
+from app.seeds import SAMPLE_INTERVIEWS, sample_interviews_path
+
+
+@pytest.fixture
+def project_path(tmp_path):
+    path = tmp_path / "p.fangtan"
+    project = Project.open(path, annotator="丁霞")
+    import_text(project, read_source(sample_interviews_path()), SAMPLE_INTERVIEWS)
+    documents = project.documents()
+    tags = project.tags()
+    text = project.document(documents[0].id).text
+    start = text.index("大力推进氢能产业园区建设")
+    project.execute(
+        CreateAnnotations(
+            (
+                AnnotationSpec(documents[0].id, tags[0].id, start, start + 12, note="导语"),
+                AnnotationSpec(documents[0].id, tags[1].id, start + 4, start + 8),
+                AnnotationSpec(documents[1].id, tags[2].id, 10, 20),
+            )
+        )
+    )
+    project.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("format_name", "name"),
+    [
+        ("csv", "a.csv"),
+        ("turns-csv", "t.csv"),
+        ("docs-csv", "d.csv"),
+        ("xlsx", "a.xlsx"),
+        ("jsonl", "a.jsonl"),
+        ("label-studio", "a.json"),
+        ("brat", "brat"),
+        ("conll", "a.conll"),
+        ("qdpx", "a.qdpx"),
+    ],
+)
+def test_every_format_exports_from_the_command_line(
+    project_path, tmp_path, capsys, format_name, name
+):
+    target = tmp_path / name
+    assert cli.main(["export", str(project_path), "--format", format_name, "-o", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert f"exported 3 annotations in 2 documents as {format_name}" in out
+    assert target.exists()
+
+
+@pytest.mark.parametrize(
+    ("format_name", "name"), [("jsonl", "a.jsonl"), ("label-studio", "a.json"), ("qdpx", "a.qdpx")]
+)
+def test_round_trip_through_the_command_line_is_byte_identical(
+    project_path, tmp_path, capsys, format_name, name
+):
+    (tmp_path / "again").mkdir()
+    first = tmp_path / name
+    second = tmp_path / "again" / name  # qdpx names its project after the file
+    copy = tmp_path / "copy.fangtan"
+    assert cli.main(["export", str(project_path), "--format", format_name, "-o", str(first)]) == 0
+    assert cli.main(["import", str(copy), str(first)]) == 0
+    assert "2 new and 0 existing documents, 3 annotations" in capsys.readouterr().out
+    assert cli.main(["export", str(copy), "--format", format_name, "-o", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_filters_notes_headers_and_split(project_path, tmp_path, capsys):
+    target = tmp_path / "a.jsonl"
+    code = cli.main(
+        [
+            "export",
+            str(project_path),
+            "--format",
+            "jsonl",
+            "-o",
+            str(target),
+            "--tags",
+            "产业发展",
+            "--no-notes",
+            "--split-seed",
+            "7",
+        ]
+    )
+    assert code == 0
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    labels = [label for record in records for label in record["label"]]
+    assert [label[2] for label in labels] == ["产业发展"]
+    assert all("split" in record["meta"] for record in records)
+    folder = tmp_path / "parts"
+    assert (
+        cli.main(
+            [
+                "export",
+                str(project_path),
+                "--format",
+                "csv",
+                "-o",
+                str(folder),
+                "--split-files",
+                "--split-seed",
+                "7",
+                "--headers",
+                "zh",
+            ]
+        )
+        == 0
+    )
+    written = sorted(path.name for path in folder.iterdir())
+    assert written and all(name.split(".")[0] in ("train", "dev", "test") for name in written)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["--format", "nope"],
+        ["--tags", "不存在"],
+        ["--format", "conll", "--split-seed", "1"],
+        ["--split-seed", "1", "--split-ratios", "0.5,0.5"],
+    ],
+)
+def test_bad_export_options_say_why_in_one_line(project_path, tmp_path, capsys, arguments):
+    code = cli.main(["export", str(project_path), "-o", str(tmp_path / "x"), *arguments])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert len(captured.err.strip().splitlines()) == 1
+    assert "Traceback" not in captured.err
+
+
+def test_annotation_and_interview_files_are_not_mixed(project_path, tmp_path, capsys):
+    exported = tmp_path / "a.jsonl"
+    cli.main(["export", str(project_path), "--format", "jsonl", "-o", str(exported)])
+    code = cli.main(
+        ["import", str(tmp_path / "n.fangtan"), str(exported), str(sample_interviews_path())]
+    )
+    assert code == 1
+    assert "separately" in capsys.readouterr().err
