@@ -26,6 +26,7 @@ from app.exporting.reading import IncomingDocument, IncomingFile, read_annotatio
 from app.importing.importer import content_hash
 from app.importing.layout import turns_in_place
 from app.project import Project
+from app.search import index_document
 from models import Annotation, Document, Tag, Turn
 from models.base import utc_now
 
@@ -250,6 +251,7 @@ class _Store:
                     for index, turn in enumerate(turns)
                 ],
             )
+        index_document(session, document.id)
         self.report.created.append(
             ImportedDocument(document.id, title, document.interviewee, len(turns))
         )

@@ -19,6 +19,7 @@ from app.errors import FangtanError, NoTextError
 from app.importing.layout import ParsedInterview, parse_interviews
 from app.importing.reading import load_source
 from app.project import Project
+from app.search import index_document
 from models import Document, Turn
 
 SOURCE_SUFFIXES = (".txt", ".md", ".text", ".docx", ".html", ".htm", ".pdf")
@@ -230,6 +231,7 @@ def _store(project: Project, plan: FilePlan, report: ImportReport) -> None:
                         for index, turn in enumerate(interview.turns)
                     ],
                 )
+            index_document(session, document.id)
             imported.append(
                 ImportedDocument(
                     document.id, interview.title, interview.interviewee, len(interview.turns)

@@ -1,0 +1,461 @@
+"""Search across a project: any substring of one or more characters, with exact offsets.
+
+The index (SQLite FTS5, made by migration 0003) holds every turn as a string of
+single-character tokens, so a query becomes a phrase of characters and finds the
+turns that contain it, two-character words included. The index only narrows the
+search down to candidate turns; the hits themselves come from an exact search in
+the text of those turns, so their offsets are code points into the document text
+(𠮷 and emoji count as one) and a hit never spans two turns.
+
+The tokenizer drops spaces and punctuation on both sides, so a candidate turn may
+not hold the query exactly (经济发展 is a candidate for 经济,发展); the exact search
+decides. A query made only of such characters cannot use the index at all: then
+every turn is a candidate.
+
+Latin letters match regardless of case (GDP finds gdp, Ａ finds ａ). Hits never
+overlap: 哈哈 is found once in 哈哈哈. Speaker labels (记者:) are not searched.
+
+The index is kept current by ``index_document`` (called when a document is stored)
+and ``unindex_document`` (to be called before a document's turns are deleted). The
+first search of an opened project checks that every turn is indexed and indexes
+those that are not (projects whose imports predate this module).
+"""
+
+import sqlite3
+import threading
+import weakref
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+
+from sqlalchemy import column, func, select, table, text
+from sqlalchemy.orm import Session
+
+from app.commands import AnnotationSpec, CreateAnnotations
+from app.errors import (
+    EmptyQueryError,
+    FangtanError,
+    UnknownDocumentError,
+    UnknownTagError,
+    UnknownTagNameError,
+)
+from app.project import Project
+from app.texts import document_text
+from models import Annotation, Document, Tag, Turn
+from models.assistance import SEARCH_INDEX, index_text
+
+CONTEXT = 15  # characters of context on each side of a hit
+_CHUNK = 200  # documents whose texts are read at a time
+
+_INDEX = table(SEARCH_INDEX, column("rowid"), column("chars"))
+_DOCSIZE = table(f"{SEARCH_INDEX}_docsize", column("id"))
+_INSERT = text(f"INSERT INTO {SEARCH_INDEX} (rowid, chars) VALUES (:id, :chars)")
+_DELETE = text(
+    f"INSERT INTO {SEARCH_INDEX} ({SEARCH_INDEX}, rowid, chars) VALUES ('delete', :id, :chars)"
+)
+_DELETE_ALL = text(f"INSERT INTO {SEARCH_INDEX} ({SEARCH_INDEX}) VALUES ('delete-all')")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence: ``start``..``end`` are code points into the document text."""
+
+    document_id: int
+    turn_index: int
+    start: int
+    end: int
+    speaker: str
+    kind: str
+    left: str  # up to CONTEXT characters before the hit, within its turn, newlines as spaces
+    hit: str  # the text found, as written in the document
+    right: str
+
+    @property
+    def context(self) -> str:
+        return self.left + self.hit + self.right
+
+
+# Case folding ------------------------------------------------------------------------
+
+_LATIN_RANGES = ((0x41, 0x5A), (0xC0, 0xDE), (0x100, 0x24F), (0x1E00, 0x1EFF), (0xFF21, 0xFF3A))
+
+
+def _latin_fold() -> dict[int, int]:
+    fold: dict[int, int] = {}
+    for first, last in _LATIN_RANGES:
+        for code in range(first, last + 1):
+            lower = chr(code).lower()
+            if len(lower) == 1 and lower != chr(code):
+                fold[code] = ord(lower)
+    return fold
+
+
+# Upper-case Latin letters (ASCII, accented, full-width) to their lower case, one
+# character to one, so folded text keeps every offset. The index folds case too.
+LATIN_FOLD = _latin_fold()
+_FOLDABLE = frozenset(map(chr, LATIN_FOLD)) | frozenset(map(chr, LATIN_FOLD.values()))
+
+
+def _needs_folding(query: str) -> bool:
+    return not _FOLDABLE.isdisjoint(query)
+
+
+# The query as the index sees it ----------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def index_tokens(query: str) -> tuple[str, ...]:
+    """The tokens SQLite's tokenizer keeps of ``query`` (characters, case-folded).
+
+    Asked of SQLite itself (an in-memory FTS5 table with the same tokenizer), so the
+    answer is exactly what the index holds, whatever Unicode version SQLite knows.
+    """
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute(
+            "CREATE VIRTUAL TABLE probe USING fts5(chars, content='', tokenize='unicode61')"
+        )
+        connection.execute("CREATE VIRTUAL TABLE words USING fts5vocab(probe, 'instance')")
+        connection.execute("INSERT INTO probe (rowid, chars) VALUES (1, ?)", (index_text(query),))
+        rows = connection.execute("SELECT term FROM words ORDER BY offset").fetchall()
+    finally:
+        connection.close()
+    return tuple(term for (term,) in rows)
+
+
+def _phrase(tokens: Sequence[str]) -> str:
+    """An FTS5 phrase of single characters ("党 建"): the characters next to each other."""
+    return '"' + " ".join(token.replace('"', '""') for token in tokens) + '"'
+
+
+# Keeping the index current -------------------------------------------------------------
+
+
+def _turn_rows(session: Session, document_id: int) -> tuple[str, list[dict[str, object]]]:
+    document = session.scalar(select(Document.text).where(Document.id == document_id))
+    if document is None:
+        raise UnknownDocumentError()
+    turns = session.execute(
+        select(Turn.id, Turn.start, Turn.end).where(Turn.document_id == document_id)
+    )
+    return document, [
+        {"id": turn_id, "chars": index_text(document[start:end])} for turn_id, start, end in turns
+    ]
+
+
+def index_document(session: Session, document_id: int) -> None:
+    """Add every turn of a document just stored to the index (in the caller's transaction)."""
+    _text, rows = _turn_rows(session, document_id)
+    if rows:
+        session.execute(_INSERT, rows)
+
+
+def unindex_document(session: Session, document_id: int) -> None:
+    """Take a document's turns out of the index; call it before deleting them.
+
+    The index keeps no text, so removing a row needs the tokens it was made from;
+    they are made again from the document text, which never changes.
+    """
+    _text, rows = _turn_rows(session, document_id)
+    if rows:
+        session.execute(_DELETE, rows)
+
+
+def repair_index(session: Session) -> int:
+    """Index the turns the index lacks; returns how many turns were (re)indexed.
+
+    A cheap check first: the number of rows in the index against the number of turns.
+    Only when they differ are the missing turns found; rows of turns that no longer
+    exist cannot be removed one by one, so then the whole index is rebuilt.
+    """
+    turns = session.scalar(select(func.count()).select_from(Turn)) or 0
+    indexed = session.scalar(select(func.count()).select_from(_DOCSIZE)) or 0
+    if turns == indexed:
+        return 0
+    stale = session.scalar(
+        select(func.count()).select_from(_DOCSIZE).where(_DOCSIZE.c.id.not_in(select(Turn.id)))
+    )
+    if stale:
+        session.execute(_DELETE_ALL)
+        missing = select(Turn.id, Turn.document_id, Turn.start, Turn.end)
+    else:
+        missing = select(Turn.id, Turn.document_id, Turn.start, Turn.end).where(
+            Turn.id.not_in(select(_DOCSIZE.c.id))
+        )
+    by_document: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for turn_id, document_id, start, end in session.execute(missing):
+        by_document[document_id].append((turn_id, start, end))
+    count = 0
+    for document_id, document in _texts(session, sorted(by_document)):
+        rows = [
+            {"id": turn_id, "chars": index_text(document[start:end])}
+            for turn_id, start, end in by_document[document_id]
+        ]
+        session.execute(_INSERT, rows)
+        count += len(rows)
+    return count
+
+
+# Whether each opened project's index can be used (checked, and repaired if need be).
+_usable: "weakref.WeakKeyDictionary[Project, bool]" = weakref.WeakKeyDictionary()
+_checking = threading.Lock()
+
+
+def ensure_index(project: Project) -> bool:
+    """Check (once per opened project) that every turn is indexed, and repair it if not.
+
+    Returns False when the index lacks turns and cannot be repaired (a read-only
+    file, say): the search then reads every turn instead of asking the index.
+    """
+    with _checking:
+        usable = _usable.get(project)
+        if usable is None:
+            with project.reading() as session:
+                turns = session.scalar(select(func.count()).select_from(Turn)) or 0
+                indexed = session.scalar(select(func.count()).select_from(_DOCSIZE)) or 0
+            usable = turns == indexed
+            if not usable:
+                try:
+                    with project.writing() as session:
+                        repair_index(session)
+                    usable = True
+                except FangtanError:
+                    usable = False
+            _usable[project] = usable
+        return usable
+
+
+# Searching ----------------------------------------------------------------------------
+
+
+def _texts(session: Session, document_ids: Sequence[int]) -> Iterator[tuple[int, str]]:
+    """(id, text) of the given documents, a few at a time, in the order given."""
+    for first in range(0, len(document_ids), _CHUNK):
+        chunk = document_ids[first : first + _CHUNK]
+        rows = dict(
+            session.execute(select(Document.id, Document.text).where(Document.id.in_(chunk))).all()
+        )
+        for document_id in chunk:
+            if document_id in rows:
+                yield document_id, rows[document_id]
+
+
+class _Passages:
+    """Spans of one tag in some documents: is a hit inside one of them?"""
+
+    def __init__(self, session: Session, tag_id: int, document_ids: Sequence[int]) -> None:
+        self._starts: dict[int, list[int]] = {}
+        self._reach: dict[int, list[int]] = {}  # greatest end among spans starting up to here
+        spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for first in range(0, len(document_ids), 500):
+            rows = session.execute(
+                select(Annotation.document_id, Annotation.start, Annotation.end).where(
+                    Annotation.tag_id == tag_id,
+                    Annotation.document_id.in_(document_ids[first : first + 500]),
+                )
+            )
+            for document_id, start, end in rows:
+                spans[document_id].append((start, end))
+        for document_id, found in spans.items():
+            found.sort()
+            self._starts[document_id] = [start for start, _end in found]
+            self._reach[document_id] = list(accumulate((end for _start, end in found), max))
+
+    def inside(self, document_id: int, start: int, end: int) -> bool:
+        starts = self._starts.get(document_id)
+        if not starts:
+            return False
+        position = bisect_right(starts, start)
+        return position > 0 and self._reach[document_id][position - 1] >= end
+
+
+def _flat(piece: str) -> str:
+    return piece.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+
+
+def search(
+    project: Project,
+    query: str,
+    document_id: int | None = None,
+    tag_id: int | None = None,
+    inside: bool = True,
+    answers_only: bool = False,
+    documents: Iterable[int] | None = None,
+    limit: int | None = None,
+) -> list[Hit]:
+    """Every occurrence of ``query`` in the project, in document and text order.
+
+    ``document_id`` or ``documents`` keep to those documents; ``tag_id`` keeps the
+    hits inside passages with that tag (or, with ``inside=False``, the others);
+    ``answers_only`` keeps the hits in the interviewees' answers. At most ``limit``
+    hits are returned. Surrounding spaces of ``query`` are ignored.
+    """
+    query = query.strip()
+    if not query:
+        raise EmptyQueryError()
+    use_index = ensure_index(project)
+    with project.reading() as session:
+        return _search(
+            session,
+            query,
+            document_id=document_id,
+            tag_id=tag_id,
+            inside=inside,
+            answers_only=answers_only,
+            documents=documents,
+            limit=limit,
+            use_index=use_index,
+        )
+
+
+def _search(
+    session: Session,
+    query: str,
+    *,
+    document_id: int | None,
+    tag_id: int | None,
+    inside: bool,
+    answers_only: bool,
+    documents: Iterable[int] | None,
+    limit: int | None,
+    use_index: bool,
+) -> list[Hit]:
+    turns = select(
+        Turn.document_id,
+        Turn.index,
+        Turn.start,
+        Turn.content_start,
+        Turn.end,
+        Turn.speaker,
+        Turn.kind,
+    )
+    if document_id is not None:
+        if session.scalar(select(Document.id).where(Document.id == document_id)) is None:
+            raise UnknownDocumentError()
+        turns = turns.where(Turn.document_id == document_id)
+    if documents is not None:
+        turns = turns.where(Turn.document_id.in_(sorted(set(documents))))
+    if tag_id is not None and session.get(Tag, tag_id) is None:
+        raise UnknownTagError()
+    if answers_only:
+        turns = turns.where(Turn.kind == "answer")
+    tokens = index_tokens(query)
+    if use_index and tokens:
+        matching = select(_INDEX.c.rowid).where(text(f"{SEARCH_INDEX} MATCH :phrase"))
+        turns = turns.where(Turn.id.in_(matching)).params(phrase=_phrase(tokens))
+    candidates: dict[int, list[tuple]] = defaultdict(list)
+    for row in session.execute(turns.order_by(Turn.document_id, Turn.index)):
+        candidates[row.document_id].append(row)
+    order = list(candidates)
+    passages = _Passages(session, tag_id, order) if tag_id is not None else None
+    fold = _needs_folding(query)
+    needle = query.translate(LATIN_FOLD) if fold else query
+    size = len(needle)
+    hits: list[Hit] = []
+    if document_id is not None and order:
+        shown = document_text(session, document_id) or ""
+        texts: Iterable[tuple[int, str]] = [(document_id, shown)]
+    else:
+        texts = _texts(session, order)
+    for found_in, document in texts:
+        for turn in candidates[found_in]:
+            first, last = turn.content_start, turn.end
+            if fold:
+                haystack, shift = document[first:last].translate(LATIN_FOLD), first
+                position, stop = haystack.find(needle), len(haystack)
+            else:
+                haystack, shift = document, 0
+                position, stop = document.find(needle, first, last), last
+            while position >= 0:
+                start = position + shift
+                end = start + size
+                if passages is None or passages.inside(found_in, start, end) == inside:
+                    hits.append(
+                        Hit(
+                            document_id=found_in,
+                            turn_index=turn.index,
+                            start=start,
+                            end=end,
+                            speaker=turn.speaker,
+                            kind=turn.kind,
+                            left=_flat(document[max(turn.start, start - CONTEXT) : start]),
+                            hit=document[start:end],
+                            right=_flat(document[end : min(turn.end, end + CONTEXT)]),
+                        )
+                    )
+                    if limit is not None and len(hits) >= limit:
+                        return hits
+                position = haystack.find(needle, position + size, stop)
+    return hits
+
+
+def scan(project: Project, query: str) -> list[Hit]:
+    """The same hits as ``search`` without the index (every turn read): for comparison."""
+    query = query.strip()
+    if not query:
+        raise EmptyQueryError()
+    with project.reading() as session:
+        return _search(
+            session,
+            query,
+            document_id=None,
+            tag_id=None,
+            inside=True,
+            answers_only=False,
+            documents=None,
+            limit=None,
+            use_index=False,
+        )
+
+
+# Names for the command line and the window -------------------------------------------------
+
+
+def tag_id_named(project: Project, name: str) -> int:
+    with project.reading() as session:
+        found = session.scalar(select(Tag.id).where(Tag.name == name))
+    if found is None:
+        raise UnknownTagNameError(name=name)
+    return found
+
+
+@dataclass(frozen=True)
+class HitTagging:
+    """What "tag all hits" will do: the command, and how many hits already had the tag."""
+
+    command: CreateAnnotations | None  # None when every hit already has the tag
+    tagged: int
+    skipped: int
+
+
+def tag_hits(project: Project, hits: Iterable[Hit], tag_id: int) -> HitTagging:
+    """One command tagging every hit with ``tag_id``, leaving out the hits whose exact
+    passage already carries that tag (and repeated hits)."""
+    wanted = sorted({(hit.document_id, hit.start, hit.end) for hit in hits})
+    with project.reading() as session:
+        if session.get(Tag, tag_id) is None:
+            raise UnknownTagError()
+        document_ids = sorted({document_id for document_id, _start, _end in wanted})
+        taken: set[tuple[int, int, int]] = set()
+        for first in range(0, len(document_ids), 500):
+            taken.update(
+                session.execute(
+                    select(Annotation.document_id, Annotation.start, Annotation.end).where(
+                        Annotation.tag_id == tag_id,
+                        Annotation.document_id.in_(document_ids[first : first + 500]),
+                    )
+                ).tuples()
+            )
+    specs = tuple(
+        AnnotationSpec(document_id, tag_id, start, end)
+        for document_id, start, end in wanted
+        if (document_id, start, end) not in taken
+    )
+    return HitTagging(
+        command=CreateAnnotations(specs) if specs else None,
+        tagged=len(specs),
+        skipped=len(wanted) - len(specs),
+    )
