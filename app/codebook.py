@@ -114,3 +114,7 @@ def seed_default_codebook(project: "Project") -> None:
                     position=position,
                 )
             )
+        session.flush()
+        from app.suggestions.triggers import seed_default_triggers
+
+        seed_default_triggers(session)

@@ -7,6 +7,7 @@ from typing import Any
 
 import app.document_commands  # noqa: F401 - its commands are stored in histories too
 from app.commands import AnnotationSpec, Command, TagSpec
+from app.suggestions import commands as _suggestion_commands  # noqa: F401 - stored too
 
 
 def _concrete(base: type) -> list[type]:

@@ -1,0 +1,368 @@
+"""Pending suggestions, the model's training data, statistics and settings.
+
+Nothing here is stored but the settings: suggestions are worked out from the text, the
+trigger words, the annotations and the decisions whenever they are asked for, so a
+passage that gets a tag, or a decision, stops being suggested at once.
+
+Confidence: for a model suggestion, the model's probability for the tag. For a rule
+suggestion, the model's probability when the model has a classifier for the tag;
+otherwise how often this project's annotators accepted the tag's rule suggestions,
+(accepted + 1) / (decided + 2), so 0.5 before any decision.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import queries
+from app.errors import SuggestionSettingError
+from app.project import Project
+from app.suggestions.model import Example, TagModel, example_counts, train
+from app.suggestions.passages import UNITS, Passage, candidate_passages
+from app.suggestions.triggers import ensure_triggers, triggers_in, words_found
+from models import Annotation, Document, ProjectSetting, SuggestionDecision, Tag
+
+Key = tuple[int, int, int, int]  # document, tag, start, end
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    document_id: int
+    tag_id: int
+    start: int
+    end: int
+    origin: str  # "rule" (a trigger word was found) or "model"
+    confidence: float
+    words: tuple[str, ...] = ()  # the trigger words found
+    probability: float | None = None  # the model's, when it has a classifier for the tag
+    text: str = ""
+
+    @property
+    def key(self) -> Key:
+        return (self.document_id, self.tag_id, self.start, self.end)
+
+    def reason(self) -> str:
+        """Why it is suggested, in English (the window words its own)."""
+        parts = []
+        if self.words:
+            parts.append("trigger words: " + ", ".join(self.words))
+        if self.probability is not None:
+            parts.append(f"model: {self.probability:.2f}")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class SuggestionSettings:
+    unit: str = "sentence"  # "sentence" or "turn"
+    retrain_every: int = 10  # new annotations and decisions between trainings
+    model_threshold: float = 0.5  # lowest model probability offered
+
+
+_SETTING_KEYS = {
+    "unit": "suggestions.unit",
+    "retrain_every": "suggestions.retrain_every",
+    "model_threshold": "suggestions.model_threshold",
+}
+
+
+def _checked_settings(settings: SuggestionSettings) -> SuggestionSettings:
+    if settings.unit not in UNITS:
+        raise SuggestionSettingError(setting="unit", value=settings.unit)
+    if not 1 <= settings.retrain_every <= 10_000:
+        raise SuggestionSettingError(setting="retrain_every", value=settings.retrain_every)
+    if not 0.0 <= settings.model_threshold <= 1.0:
+        raise SuggestionSettingError(setting="model_threshold", value=settings.model_threshold)
+    return settings
+
+
+def load_settings(project: Project) -> SuggestionSettings:
+    """The project's suggestion settings (defaults for any not set or not readable)."""
+    defaults = SuggestionSettings()
+    with project.reading() as session:
+        stored = dict(
+            session.execute(
+                select(ProjectSetting.key, ProjectSetting.value).where(
+                    ProjectSetting.key.in_(_SETTING_KEYS.values())
+                )
+            ).all()
+        )
+    values: dict[str, object] = {}
+    for name, key in _SETTING_KEYS.items():
+        if key not in stored:
+            continue
+        kind = type(getattr(defaults, name))
+        try:
+            values[name] = kind(stored[key])
+        except ValueError:
+            continue
+    try:
+        return _checked_settings(SuggestionSettings(**values))  # type: ignore[arg-type]
+    except SuggestionSettingError:
+        return defaults
+
+
+def save_settings(project: Project, settings: SuggestionSettings) -> None:
+    """Keep ``settings`` in the project (a preference: not an undoable step)."""
+    _checked_settings(settings)
+    with project.writing() as session:
+        for name, key in _SETTING_KEYS.items():
+            value = str(getattr(settings, name))
+            row = session.get(ProjectSetting, key)
+            if row is None:
+                session.add(ProjectSetting(key=key, value=value))
+            else:
+                row.value = value
+
+
+# Reading what a document has --------------------------------------------------------
+
+
+@dataclass
+class _Document:
+    id: int
+    text: str
+    passages: list[Passage]
+    spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # by tag
+
+
+def _documents(session: Session, document_ids: Iterable[int], unit: str) -> list[_Document]:
+    found = []
+    for document_id in document_ids:
+        content = queries.load_document(session, document_id)
+        document = _Document(
+            document_id, content.text, candidate_passages(content.text, content.turns, unit)
+        )
+        spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for tag_id, start, end in session.execute(
+            select(Annotation.tag_id, Annotation.start, Annotation.end).where(
+                Annotation.document_id == document_id
+            )
+        ):
+            spans[tag_id].append((start, end))
+        document.spans = dict(spans)
+        found.append(document)
+    return found
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(first < end and start < last for first, last in spans)
+
+
+def _decisions(session: Session, document_ids: Iterable[int] | None) -> dict[Key, str]:
+    query = select(
+        SuggestionDecision.document_id,
+        SuggestionDecision.tag_id,
+        SuggestionDecision.start,
+        SuggestionDecision.end,
+        SuggestionDecision.decision,
+    )
+    if document_ids is not None:
+        query = query.where(SuggestionDecision.document_id.in_(list(document_ids)))
+    return {(d, t, s, e): decision for d, t, s, e, decision in session.execute(query)}
+
+
+def _rule_rates(session: Session) -> dict[int, float]:
+    """Per tag: how often its rule suggestions were accepted, with one of each assumed."""
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for tag_id, decision, number in session.execute(
+        select(SuggestionDecision.tag_id, SuggestionDecision.decision, func.count())
+        .where(SuggestionDecision.origin == "rule")
+        .group_by(SuggestionDecision.tag_id, SuggestionDecision.decision)
+    ):
+        counts[tag_id][0 if decision == "accepted" else 1] += number
+    return {
+        tag_id: (accepted + 1) / (accepted + rejected + 2)
+        for tag_id, (accepted, rejected) in counts.items()
+    }
+
+
+# Suggestions ----------------------------------------------------------------------------
+
+
+def pending(
+    project: Project,
+    document_ids: Iterable[int] | None = None,
+    *,
+    model: TagModel | None = None,
+    settings: SuggestionSettings | None = None,
+    rules: bool = True,
+) -> list[Suggestion]:
+    """Suggestions not yet decided, for passages that do not have the tag yet.
+
+    Of the given documents (all when None), in document order, then tag order.
+    """
+    settings = settings or load_settings(project)
+    if rules:
+        ensure_triggers(project)
+    with project.reading() as session:
+        tag_order = {
+            tag_id: n
+            for n, tag_id in enumerate(
+                session.scalars(select(Tag.id).order_by(Tag.position, Tag.id))
+            )
+        }
+        if document_ids is None:
+            document_ids = list(session.scalars(select(Document.id).order_by(Document.id)))
+        else:
+            document_ids = list(document_ids)
+        triggers = triggers_in(session) if rules else {}
+        decided = _decisions(session, document_ids)
+        rates = _rule_rates(session)
+        documents = _documents(session, document_ids, settings.unit)
+    found: list[Suggestion] = []
+    model_tags = model.tag_ids if model is not None else frozenset()
+    for document in documents:
+        passages = document.passages
+        predictions = (
+            model.predict([p.text for p in passages]) if model is not None and passages else []
+        )
+        for number, passage in enumerate(passages):
+            probabilities = predictions[number] if predictions else {}
+            for tag_id in sorted(tag_order, key=tag_order.__getitem__):
+                key = (document.id, tag_id, passage.start, passage.end)
+                if key in decided or _overlaps(
+                    document.spans.get(tag_id, ()), passage.start, passage.end
+                ):
+                    continue
+                hits = words_found(passage.text, triggers.get(tag_id, ()))
+                probability = probabilities.get(tag_id) if tag_id in model_tags else None
+                if hits:
+                    confidence = probability if probability is not None else rates.get(tag_id, 0.5)
+                    origin = "rule"
+                elif probability is not None and probability >= settings.model_threshold:
+                    confidence = probability
+                    origin = "model"
+                else:
+                    continue
+                found.append(
+                    Suggestion(
+                        document.id,
+                        tag_id,
+                        passage.start,
+                        passage.end,
+                        origin,
+                        round(confidence, 4),
+                        hits,
+                        None if probability is None else round(probability, 4),
+                        passage.text,
+                    )
+                )
+    return found
+
+
+# Training -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What a training run found: examples per tag, and which tags got a classifier."""
+
+    counts: dict[int, tuple[int, int]]  # tag id -> (positives, negatives)
+    trained: frozenset[int]
+    activity: int  # the project's activity() when the examples were read
+
+
+def activity(project: Project) -> int:
+    """Annotations plus decisions in the project: the model is retrained when this moves."""
+    with project.reading() as session:
+        annotations = session.scalar(select(func.count()).select_from(Annotation)) or 0
+        decisions = session.scalar(select(func.count()).select_from(SuggestionDecision)) or 0
+    return annotations + decisions
+
+
+def training_examples(project: Project, unit: str = "sentence") -> tuple[list[Example], int]:
+    """Examples from the documents an annotator has worked on, and the activity they reflect.
+
+    Positives: every annotation's passage (manual, accepted or imported). Negatives: the
+    candidate passages that do not touch an annotation of the tag, and rejected suggestions.
+    """
+    with project.reading() as session:
+        tag_ids = list(session.scalars(select(Tag.id)))
+        worked = sorted(
+            set(session.scalars(select(Annotation.document_id).distinct()))
+            | set(session.scalars(select(SuggestionDecision.document_id).distinct()))
+        )
+        decided = _decisions(session, worked)
+        documents = _documents(session, worked, unit)
+        annotations = session.scalar(select(func.count()).select_from(Annotation)) or 0
+    examples: list[Example] = []
+    for document in documents:
+        for tag_id, spans in document.spans.items():
+            examples.extend(Example(document.text[s:e], tag_id, True) for s, e in spans)
+        for passage in document.passages:
+            for tag_id in tag_ids:
+                key = (document.id, tag_id, passage.start, passage.end)
+                if decided.get(key) == "accepted" or _overlaps(
+                    document.spans.get(tag_id, ()), passage.start, passage.end
+                ):
+                    continue
+                examples.append(Example(passage.text, tag_id, False))
+    for (document_id, tag_id, start, end), decision in decided.items():
+        if decision == "rejected":
+            text = next(d.text for d in documents if d.id == document_id)
+            examples.append(Example(text[start:end], tag_id, False))
+    return examples, annotations + len(decided)
+
+
+def train_project_model(
+    project: Project, settings: SuggestionSettings | None = None
+) -> tuple[TagModel | None, ModelInfo]:
+    """Train on this project's annotations and decisions (seconds at most; run it off the
+    window thread). The model is None until some tag has enough examples."""
+    settings = settings or load_settings(project)
+    examples, seen = training_examples(project, settings.unit)
+    model = train(examples)
+    return model, ModelInfo(
+        counts=example_counts(examples),
+        trained=model.tag_ids if model is not None else frozenset(),
+        activity=seen,
+    )
+
+
+# Statistics ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TagStats:
+    tag_id: int
+    accepted: int
+    rejected: int
+    pending: int
+
+    @property
+    def offered(self) -> int:
+        return self.accepted + self.rejected + self.pending
+
+    @property
+    def rate(self) -> float | None:
+        """Accepted / offered, None before anything was offered."""
+        return self.accepted / self.offered if self.offered else None
+
+
+def suggestion_stats(project: Project, shown: Sequence[Suggestion]) -> list[TagStats]:
+    """Per tag, in codebook order: decisions in the whole project, plus ``shown`` pending."""
+    with project.reading() as session:
+        tag_ids = list(session.scalars(select(Tag.id).order_by(Tag.position, Tag.id)))
+        counts: dict[tuple[int, str], int] = {
+            (tag_id, decision): number
+            for tag_id, decision, number in session.execute(
+                select(
+                    SuggestionDecision.tag_id, SuggestionDecision.decision, func.count()
+                ).group_by(SuggestionDecision.tag_id, SuggestionDecision.decision)
+            )
+        }
+    waiting: dict[int, int] = defaultdict(int)
+    for suggestion in shown:
+        waiting[suggestion.tag_id] += 1
+    return [
+        TagStats(
+            tag_id,
+            counts.get((tag_id, "accepted"), 0),
+            counts.get((tag_id, "rejected"), 0),
+            waiting[tag_id],
+        )
+        for tag_id in tag_ids
+    ]

@@ -1,0 +1,107 @@
+"""A classifier that learns this project's tags: jieba tokens -> TF-IDF -> logistic regression.
+
+One binary logistic regression per tag over a shared TF-IDF vocabulary (one-vs-rest, so a
+passage can get several tags). A tag gets a classifier only once it has at least
+MIN_POSITIVES passages with the tag and MIN_NEGATIVES without it; scikit-learn is imported
+the first time a model is trained, never when the window starts.
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from app.segmentation import tokens
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+MIN_POSITIVES = 5
+MIN_NEGATIVES = 5
+
+_WORD = re.compile(r"[^\W\d_]")  # a letter or a Chinese character, not only digits/punctuation
+
+
+def words(text: str) -> list[str]:
+    """The jieba words of ``text`` that carry meaning (no spaces, punctuation or bare numbers)."""
+    return [word for word, _start, _end in tokens(text) if _WORD.search(word)]
+
+
+@dataclass(frozen=True)
+class Example:
+    """A passage and whether it has the tag ``tag_id`` (True) or not (False)."""
+
+    text: str
+    tag_id: int
+    positive: bool
+
+
+class TagModel:
+    """Per-tag probabilities for passages; ``tag_ids`` are the tags it can suggest."""
+
+    def __init__(
+        self,
+        vectorizer: "TfidfVectorizer",
+        classifiers: dict[int, Any],
+        counts: dict[int, tuple[int, int]],
+    ) -> None:
+        self._vectorizer = vectorizer
+        self._classifiers = classifiers
+        self.counts = counts  # tag id -> (positives, negatives) it was trained on
+
+    @property
+    def tag_ids(self) -> frozenset[int]:
+        return frozenset(self._classifiers)
+
+    def predict(self, texts: Sequence[str]) -> list[dict[int, float]]:
+        """For each text, the probability of each trained tag."""
+        if not texts or not self._classifiers:
+            return [{} for _ in texts]
+        matrix = self._vectorizer.transform(list(texts))
+        found: list[dict[int, float]] = [{} for _ in texts]
+        for tag_id, classifier in self._classifiers.items():
+            probabilities = classifier.predict_proba(matrix)[:, 1]
+            for row, probability in enumerate(probabilities):
+                found[row][tag_id] = float(probability)
+        return found
+
+
+def example_counts(examples: Sequence[Example]) -> dict[int, tuple[int, int]]:
+    """(positives, negatives) per tag, counting each distinct text once."""
+    positives: dict[int, set[str]] = defaultdict(set)
+    negatives: dict[int, set[str]] = defaultdict(set)
+    for example in examples:
+        (positives if example.positive else negatives)[example.tag_id].add(example.text)
+    tag_ids = set(positives) | set(negatives)
+    return {t: (len(positives[t]), len(negatives[t] - positives[t])) for t in tag_ids}
+
+
+def train(examples: Sequence[Example], *, seed: int = 0) -> TagModel | None:
+    """A model for every tag with enough examples; None when no tag has enough."""
+    counts = example_counts(examples)
+    ready = sorted(
+        tag_id
+        for tag_id, (positive, negative) in counts.items()
+        if positive >= MIN_POSITIVES and negative >= MIN_NEGATIVES
+    )
+    if not ready:
+        return None
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    texts = sorted({example.text for example in examples if example.tag_id in ready})
+    vectorizer = TfidfVectorizer(analyzer=words, sublinear_tf=True)
+    vectorizer.fit(texts)
+    classifiers: dict[int, Any] = {}
+    for tag_id in ready:
+        labels: dict[str, bool] = {}
+        for example in examples:
+            if example.tag_id == tag_id:
+                # a text both with and without the tag counts as having it
+                labels[example.text] = labels.get(example.text, False) or example.positive
+        ordered = sorted(labels)
+        classifier = LogisticRegression(class_weight="balanced", max_iter=1000, random_state=seed)
+        classifier.fit(vectorizer.transform(ordered), [labels[text] for text in ordered])
+        classifiers[tag_id] = classifier
+    return TagModel(vectorizer, classifiers, {t: counts[t] for t in ready})
