@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.errors import ExportFormatError, SplitColumnError
+from app.errors import ExportFormatError, ExportTargetError, SplitColumnError
 from app.exporting.brat import write_brat
 from app.exporting.conll import write_conll
 from app.exporting.corpus import Corpus
@@ -96,6 +96,14 @@ def _total(fmt: ExportFormat, corpus: Corpus) -> int:
     return len(corpus.documents)
 
 
+def refuse_project_files(project: Project, target: Path) -> None:
+    """An export never overwrites the project it comes from (or its journal files)."""
+    resolved = target.resolve()
+    own = {Path(f"{project.path.resolve()}{suffix}") for suffix in ("", "-wal", "-shm")}
+    if resolved in own:
+        raise ExportTargetError(path=str(target), detail="that is the project file itself")
+
+
 def export(
     project: Project,
     format: str,
@@ -122,6 +130,7 @@ def export(
     if options.split_column and not fmt.split_column:
         raise SplitColumnError(format=format)
     target = Path(target)
+    refuse_project_files(project, target)
     summary = ExportSummary(format, target)
     try:
         with project.reading() as session, Staging() as staging:

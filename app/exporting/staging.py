@@ -5,6 +5,7 @@ created, and any file it would have replaced untouched.
 """
 
 import os
+from contextlib import suppress
 import shutil
 import tempfile
 from pathlib import Path
@@ -15,6 +16,21 @@ from app.errors import ExportTargetError
 
 def target_error(path: Path, error: OSError) -> ExportTargetError:
     return ExportTargetError(path=str(path), detail=error.strerror or str(error))
+
+
+def _read_umask() -> int:
+    mask = os.umask(0)  # the only way to read it; done once, at import, before any thread
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
+def _usual_permissions(path: Path) -> None:
+    """Give a temporary file the permissions a newly created file would have (not 0600)."""
+    with suppress(OSError):  # a file system without permissions keeps its own
+        path.chmod(0o666 & ~_UMASK)
 
 
 class Staging:
@@ -46,6 +62,7 @@ class Staging:
         except OSError as error:
             raise target_error(final, error) from error
         os.close(handle)
+        _usual_permissions(Path(temporary))
         self._pending.append((Path(temporary), final))
         return Path(temporary)
 

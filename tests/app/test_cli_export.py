@@ -145,3 +145,22 @@ def test_annotation_and_interview_files_are_not_mixed(project_path, tmp_path, ca
     )
     assert code == 1
     assert "separately" in capsys.readouterr().err
+
+
+def test_export_onto_the_project_itself_is_refused(project_path, capsys):
+    before = project_path.read_bytes()
+    code = cli.main(["export", str(project_path), "--format", "csv", "-o", str(project_path)])
+    assert code == 1
+    assert "project file itself" in capsys.readouterr().err
+    assert project_path.read_bytes() == before
+
+
+def test_exported_files_get_ordinary_permissions(project_path, tmp_path):
+    import os
+    import stat
+
+    target = tmp_path / "a.csv"
+    assert cli.main(["export", str(project_path), "-o", str(target)]) == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
