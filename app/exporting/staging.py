@@ -5,9 +5,9 @@ created, and any file it would have replaced untouched.
 """
 
 import os
-from contextlib import suppress
 import shutil
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
 
