@@ -121,8 +121,16 @@ class MainWindow(QMainWindow):
         self.import_folder_action = self._action(
             self.file_menu, self.transfers.choose_folder, QKeySequence("Ctrl+Shift+I")
         )
+        self.import_annotations_action = self._action(
+            self.file_menu,
+            lambda: self.transfers.choose_annotation_file(self.tags),
+            name="importAnnotations",
+        )
         self.export_action = self._action(
-            self.file_menu, self.transfers.choose_csv_target, QKeySequence("Ctrl+E"), "exportCsv"
+            self.file_menu,
+            lambda: self.transfers.choose_export(self.tags, self.documents.document_id),
+            QKeySequence("Ctrl+E"),
+            "exportAction",
         )
         self.restore_action = self._action(
             self.file_menu, self.restore_requested.emit, name="restoreBackup"
@@ -184,6 +192,7 @@ class MainWindow(QMainWindow):
         self.documents.status.connect(self._status)
         self.transfers.status.connect(self._status)
         self.transfers.imported.connect(self._after_import)
+        self.transfers.annotations_imported.connect(self._after_annotation_import)
 
     # Keeping views current ----------------------------------------------------------
 
@@ -278,6 +287,13 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(state.undo_text is not None)
         self.redo_action.setEnabled(state.redo_text is not None)
 
+    def _after_annotation_import(self, report) -> None:
+        self._set_tags(self.session.project.tags())
+        self.document_list.set_documents(self.session.project.documents())
+        self.documents.show_document(self.documents.document_id)
+        if report.created and self.documents.document_id is None:
+            self.document_list.select_document(report.created[0].id)
+
     def _edit_note_of_selection(self) -> None:
         ids = self.annotation_list.selected_ids()
         if ids:
@@ -348,7 +364,8 @@ class MainWindow(QMainWindow):
         self.open_action.setText(self.tr("&Open Project…"))
         self.import_action.setText(self.tr("&Import Interviews…"))
         self.import_folder_action.setText(self.tr("Import &Folder…"))
-        self.export_action.setText(self.tr("&Export Annotations as CSV…"))
+        self.import_annotations_action.setText(self.tr("Import &Annotations…"))
+        self.export_action.setText(self.tr("&Export…"))
         self.restore_action.setText(self.tr("&Restore from Backup…"))
         self.settings_action.setText(self.tr("&Preferences…"))
         self.quit_action.setText(self.tr("&Quit"))

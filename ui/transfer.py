@@ -2,16 +2,25 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from app.dto import ImportReport
+from app.dto import ImportReport, TagInfo
 from app.errors import FangtanError
-from app.export_csv import write_csv
+from app.exporting import (
+    AnnotationImportReport,
+    ExportOptions,
+    ExportSummary,
+    export,
+    file_tags,
+    import_annotations,
+)
 from app.importing.plan import FilePlan, plan_file, plan_paths, store_plans
 from ui.errors import error_text, show_error
+from ui.export_dialog import ExportDialog
 from ui.import_dialog import ImportDialog
 from ui.session import ProjectSession
+from ui.tag_mapping_dialog import TagMappingDialog
 from ui.tasks import Task, TaskRunner, TaskState
 
 _QUEUED = Qt.ConnectionType.QueuedConnection
@@ -19,6 +28,7 @@ _QUEUED = Qt.ConnectionType.QueuedConnection
 
 class Transfers(QObject):
     imported = Signal(object)  # ImportReport
+    annotations_imported = Signal(object)  # AnnotationImportReport
     exported = Signal(str, int)  # path, rows
     status = Signal(str)
 
@@ -118,36 +128,108 @@ class Transfers(QObject):
 
     # Export -----------------------------------------------------------------
 
-    def choose_csv_target(self) -> None:
+    def choose_export(self, tags: list[TagInfo], current_document: int | None) -> None:
+        """File ▸ Export: the format and options dialog, then the export in the background."""
         project = self._session.project
-        suggested = project.path.with_name(project.path.stem + "-annotations.csv")
-        target, _ = QFileDialog.getSaveFileName(
-            self._window,
-            self.tr("Export Annotations as CSV"),
-            str(suggested),
-            self.tr("CSV (*.csv)"),
+        dialog = ExportDialog(
+            project.path, tags, project.documents(), current_document, self._window
         )
-        if target:
-            self.export_csv(Path(target))
+        if dialog.exec():
+            try:
+                options = dialog.options()
+            except FangtanError as error:
+                show_error(self._window, error)
+                return
+            self.export(dialog.format_name(), dialog.target(), options)
 
-    def export_csv(self, target: Path) -> Task | None:
+    def export(self, format_name: str, target: Path, options: ExportOptions) -> Task | None:
         if self.busy:
             self.status.emit(self.tr("Please wait: another import or export is running."))
             return None
         project = self._session.project
 
-        def work(state: TaskState) -> tuple[str, int]:
-            rows = write_csv(project, target, lambda count: state.report(count, 0, ""))
-            return str(target), rows
+        def work(state: TaskState) -> ExportSummary:
+            return export(
+                project,
+                format_name,
+                target,
+                options,
+                progress=lambda done, total: state.report(done, total, ""),
+                cancelled=state.cancelled,
+            )
 
-        return self._start(work, self.tr("Exporting annotations…"), self._export_done)
+        return self._start(work, self.tr("Exporting…"), self._export_done)
 
-    def _export_done(self, result: tuple[str, int]) -> None:
+    def _export_done(self, summary: ExportSummary) -> None:
         self._finish()
-        path, rows = result
-        self.exported.emit(path, rows)
+        if summary.cancelled:
+            self.status.emit(self.tr("Export cancelled; nothing was written."))
+            return
+        self.exported.emit(str(summary.target), summary.annotations)
+        message = (
+            self.tr("Exported %1 annotations in %2 documents to %3.")
+            .replace("%1", str(summary.annotations))
+            .replace("%2", str(summary.documents))
+            .replace("%3", str(summary.target))
+        )
+        if summary.warnings:
+            notes = "\n".join(
+                "• " + QCoreApplication.translate("Export", w.template).format(count=w.count)
+                for w in summary.warnings
+            )
+            QMessageBox.information(self._window, self.tr("Export"), message + "\n\n" + notes)
+        self.status.emit(message)
+
+    # Import of annotation files ------------------------------------------------
+
+    def choose_annotation_file(self, tags: list[TagInfo]) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._window,
+            self.tr("Import Annotations"),
+            str(self._session.project.path.parent),
+            self.tr("Annotations (*.jsonl *.json *.qdpx);;All files (*)"),
+        )
+        if path:
+            self.import_annotation_file(Path(path), tags)
+
+    def import_annotation_file(self, path: Path, tags: list[TagInfo]) -> Task | None:
+        if self.busy:
+            self.status.emit(self.tr("Please wait: another import or export is running."))
+            return None
+        project = self._session.project
+        try:
+            found = file_tags(project, path)
+        except FangtanError as error:
+            show_error(self._window, error)
+            return None
+        mapping: dict[str, int | None] | None = None
+        if any(entry.tag_id is None for entry in found):
+            dialog = TagMappingDialog(found, tags, self._window)
+            if not dialog.exec():
+                return None
+            mapping = dialog.mapping()
+
+        def work(state: TaskState) -> AnnotationImportReport:
+            return import_annotations(
+                project,
+                path,
+                tag_mapping=mapping,
+                progress=lambda done, total: state.report(done, total, path.name),
+                cancelled=state.cancelled,
+            )
+
+        return self._start(work, self.tr("Importing annotations…"), self._annotations_done)
+
+    def _annotations_done(self, report: AnnotationImportReport) -> None:
+        self._finish()
+        self.annotations_imported.emit(report)
+        if report.cancelled:
+            self.status.emit(self.tr("Import cancelled; nothing was written."))
+            return
         self.status.emit(
-            self.tr("Exported %1 annotations to %2.").replace("%1", str(rows)).replace("%2", path)
+            self.tr("Imported %1 annotations (%2 new documents).")
+            .replace("%1", str(report.annotations_added))
+            .replace("%2", str(len(report.created)))
         )
 
     # Shared -----------------------------------------------------------------

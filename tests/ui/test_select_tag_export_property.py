@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
+from app.exporting import ExportOptions
 from app.importing.importer import import_paths
 from app.project import Project
 from ui.main_window import MainWindow
@@ -69,7 +70,7 @@ def test_selected_characters_come_back_from_the_csv(qtbot, body, data):
         qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 1)
 
         target = root / "out.csv"
-        window.transfers.export_csv(target)
+        window.transfers.export("csv", target, ExportOptions())
         qtbot.waitUntil(lambda: not window.transfers.busy, timeout=10_000)
         window.close()
         window.session.close()

@@ -2,11 +2,12 @@
 
 import csv
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app.commands import AnnotationSpec, CreateAnnotations
 from app.project import Project
 from tests.ui.conftest import reopen
+from ui.export_dialog import ExportDialog
 from ui.import_dialog import ImportDialog
 
 
@@ -22,7 +23,13 @@ def test_export_csv_from_the_menu(qtbot, open_window, sample_project, tmp_path, 
     )
     window.documents.set_note(window.annotation_list.table_model.annotation_at(0).id, "=1+1,\n要点")
     target = tmp_path / "导出 结果.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+
+    def choose(dialog: ExportDialog) -> int:
+        assert dialog.format_name() == "csv"
+        dialog.target_edit.setText(str(target))
+        return 1
+
+    monkeypatch.setattr(ExportDialog, "exec", choose)
     window.export_action.trigger()
     qtbot.waitUntil(lambda: not window.transfers.busy, timeout=10_000)
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
