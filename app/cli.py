@@ -138,9 +138,9 @@ class Feature(Protocol):
 
 def _features() -> list[Feature]:
     """Modules that add subcommands (each one small, imported only for the command line)."""
-    from app import cli_suggest
+    from app import cli_search, cli_suggest
 
-    return [cli_suggest]
+    return [cli_suggest, cli_search]
 
 
 def _log_bug(error: Exception) -> Path:

@@ -363,3 +363,7 @@ class SuggestionThresholdError(FangtanError):
 
 class SuggestionSettingError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "“{value}” is not a valid value for {setting}.")
+
+
+class NoSuchDocumentError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "There is no document {id} in this project.")

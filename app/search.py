@@ -441,14 +441,13 @@ def tag_hits(project: Project, hits: Iterable[Hit], tag_id: int) -> HitTagging:
         document_ids = sorted({document_id for document_id, _start, _end in wanted})
         taken: set[tuple[int, int, int]] = set()
         for first in range(0, len(document_ids), 500):
-            taken.update(
-                session.execute(
-                    select(Annotation.document_id, Annotation.start, Annotation.end).where(
-                        Annotation.tag_id == tag_id,
-                        Annotation.document_id.in_(document_ids[first : first + 500]),
-                    )
-                ).tuples()
+            rows = session.execute(
+                select(Annotation.document_id, Annotation.start, Annotation.end).where(
+                    Annotation.tag_id == tag_id,
+                    Annotation.document_id.in_(document_ids[first : first + 500]),
+                )
             )
+            taken.update((document_id, start, end) for document_id, start, end in rows)
     specs = tuple(
         AnnotationSpec(document_id, tag_id, start, end)
         for document_id, start, end in wanted
