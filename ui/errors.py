@@ -1,7 +1,10 @@
 """User-facing error text in the interface language, and the last-resort error dialog."""
 
-import logging
+import sys
 import traceback
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -23,33 +26,49 @@ def show_error(parent: QWidget | None, error: FangtanError) -> None:
     QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Fangtan"), error_text(error))
 
 
+def log_unexpected(details: str) -> Path | None:
+    """Append ``details`` to fangtan.log in the user log folder; the file, or None."""
+    try:
+        directory = log_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        target = directory / "fangtan.log"
+        with target.open("a", encoding="utf-8") as log:
+            log.write(f"{datetime.now(UTC).isoformat(timespec='seconds')}\n{details}\n")
+        return target
+    except OSError:
+        return None
+
+
+def show_unexpected(
+    kind: type[BaseException], value: BaseException, trace: TracebackType | None
+) -> None:
+    """Log an unexpected error and show it, with a button to copy the details."""
+    details = "".join(traceback.format_exception(kind, value, trace))
+    log_file = log_unexpected(details)
+    print(details, file=sys.stderr)
+    if QApplication.instance() is None:
+        return
+    box = QMessageBox(QApplication.activeWindow())
+    box.setObjectName("unexpectedError")
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("Errors", "Unexpected error"))
+    box.setText(
+        QCoreApplication.translate(
+            "Errors",
+            "Fangtan met an unexpected error: {error}. Your work up to the last action "
+            "is saved. The details are in the log file in {folder}.",
+        ).format(error=value, folder=log_file.parent if log_file else log_dir())
+    )
+    box.setDetailedText(details)
+    copy = box.addButton(
+        QCoreApplication.translate("Errors", "Copy Details"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.exec()
+    if box.clickedButton() is copy:
+        QApplication.clipboard().setText(details)
+
+
 def install_exception_dialog() -> None:
-    """Show unexpected errors in a dialog (with details to copy) and log them; keep running."""
-    import sys
-
-    def hook(kind, value, trace) -> None:
-        details = "".join(traceback.format_exception(kind, value, trace))
-        try:
-            directory = log_dir()
-            directory.mkdir(parents=True, exist_ok=True)
-            logging.basicConfig(filename=directory / "fangtan.log", level=logging.ERROR)
-            logging.error(details)
-        except OSError:
-            pass
-        print(details, file=sys.stderr)
-        if QApplication.instance() is None:
-            return
-        box = QMessageBox(QApplication.activeWindow())
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(QCoreApplication.translate("Errors", "Unexpected error"))
-        box.setText(
-            QCoreApplication.translate(
-                "Errors",
-                "Fangtan met an unexpected error: {error}. Your work up to the last action "
-                "is saved. The details are in the log file in {folder}.",
-            ).format(error=value, folder=log_dir())
-        )
-        box.setDetailedText(details)
-        box.exec()
-
-    sys.excepthook = hook
+    """Unexpected errors are logged and shown in a dialog; the program keeps running."""
+    sys.excepthook = show_unexpected
