@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -27,7 +27,7 @@ from app.errors import (
     ProjectUpgradeError,
 )
 from app.texts import DocumentTexts
-from models.database import create_project_engine
+from models.database import WRITE_OPTION, create_project_engine
 from models.schema import (
     FileKind,
     MigrationError,
@@ -61,6 +61,7 @@ class Project:
         self.engine = engine
         self.annotator = annotator
         self.read_only = read_only
+        self._watcher: Connection | None = None
         # Document text never changes after import, so it can be kept between actions.
         self._texts = DocumentTexts()
 
@@ -133,10 +134,27 @@ class Project:
         return project
 
     def close(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
         self.engine.dispose()
 
-    def _session(self) -> Session:
-        session = Session(self.engine)
+    def data_version(self) -> int:
+        """A number that changes whenever any connection, here or in another program,
+        commits to the project (SQLite's ``PRAGMA data_version``, read on a connection
+        kept for that purpose)."""
+        if self._watcher is None:
+            self._watcher = self.engine.connect()
+        try:
+            version = int(self._watcher.exec_driver_sql("PRAGMA data_version").scalar() or 0)
+            self._watcher.commit()
+        except DBAPIError as error:
+            raise ProjectStorageError(path=str(self.path), detail=_reason(error)) from error
+        return version
+
+    def _session(self, write: bool = False) -> Session:
+        bind = self.engine.execution_options(**{WRITE_OPTION: True}) if write else self.engine
+        session = Session(bind)
         session.info[DocumentTexts.KEY] = self._texts
         return session
 
@@ -153,7 +171,7 @@ class Project:
         """A transaction committed on success; on any failure nothing is written."""
         if self.read_only:
             raise ProjectReadOnlyError(path=str(self.path), detail="it was opened read-only")
-        with self._session() as session:
+        with self._session(write=True) as session:
             try:
                 yield session
                 session.commit()

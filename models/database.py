@@ -15,6 +15,8 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event
 # can be told apart from any other SQLite database. ASCII "FTAN".
 APPLICATION_ID = 0x4654414E
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Execution option marking connections used for writing (see _on_begin).
+WRITE_OPTION = "fangtan_write"
 
 
 def sqlite_url(path: Path) -> URL:
@@ -44,7 +46,11 @@ def _on_read_only_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _on_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A transaction that will write takes the write lock at once (BEGIN IMMEDIATE), so
+    # that another program's commit can only make it wait (busy_timeout), never fail
+    # half-way when it turns from reading to writing.
+    immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def create_project_engine(path: Path, read_only: bool = False) -> Engine:

@@ -116,3 +116,43 @@ def test_killed_a_hundred_times_while_tagging_through_the_services(tmp_path):
 def test_killed_ten_times_while_tagging_in_the_window(tmp_path):
     finished = torture(tmp_path, kills=10, window=True, seed=2)
     assert finished > 20
+
+
+def test_two_programs_writing_at_once_lose_nothing(tmp_path):
+    project = tmp_path / "p.fangtan"
+    sample(project)
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    logs = [tmp_path / "one.log", tmp_path / "two.log"]
+    children = [
+        subprocess.Popen(
+            [sys.executable, str(CHILD), str(project), str(log), str(seed), "--only-tag"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environment,
+        )
+        for seed, log in enumerate(logs)
+    ]
+    for child in children:
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+    for _ in range(150):  # both write, interleaved, until each has finished 150 actions
+        for child in children:
+            assert child.stdout is not None and child.stdout.readline(), child.stderr.read()
+    for child in children:
+        child.kill()
+        child.wait()
+        assert child.stdout is not None and child.stderr is not None
+        child.stdout.close()
+        errors = child.stderr.read()
+        child.stderr.close()
+        assert "Error" not in errors, errors
+    done = {
+        line.split()[3]
+        for log in logs
+        for line in log.read_text(encoding="utf-8").splitlines()
+        if line.startswith("done ")
+    }
+    found = set(stored(project, window=False))
+    assert len(done) >= 300
+    assert done <= found  # every finished action of either program is there
+    assert len(found - done) <= 2  # at most the one in flight in each

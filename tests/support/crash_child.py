@@ -5,7 +5,9 @@ Each action is logged as ``begin N ...`` before and ``done N ...`` after it retu
 which single one may be in flight. ``--window`` drives the real window instead of
 the services (tagging through key presses, notes and removals through its actions).
 
-Usage: python crash_child.py PROJECT LOG SEED [--window]
+``--only-tag`` only adds annotations (for several writers at once).
+
+Usage: python crash_child.py PROJECT LOG SEED [--window | --only-tag]
 """
 
 import os
@@ -29,7 +31,7 @@ def live(project: Project, document_id: int) -> dict[str, int]:
     }
 
 
-def run_services(path: Path, log, rng: random.Random) -> None:
+def run_services(path: Path, log, rng: random.Random, only_tag: bool = False) -> None:
     project = Project.open(path, annotator="torture")
     history = History(project)
     document = project.documents()[0]
@@ -39,7 +41,7 @@ def run_services(path: Path, log, rng: random.Random) -> None:
     print("ready", flush=True)
     while True:
         number += 1
-        existing = live(project, document.id)
+        existing = {} if only_tag else live(project, document.id)
         choice = rng.random()
         if existing and choice < 0.25:
             key = rng.choice(sorted(existing))
@@ -117,7 +119,7 @@ def main() -> None:
         if "--window" in sys.argv:
             run_window(path, log, rng)
         else:
-            run_services(path, log, rng)
+            run_services(path, log, rng, only_tag="--only-tag" in sys.argv)
 
 
 if __name__ == "__main__":

@@ -19,8 +19,14 @@ def no_unexpected_modal_dialogs(monkeypatch):
     def refuse(dialog, *args, **kwargs):
         raise AssertionError(f"unexpected modal dialog: {type(dialog).__name__}")
 
+    def refuse_message(*args, **kwargs):
+        text = next((a for a in args if isinstance(a, str) and len(a) > 10), args)
+        raise AssertionError(f"unexpected message box: {text}")
+
     monkeypatch.setattr(QDialog, "exec", refuse)
     monkeypatch.setattr(QMessageBox, "exec", refuse)
+    for name in ("warning", "information", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, refuse_message)
 
 
 @pytest.fixture(autouse=True)
