@@ -9,6 +9,7 @@ import contextlib
 import io
 import json
 import zipfile
+import zlib
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -340,23 +341,35 @@ class _Reader:
             archive = zipfile.ZipFile(io.BytesIO(raw))
         except zipfile.BadZipFile as error:
             raise self.fail("not a zip archive") from error
-        with archive:
-            names = archive.namelist()
-            qde = "project.qde" if "project.qde" in names else None
-            if qde is None:
-                candidates = [n for n in names if n.lower().endswith(".qde") and "/" not in n]
-                if not candidates:
-                    raise self.fail("no project.qde inside")
-                qde = candidates[0]
-            try:
-                root = ElementTree.fromstring(archive.read(qde))
-            except ElementTree.ParseError as error:
-                raise self.fail(f"project.qde: {error}") from error
-            if root.tag != f"{_QDA}Project":
-                raise self.fail("project.qde is not a QDA-XML project")
-            incoming.from_fangtan = (root.get("origin") or "").startswith("Fangtan")
-            _QdeReader(self, archive, names, incoming).read(root)
+        try:
+            with archive:
+                self._qdpx_archive(archive, incoming)
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            NotImplementedError,
+            RuntimeError,
+        ) as error:
+            raise self.fail(f"damaged archive: {error}") from error
         return incoming
+
+    def _qdpx_archive(self, archive: zipfile.ZipFile, incoming: IncomingFile) -> None:
+        names = archive.namelist()
+        qde = "project.qde" if "project.qde" in names else None
+        if qde is None:
+            candidates = [n for n in names if n.lower().endswith(".qde") and "/" not in n]
+            if not candidates:
+                raise self.fail("no project.qde inside")
+            qde = candidates[0]
+        try:
+            root = ElementTree.fromstring(archive.read(qde))
+        except ElementTree.ParseError as error:
+            raise self.fail(f"project.qde: {error}") from error
+        if root.tag != f"{_QDA}Project":
+            raise self.fail("project.qde is not a QDA-XML project")
+        incoming.from_fangtan = (root.get("origin") or "").startswith("Fangtan")
+        _QdeReader(self, archive, names, incoming).read(root)
 
 
 def _fill(annotation: IncomingAnnotation, detail: dict[str, Any], with_note: bool) -> None:
