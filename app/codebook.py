@@ -114,7 +114,3 @@ def seed_default_codebook(project: "Project") -> None:
                     position=position,
                 )
             )
-        session.flush()
-        from app.suggestions.triggers import seed_default_triggers
-
-        seed_default_triggers(session)

@@ -19,6 +19,10 @@ NEW_TAG = QT_TRANSLATE_NOOP("History", "New tag “%1”")
 EDIT_TAG = QT_TRANSLATE_NOOP("History", "Edit tag “%1”")
 DELETE_TAG = QT_TRANSLATE_NOOP("History", "Delete tag “%1”")
 MOVE_TAG = QT_TRANSLATE_NOOP("History", "Move tag “%1”")
+ACCEPT_SUGGESTION = QT_TRANSLATE_NOOP("History", "Accept suggestion “%1”")
+REJECT_SUGGESTION = QT_TRANSLATE_NOOP("History", "Reject suggestion “%1”")
+ACCEPT_SUGGESTIONS = QT_TRANSLATE_NOOP("History", "Accept %1 suggestions")
+EDIT_TRIGGERS = QT_TRANSLATE_NOOP("History", "Edit trigger words")
 
 
 def step(template: str, *arguments: object) -> str:

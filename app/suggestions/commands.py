@@ -25,7 +25,7 @@ from app.errors import (
     UnknownTriggerError,
 )
 from app.suggestions.engine import Suggestion
-from app.suggestions.triggers import normalize_word
+from app.suggestions.triggers import normalize_word, seed_if_new
 from models import Document, SuggestionDecision, Tag, TagTrigger
 from models.base import utc_now
 
@@ -245,6 +245,7 @@ _TRIGGER_CHANGES = Changes(tags=True)
 def _existing(session: Session, tag_id: int) -> dict[str, int]:
     if session.get(Tag, tag_id) is None:
         raise UnknownTagError()
+    seed_if_new(session)  # edits start from the seed words, never instead of them
     return {
         word: trigger_id
         for trigger_id, word in session.execute(

@@ -189,13 +189,16 @@ def pending(
     model: TagModel | None = None,
     settings: SuggestionSettings | None = None,
     rules: bool = True,
+    seed: bool = True,
 ) -> list[Suggestion]:
     """Suggestions not yet decided, for passages that do not have the tag yet.
 
-    Of the given documents (all when None), in document order, then tag order.
+    Of the given documents (all when None), in document order, then tag order. With
+    ``seed`` a project that never had trigger words gets the seed words first (a write);
+    callers on another thread than the one that writes pass False and seed beforehand.
     """
     settings = settings or load_settings(project)
-    if rules:
+    if rules and seed:
         ensure_triggers(project)
     with project.reading() as session:
         tag_order = {

@@ -2,9 +2,9 @@
 
 A passage that contains a tag's trigger word (as a substring, so that segmentation
 mistakes cannot hide it) is suggested for that tag, with the words found as the reason.
-New projects get the seed words when their codebook is made; older projects get them the
-first time suggestions are asked for, once: a project whose annotator removed every
-trigger word is not seeded again.
+A project gets the seed words the first time suggestions or trigger words are asked for
+(or edited), once: a project whose annotator removed every trigger word is not seeded
+again.
 """
 
 import json
@@ -61,16 +61,26 @@ def seed_default_triggers(session: Session) -> int:
     return added
 
 
+def _needs_seeding(session: Session) -> bool:
+    return (
+        session.get(ProjectSetting, SEEDED_KEY) is None
+        and session.scalar(select(TagTrigger.id).limit(1)) is None
+    )
+
+
+def seed_if_new(session: Session) -> None:
+    """Seed the trigger words of a project that never had any (inside a transaction)."""
+    if _needs_seeding(session):
+        seed_default_triggers(session)
+
+
 def ensure_triggers(project: "Project") -> None:
-    """Seed an older project's trigger words the first time they are needed."""
+    """Seed a project's trigger words the first time they are needed."""
     with project.reading() as session:
-        if session.get(ProjectSetting, SEEDED_KEY) is not None:
-            return
-        if session.scalar(select(TagTrigger.id).limit(1)) is not None:
+        if not _needs_seeding(session):
             return
     with project.writing() as session:
-        if session.get(ProjectSetting, SEEDED_KEY) is None:
-            seed_default_triggers(session)
+        seed_if_new(session)
 
 
 def triggers_in(session: Session) -> dict[int, tuple[str, ...]]:

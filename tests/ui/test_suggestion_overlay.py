@@ -1,0 +1,111 @@
+"""Suggestions outlined over the text: the rectangles follow the passages' lines."""
+
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QDockWidget, QToolTip
+
+from ui.suggestion_overlay import SuggestionOverlay, span_rects
+
+
+def shown(qtbot, window):
+    panel = window.findChild(QDockWidget, "suggestionsPanel")
+    qtbot.waitUntil(lambda: window.text_view.content is not None)
+    qtbot.waitUntil(lambda: len(panel.suggestions) > 3)
+    return panel, window.findChild(SuggestionOverlay, "suggestionOverlay")
+
+
+def cursor_rect(view, offset):
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.offsets.to_utf16(offset))
+    return view.cursorRect(cursor)
+
+
+def test_overlay_lets_the_mouse_through_and_covers_the_viewport(qtbot, open_window, sample_project):
+    window = open_window(sample_project)
+    _panel, overlay = shown(qtbot, window)
+    viewport = window.text_view.viewport()
+    assert overlay.parent() is viewport
+    assert overlay.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    assert overlay.geometry() == viewport.rect()
+    window.resize(900, 700)
+    qtbot.waitUntil(lambda: overlay.geometry() == viewport.rect())
+
+
+def test_rectangles_are_the_lines_of_each_suggested_passage(qtbot, open_window, sample_project):
+    window = open_window(sample_project)
+    panel, overlay = shown(qtbot, window)
+    view = window.text_view
+    suggestion = max(panel.suggestions[:4], key=lambda s: s.end - s.start)
+    rects = span_rects(view, suggestion.start, suggestion.end)
+    assert len(rects) >= 2  # a long sentence wraps over several lines
+    start, end = cursor_rect(view, suggestion.start), cursor_rect(view, suggestion.end)
+    assert abs(rects[0].left() - start.left()) <= 1
+    assert abs(rects[0].top() - start.top()) <= 1
+    assert abs(rects[-1].right() - end.left()) <= 1
+    assert abs(rects[-1].bottom() - end.bottom()) <= 2
+    for above, below in pairwise(rects):
+        assert abs(above.bottom() - below.top()) <= 1
+        assert above.width() > 0 and above.height() > 0
+    drawn = [rect for s, rect in overlay.outlines() if s.key == suggestion.key]
+    assert drawn == rects  # the only suggestion on this passage: drawn where computed
+
+
+def test_several_tags_on_one_passage_are_inset(qtbot, open_window, sample_project):
+    window = open_window(sample_project)
+    panel, overlay = shown(qtbot, window)
+    spans = [(s.start, s.end) for s in panel.suggestions]
+    shared = next(span for span in spans if spans.count(span) > 1)
+    drawn = [(s, r) for s, r in overlay.outlines() if (s.start, s.end) == shared]
+    first_line = [r for _s, r in drawn if r.top() < drawn[0][1].top() + 5]
+    assert len(first_line) >= 2
+    assert first_line[1].left() > first_line[0].left()
+    assert first_line[1].top() > first_line[0].top()
+
+
+def test_rectangles_move_with_scrolling(qtbot, open_window, sample_project):
+    window = open_window(sample_project)
+    panel, overlay = shown(qtbot, window)
+    view = window.text_view
+    view.resize(view.width(), 300)
+    last = panel.suggestions[-1]
+    view.select_span(last.start, last.end)
+    qtbot.waitUntil(lambda: view.verticalScrollBar().value() > 0)
+    before = span_rects(view, last.start, last.end)
+    assert before and abs(before[0].top() - cursor_rect(view, last.start).top()) <= 1
+    step = view.verticalScrollBar().value()
+    view.verticalScrollBar().setValue(step - 2)
+    after = span_rects(view, last.start, last.end)
+    assert after and after[0].top() > before[0].top()
+    assert abs(after[0].top() - cursor_rect(view, last.start).top()) <= 1
+    assert overlay.geometry() == view.viewport().rect()
+
+
+def test_hovering_shows_the_reason(qtbot, open_window, sample_project):
+    window = open_window(sample_project)
+    panel, overlay = shown(qtbot, window)
+    suggestion = panel.suggestions[0]
+    rect = span_rects(window.text_view, suggestion.start, suggestion.end)[0]
+    point = rect.center().toPoint()
+    viewport = window.text_view.viewport()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, event)
+    text = QToolTip.text()
+    assert "Suggested:" in text
+    assert "trigger words" in text
+    for word in suggestion.words:
+        assert word in text
+    assert overlay.suggestions_at(point)[0] == suggestion
+    QToolTip.hideText()
+    assert overlay.suggestions_at(QPoint(-50, -50)) == []
+
+
+def test_the_current_suggestion_is_the_one_marked(qtbot, open_window, sample_project):
+    window = open_window(sample_project)
+    panel, overlay = shown(qtbot, window)
+    assert overlay._current == panel.current
+    window.text_view.setFocus()
+    qtbot.waitUntil(window.text_view.hasFocus)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Tab)
+    assert overlay._current == panel.current == panel.suggestions[1]

@@ -1,0 +1,587 @@
+"""The Suggestions dock: the shown interview's pending tag suggestions, and the keys to
+accept (Enter), reject (Backspace) and move to the next one (Tab).
+
+Suggestions come from app.suggestions, worked out on the window's task runner; the model
+is trained there too, at the start and again after every N new annotations and decisions.
+The window never waits for either: results that arrive after the document or the
+project changed are dropped and asked for again.
+"""
+
+from contextlib import suppress
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDockWidget,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.commands import Command, Macro
+from app.dto import Changes, TagInfo
+from app.errors import FangtanError
+from app.suggestions import (
+    MIN_NEGATIVES,
+    MIN_POSITIVES,
+    ModelInfo,
+    Suggestion,
+    SuggestionSettings,
+    TagModel,
+    TagStats,
+    activity,
+    ensure_triggers,
+    load_settings,
+    pending,
+    save_settings,
+    suggestion_stats,
+    train_project_model,
+    trigger_words,
+)
+from app.suggestions.commands import (
+    AcceptSuggestions,
+    AddTriggerWords,
+    RejectSuggestions,
+    RemoveTriggerWords,
+)
+from ui import history_text
+from ui.errors import error_text
+from ui.suggestion_overlay import SuggestionOverlay
+from ui.swatches import swatch_icon
+from ui.triggers_dialog import TriggersDialog
+
+ACCEPT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+REJECT_KEYS = (Qt.Key.Key_Backspace,)
+NEXT_KEYS = (Qt.Key.Key_Tab,)
+EXCERPT = 40
+
+
+def install(window: QMainWindow) -> "SuggestionsPanel":
+    """Add the Suggestions dock to ``window`` (a MainWindow), with a menu entry."""
+    panel = SuggestionsPanel(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    window.document_menu.addSeparator()
+    window.document_menu.addAction(panel.toggleViewAction())
+    window.suggestions_panel = panel
+    return panel
+
+
+class SuggestionsPanel(QDockWidget):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("suggestionsPanel")
+        self._window = window
+        self._session = window.session
+        self._view = window.text_view
+        self._tags: dict[int, TagInfo] = {}
+        self._tags_source: list[TagInfo] = []
+        self._stats: list[TagStats] = []
+        self._suggestions: list[Suggestion] = []
+        self._current: Suggestion | None = None
+        self._model: TagModel | None = None
+        self._info: ModelInfo | None = None
+        self._training = False
+        self._trained_at: int | None = None  # activity() the model reflects
+        self._generation = 0  # of refresh requests; older results are dropped
+        self._settings = self._read_settings()
+        self._seed_triggers()
+
+        self.overlay = SuggestionOverlay(self._view, self.describe)
+        self._build()
+        self._retranslate()
+        self._connect()
+        self._set_tags(window.tags)
+        self.refresh()
+        self.train()
+
+    # Layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("suggestionStatus")
+        self.status_label.setWordWrap(True)
+        self.model_label = QLabel()
+        self.model_label.setObjectName("suggestionModel")
+        self.model_label.setWordWrap(True)
+
+        self.table = QTreeWidget()
+        self.table.setObjectName("suggestionList")
+        self.table.setColumnCount(4)
+        self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.header().setStretchLastSection(False)
+
+        self.accept_button = QPushButton()
+        self.accept_button.setObjectName("acceptSuggestion")
+        self.reject_button = QPushButton()
+        self.reject_button.setObjectName("rejectSuggestion")
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("nextSuggestion")
+        decide = QHBoxLayout()
+        for button in (self.accept_button, self.reject_button, self.next_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            decide.addWidget(button)
+
+        self.threshold_label = QLabel()
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setObjectName("acceptThreshold")
+        self.threshold.setRange(0.0, 1.0)
+        self.threshold.setSingleStep(0.05)
+        self.threshold.setDecimals(2)
+        self.threshold.setValue(0.8)
+        self.accept_all_button = QPushButton()
+        self.accept_all_button.setObjectName("acceptAllAbove")
+        bulk = QHBoxLayout()
+        bulk.addWidget(self.threshold_label)
+        bulk.addWidget(self.threshold)
+        bulk.addWidget(self.accept_all_button, 1)
+
+        self.stats = QTreeWidget()
+        self.stats.setObjectName("suggestionStats")
+        self.stats.setColumnCount(3)
+        self.stats.setRootIsDecorated(False)
+        self.stats.setMaximumHeight(130)
+
+        self.triggers_button = QPushButton()
+        self.triggers_button.setObjectName("editTriggers")
+        self.retrain_label = QLabel()
+        self.retrain = QSpinBox()
+        self.retrain.setObjectName("retrainEvery")
+        self.retrain.setRange(1, 1000)
+        self.retrain.setValue(self._settings.retrain_every)
+        tools = QHBoxLayout()
+        tools.addWidget(self.triggers_button)
+        tools.addStretch(1)
+        tools.addWidget(self.retrain_label)
+        tools.addWidget(self.retrain)
+
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(decide)
+        layout.addLayout(bulk)
+        layout.addWidget(self.stats)
+        layout.addWidget(self.model_label)
+        layout.addLayout(tools)
+        self.setWidget(body)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Suggestions"))
+        self.table.setHeaderLabels(
+            [self.tr("Tag"), self.tr("Passage"), self.tr("Confidence"), self.tr("Reason")]
+        )
+        self.stats.setHeaderLabels([self.tr("Tag"), self.tr("Accepted / offered"), self.tr("Rate")])
+        self.accept_button.setText(self.tr("Accept (Enter)"))
+        self.reject_button.setText(self.tr("Reject (Backspace)"))
+        self.next_button.setText(self.tr("Next (Tab)"))
+        self.threshold_label.setText(self.tr("Threshold:"))
+        self.accept_all_button.setText(self.tr("Accept All Above"))
+        self.triggers_button.setText(self.tr("Trigger Words…"))
+        self.retrain_label.setText(self.tr("Retrain after"))
+        self.retrain.setSuffix(self.tr(" decisions"))
+        self._show_status()
+        self._show_model()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._fill()
+        super().changeEvent(event)
+
+    def _connect(self) -> None:
+        self._session.changed.connect(self._on_changes)
+        self._window.document_list.document_selected.connect(self._document_selected)
+        self.table.currentItemChanged.connect(self._row_changed)
+        self.table.itemDoubleClicked.connect(lambda _item, _column: self.reveal_current())
+        self.accept_button.clicked.connect(self.accept_current)
+        self.reject_button.clicked.connect(self.reject_current)
+        self.next_button.clicked.connect(self.next_suggestion)
+        self.accept_all_button.clicked.connect(self.accept_all_above)
+        self.triggers_button.clicked.connect(self.edit_triggers)
+        self.retrain.valueChanged.connect(self._set_retrain_every)
+        self._view.installEventFilter(self)
+        self.table.installEventFilter(self)
+
+    # Words shown ----------------------------------------------------------------------
+
+    def describe(self, suggestion: Suggestion) -> str:
+        """The tag, why it is suggested and how sure, in the interface language."""
+        tag = self._tags.get(suggestion.tag_id)
+        lines = [self.tr("Suggested: %1").replace("%1", tag.name if tag else "?")]
+        lines.append(self.reason(suggestion))
+        lines.append(self.tr("Confidence: %1").replace("%1", f"{suggestion.confidence:.2f}"))
+        return "\n".join(lines)
+
+    def reason(self, suggestion: Suggestion) -> str:
+        parts = []
+        if suggestion.words:
+            parts.append(self.tr("trigger words %1").replace("%1", "、".join(suggestion.words)))
+        if suggestion.probability is not None:
+            parts.append(self.tr("model %1").replace("%1", f"{suggestion.probability:.2f}"))
+        return "; ".join(parts)
+
+    def _show_status(self) -> None:
+        if self._view.content is None:
+            self.status_label.setText(self.tr("Open an interview to see suggestions."))
+        elif not self._suggestions:
+            self.status_label.setText(self.tr("No suggestions for this interview."))
+        else:
+            self.status_label.setText(
+                self.tr(
+                    "%1 suggestions for this interview. Enter accepts, Backspace rejects, "
+                    "Tab moves on."
+                ).replace("%1", str(len(self._suggestions)))
+            )
+
+    def _show_model(self) -> None:
+        if self._training and self._info is None:
+            text = self.tr("Model: training…")
+        elif self._info is None or not self._info.trained:
+            text = (
+                self.tr(
+                    "Model: not trained yet. A tag needs %1 tagged passages and %2 without it; "
+                    "until then only trigger words suggest."
+                )
+                .replace("%1", str(MIN_POSITIVES))
+                .replace("%2", str(MIN_NEGATIVES))
+            )
+        else:
+            names = "、".join(
+                self._tags[t].name for t in sorted(self._info.trained) if t in self._tags
+            )
+            text = self.tr("Model: trained for %1.").replace("%1", names)
+            if self._training:
+                text += " " + self.tr("Retraining…")
+        self.model_label.setText(text)
+
+    # Keeping current ---------------------------------------------------------------------
+
+    def _set_tags(self, tags: list[TagInfo]) -> None:
+        self._tags_source = tags
+        self._tags = {tag.id: tag for tag in tags}
+        self.overlay.set_colors({tag.id: tag.color for tag in tags})
+
+    def _on_changes(self, changes: Changes, origin: str) -> None:
+        if changes.tags:
+            self._set_tags(self._session.project.tags())
+        shown = self._shown_document()
+        if changes.tags or (shown is not None and shown in changes.documents):
+            self.refresh()
+        self._maybe_retrain()
+
+    def _document_selected(self, _document_id: object) -> None:
+        self.refresh()
+
+    def _shown_document(self) -> int | None:
+        content = self._view.content
+        return content.meta.id if content is not None else None
+
+    def refresh(self) -> None:
+        """Ask again for the shown document's suggestions (in the background)."""
+        if self._window.tags is not self._tags_source:
+            self._set_tags(self._window.tags)
+        self._generation += 1
+        generation = self._generation
+        document_id = self._shown_document()
+        if document_id is None:
+            self._show([], [])
+            return
+        project = self._session.project
+        model, settings = self._model, self._settings
+
+        def work(_state) -> tuple[int, int, list[Suggestion], list[TagStats]]:
+            found = pending(project, [document_id], model=model, settings=settings, seed=False)
+            return generation, document_id, found, suggestion_stats(project, found)
+
+        # Bound methods, not lambdas: Qt drops the connection if the panel is gone first.
+        task = self._window.runner.start(work)
+        task.succeeded.connect(self._arrived)
+        task.failed.connect(self._task_failed)
+
+    def _arrived(self, result: tuple[int, int, list[Suggestion], list[TagStats]]) -> None:
+        generation, document_id, found, stats = result
+        if generation != self._generation or document_id != self._shown_document():
+            return
+        self._show(found, stats)
+
+    def _show(self, found: list[Suggestion], stats: list[TagStats]) -> None:
+        keep = self._current.key if self._current is not None else None
+        self._suggestions = found
+        self._current = next((s for s in found if s.key == keep), found[0] if found else None)
+        self._stats = stats
+        self._fill()
+
+    def _fill(self) -> None:
+        self.table.blockSignals(True)
+        self.table.clear()
+        current_item = None
+        for suggestion in self._suggestions:
+            tag = self._tags.get(suggestion.tag_id)
+            excerpt = suggestion.text
+            if len(excerpt) > EXCERPT:
+                excerpt = excerpt[: EXCERPT - 1] + "…"
+            item = QTreeWidgetItem(
+                [
+                    tag.name if tag else "?",
+                    excerpt,
+                    f"{suggestion.confidence:.2f}",
+                    self.reason(suggestion),
+                ]
+            )
+            if tag is not None:
+                item.setIcon(0, swatch_icon(tag.color))
+            item.setToolTip(1, suggestion.text)
+            item.setToolTip(3, self.describe(suggestion))
+            item.setData(0, Qt.ItemDataRole.UserRole, suggestion.key)
+            self.table.addTopLevelItem(item)
+            if self._current is not None and suggestion.key == self._current.key:
+                current_item = item
+        if current_item is not None:
+            self.table.setCurrentItem(current_item)
+        self.table.blockSignals(False)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(2)
+        self._fill_stats()
+        self.overlay.set_suggestions(self._suggestions, self._current)
+        enabled = self._current is not None
+        for button in (self.accept_button, self.reject_button, self.next_button):
+            button.setEnabled(enabled)
+        self.accept_all_button.setEnabled(bool(self._suggestions))
+        self._show_status()
+        self._show_model()
+
+    def _fill_stats(self) -> None:
+        self.stats.clear()
+        for row in self._stats:
+            tag = self._tags.get(row.tag_id)
+            if tag is None:
+                continue
+            rate = "–" if row.rate is None else f"{row.rate:.0%}"
+            item = QTreeWidgetItem([tag.name, f"{row.accepted} / {row.offered}", rate])
+            item.setIcon(0, swatch_icon(tag.color))
+            item.setData(0, Qt.ItemDataRole.UserRole, row.tag_id)
+            self.stats.addTopLevelItem(item)
+
+    def _row_changed(self, item: QTreeWidgetItem | None, _previous) -> None:
+        if item is None:
+            return
+        key = item.data(0, Qt.ItemDataRole.UserRole)
+        found = next((s for s in self._suggestions if list(s.key) == list(key)), None)
+        if found is not None:
+            self._current = found
+            self.overlay.set_current(found)
+            self.reveal_current()
+
+    # Actions ----------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Suggestion | None:
+        return self._current
+
+    @property
+    def suggestions(self) -> list[Suggestion]:
+        return list(self._suggestions)
+
+    def reveal_current(self) -> None:
+        if self._current is not None and self._current.document_id == self._shown_document():
+            self._view.select_span(self._current.start, self._current.end)
+
+    def _tag_name(self, suggestion: Suggestion) -> str:
+        tag = self._tags.get(suggestion.tag_id)
+        return tag.name if tag else "?"
+
+    def _decided(self, decided: list[Suggestion]) -> None:
+        """Take decided suggestions off the list at once (the refresh confirms it later)."""
+        keys = {s.key for s in decided}
+        remaining = [s for s in self._suggestions if s.key not in keys]
+        following = None
+        if self._current is not None and self._current.key in keys:
+            later = [
+                s for s in remaining if (s.start, s.end) >= (self._current.start, self._current.end)
+            ]
+            following = later[0] if later else (remaining[0] if remaining else None)
+        self._suggestions = remaining
+        if following is not None or self._current is None or self._current.key in keys:
+            self._current = following
+        self._fill()
+
+    def accept_current(self) -> None:
+        suggestion = self._current
+        if suggestion is None:
+            return
+        description = history_text.step(history_text.ACCEPT_SUGGESTION, self._tag_name(suggestion))
+        if self._session.run(AcceptSuggestions.of([suggestion]), description) is not None:
+            self._decided([suggestion])
+            self.reveal_current()
+
+    def reject_current(self) -> None:
+        suggestion = self._current
+        if suggestion is None:
+            return
+        description = history_text.step(history_text.REJECT_SUGGESTION, self._tag_name(suggestion))
+        if self._session.run(RejectSuggestions.of([suggestion]), description) is not None:
+            self._decided([suggestion])
+            self.reveal_current()
+
+    def next_suggestion(self) -> None:
+        if not self._suggestions:
+            return
+        if self._current is None or self._current not in self._suggestions:
+            self._current = self._suggestions[0]
+        else:
+            index = self._suggestions.index(self._current)
+            self._current = self._suggestions[(index + 1) % len(self._suggestions)]
+        self._fill()
+        self.reveal_current()
+
+    def accept_all_above(self) -> None:
+        threshold = round(self.threshold.value(), 4)
+        chosen = [s for s in self._suggestions if s.confidence >= threshold]
+        if not chosen:
+            self._window.statusBar().showMessage(
+                self.tr("No suggestion has a confidence of %1 or more.").replace(
+                    "%1", f"{threshold:.2f}"
+                ),
+                6000,
+            )
+            return
+        description = history_text.step(history_text.ACCEPT_SUGGESTIONS, len(chosen))
+        if self._session.run(AcceptSuggestions.of(chosen), description) is not None:
+            self._decided(chosen)
+            self._window.statusBar().showMessage(
+                self.tr("Accepted %1 suggestions. Ctrl+Z undoes them all.").replace(
+                    "%1", str(len(chosen))
+                ),
+                6000,
+            )
+
+    def edit_triggers(self) -> None:
+        try:
+            words = trigger_words(self._session.project)
+        except FangtanError as error:
+            self._window.statusBar().showMessage(error_text(error), 6000)
+            return
+        tag_id = self._current.tag_id if self._current is not None else None
+        dialog = TriggersDialog(list(self._tags.values()), words, tag_id, self._window)
+        if not dialog.exec():
+            return
+        commands: list[Command] = []
+        for tag_id, added, removed in dialog.edits():
+            if removed:
+                commands.append(RemoveTriggerWords(tag_id, removed))
+            if added:
+                commands.append(AddTriggerWords(tag_id, added))
+        if commands:
+            self._session.run(Macro(tuple(commands)), history_text.step(history_text.EDIT_TRIGGERS))
+
+    def _set_retrain_every(self, value: int) -> None:
+        settings = replace(self._settings, retrain_every=value)
+        try:
+            save_settings(self._session.project, settings)
+        except FangtanError as error:
+            self._window.statusBar().showMessage(error_text(error), 6000)
+            return
+        self._settings = settings
+        self._maybe_retrain()
+
+    def _seed_triggers(self) -> None:
+        """Give a project that never had trigger words the seed words, here on the window's
+        thread: tasks only read, so they never hold a write the window would wait for."""
+        with suppress(FangtanError):  # read-only: use whatever trigger words it has
+            ensure_triggers(self._session.project)
+
+    def _read_settings(self) -> SuggestionSettings:
+        try:
+            return load_settings(self._session.project)
+        except FangtanError:
+            return SuggestionSettings()
+
+    # The model ----------------------------------------------------------------------------
+
+    def train(self) -> None:
+        """Train (again) in the background; suggestions are refreshed when it is done."""
+        if self._training:
+            return
+        self._training = True
+        self._show_model()
+        project, settings = self._session.project, self._settings
+        task = self._window.runner.start(lambda _state: train_project_model(project, settings))
+        task.succeeded.connect(self._trained)
+        task.failed.connect(self._training_failed)
+
+    def _trained(self, result) -> None:
+        self._training = False
+        self._model, self._info = result
+        self._trained_at = self._info.activity
+        self._show_model()
+        self.refresh()
+        self._maybe_retrain()
+
+    def _training_failed(self, error: object) -> None:
+        self._training = False
+        self._show_model()
+        self._task_failed(error)
+
+    def _maybe_retrain(self) -> None:
+        if self._training or self._trained_at is None:
+            return
+        try:
+            now = activity(self._session.project)
+        except FangtanError:
+            return
+        if abs(now - self._trained_at) >= self._settings.retrain_every:
+            self.train()
+
+    def _task_failed(self, error: object) -> None:
+        if isinstance(error, FangtanError):
+            message = error_text(error)
+        else:
+            message = self.tr("Suggestions could not be worked out: %1").replace("%1", str(error))
+        self._window.statusBar().showMessage(message, 6000)
+
+    # Keys ----------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self._handles(watched, event):
+            key = event.key()
+            if key in ACCEPT_KEYS:
+                self.accept_current()
+            elif key in REJECT_KEYS:
+                self.reject_current()
+            else:
+                self.next_suggestion()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _handles(self, watched: QObject, event: QKeyEvent) -> bool:
+        """Enter, Backspace and Tab, unmodified, in the text or the list, with a suggestion."""
+        if event.modifiers() not in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            return False
+        if event.key() not in ACCEPT_KEYS + REJECT_KEYS + NEXT_KEYS:
+            return False
+        if watched is not self._view and watched is not self.table:
+            return False
+        focus = QApplication.focusWidget()
+        if focus is not None and focus is not watched and not watched.isAncestorOf(focus):
+            return False  # an editor inside (a cell being edited) keeps its keys
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            return False
+        return bool(self._suggestions) and self._current is not None
