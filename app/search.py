@@ -25,7 +25,7 @@ import sqlite3
 import threading
 import weakref
 from bisect import bisect_right
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,7 +43,6 @@ from app.errors import (
     UnknownTagNameError,
 )
 from app.project import Project
-from app.texts import document_text
 from models import Annotation, Document, Tag, Turn
 from models.assistance import SEARCH_INDEX, index_text
 
@@ -231,6 +230,49 @@ def ensure_index(project: Project) -> bool:
 # Searching ----------------------------------------------------------------------------
 
 
+class _TextCache:
+    """Document texts kept between searches, each with the SHA-256 it was read under, so a
+    document replaced under the same id is read again. Least recently used ones go first
+    once the texts held pass ``LIMIT`` characters."""
+
+    LIMIT = 16_000_000
+
+    def __init__(self) -> None:
+        self._texts: OrderedDict[int, tuple[str, str]] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, document_id: int, digest: str) -> str | None:
+        with self._lock:
+            entry = self._texts.get(document_id)
+            if entry is None or entry[0] != digest:
+                return None
+            self._texts.move_to_end(document_id)
+            return entry[1]
+
+    def put(self, document_id: int, digest: str, document: str) -> None:
+        with self._lock:
+            old = self._texts.pop(document_id, None)
+            if old is not None:
+                self._size -= len(old[1])
+            self._texts[document_id] = (digest, document)
+            self._size += len(document)
+            while self._size > self.LIMIT and len(self._texts) > 1:
+                _id, (_digest, dropped) = self._texts.popitem(last=False)
+                self._size -= len(dropped)
+
+
+_caches: "weakref.WeakKeyDictionary[Project, _TextCache]" = weakref.WeakKeyDictionary()
+
+
+def _cache_of(project: Project) -> _TextCache:
+    with _checking:
+        cache = _caches.get(project)
+        if cache is None:
+            cache = _caches[project] = _TextCache()
+        return cache
+
+
 def _texts(session: Session, document_ids: Sequence[int]) -> Iterator[tuple[int, str]]:
     """(id, text) of the given documents, a few at a time, in the order given."""
     for first in range(0, len(document_ids), _CHUNK):
@@ -244,32 +286,28 @@ def _texts(session: Session, document_ids: Sequence[int]) -> Iterator[tuple[int,
 
 
 class _Passages:
-    """Spans of one tag in some documents: is a hit inside one of them?"""
+    """Spans of one tag, read a document at a time: is a hit inside one of them?"""
 
-    def __init__(self, session: Session, tag_id: int, document_ids: Sequence[int]) -> None:
-        self._starts: dict[int, list[int]] = {}
-        self._reach: dict[int, list[int]] = {}  # greatest end among spans starting up to here
-        spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for first in range(0, len(document_ids), 500):
-            rows = session.execute(
-                select(Annotation.document_id, Annotation.start, Annotation.end).where(
-                    Annotation.tag_id == tag_id,
-                    Annotation.document_id.in_(document_ids[first : first + 500]),
-                )
-            )
-            for document_id, start, end in rows:
-                spans[document_id].append((start, end))
-        for document_id, found in spans.items():
-            found.sort()
-            self._starts[document_id] = [start for start, _end in found]
-            self._reach[document_id] = list(accumulate((end for _start, end in found), max))
+    def __init__(self, session: Session, tag_id: int) -> None:
+        self._session = session
+        self._tag_id = tag_id
+        self._document_id: int | None = None
+        self._starts: list[int] = []
+        self._reach: list[int] = []  # the greatest end among the spans starting up to here
 
     def inside(self, document_id: int, start: int, end: int) -> bool:
-        starts = self._starts.get(document_id)
-        if not starts:
-            return False
-        position = bisect_right(starts, start)
-        return position > 0 and self._reach[document_id][position - 1] >= end
+        if document_id != self._document_id:
+            rows = self._session.execute(
+                select(Annotation.start, Annotation.end).where(
+                    Annotation.document_id == document_id, Annotation.tag_id == self._tag_id
+                )
+            )
+            spans = sorted((first, last) for first, last in rows)
+            self._document_id = document_id
+            self._starts = [first for first, _last in spans]
+            self._reach = list(accumulate((last for _first, last in spans), max))
+        position = bisect_right(self._starts, start)
+        return position > 0 and self._reach[position - 1] >= end
 
 
 def _flat(piece: str) -> str:
@@ -308,6 +346,7 @@ def search(
             documents=documents,
             limit=limit,
             use_index=use_index,
+            cache=_cache_of(project),
         )
 
 
@@ -322,6 +361,7 @@ def _search(
     documents: Iterable[int] | None,
     limit: int | None,
     use_index: bool,
+    cache: _TextCache,
 ) -> list[Hit]:
     turns = select(
         Turn.document_id,
@@ -344,51 +384,66 @@ def _search(
         turns = turns.where(Turn.kind == "answer")
     tokens = index_tokens(query)
     if use_index and tokens:
-        matching = select(_INDEX.c.rowid).where(text(f"{SEARCH_INDEX} MATCH :phrase"))
-        turns = turns.where(Turn.id.in_(matching)).params(phrase=_phrase(tokens))
-    candidates: dict[int, list[tuple]] = defaultdict(list)
-    for row in session.execute(turns.order_by(Turn.document_id, Turn.index)):
-        candidates[row.document_id].append(row)
-    order = list(candidates)
-    passages = _Passages(session, tag_id, order) if tag_id is not None else None
+        matching = text(f"{SEARCH_INDEX} MATCH :phrase").bindparams(phrase=_phrase(tokens))
+        turns = turns.where(Turn.id.in_(select(_INDEX.c.rowid).where(matching)))
+    passages = _Passages(session, tag_id) if tag_id is not None else None
     fold = _needs_folding(query)
     needle = query.translate(LATIN_FOLD) if fold else query
     size = len(needle)
     hits: list[Hit] = []
-    if document_id is not None and order:
-        shown = document_text(session, document_id) or ""
-        texts: Iterable[tuple[int, str]] = [(document_id, shown)]
-    else:
-        texts = _texts(session, order)
-    for found_in, document in texts:
-        for turn in candidates[found_in]:
-            first, last = turn.content_start, turn.end
-            if fold:
-                haystack, shift = document[first:last].translate(LATIN_FOLD), first
-                position, stop = haystack.find(needle), len(haystack)
-            else:
-                haystack, shift = document, 0
-                position, stop = document.find(needle, first, last), last
-            while position >= 0:
-                start = position + shift
-                end = start + size
-                if passages is None or passages.inside(found_in, start, end) == inside:
-                    hits.append(
-                        Hit(
-                            document_id=found_in,
-                            turn_index=turn.index,
-                            start=start,
-                            end=end,
-                            speaker=turn.speaker,
-                            kind=turn.kind,
-                            left=_flat(document[max(turn.start, start - CONTEXT) : start]),
-                            hit=document[start:end],
-                            right=_flat(document[end : min(turn.end, end + CONTEXT)]),
-                        )
+    # Turns come in text order straight from SQLite, and each document's text is read
+    # when its first turn comes: with a limit, the search stops as soon as it is reached.
+    connection = session.connection()
+    raw = connection.connection.driver_connection  # texts one by one, without the ORM's cost
+    known = select(Document.id, Document.sha256)
+    if document_id is not None:
+        known = known.where(Document.id == document_id)
+    digests = {found: digest for found, digest in connection.execute(known)}
+    rows = connection.execute(turns.order_by(Turn.document_id, Turn.index))
+    found_in, document = None, ""
+    for in_document, index, turn_start, first, last, speaker, kind in rows:
+        if in_document != found_in:
+            found_in = in_document
+            digest = digests.get(in_document, "")
+            document = cache.get(in_document, digest)
+            if document is None:
+                (document,) = raw.execute(
+                    "SELECT text FROM documents WHERE id = ?", (in_document,)
+                ).fetchone()
+                cache.put(in_document, digest, document)
+        if fold:
+            haystack, shift = document[first:last].translate(LATIN_FOLD), first
+            position, stop = haystack.find(needle), last - first
+        else:
+            haystack, shift = document, 0
+            position, stop = document.find(needle, first, last), last
+        if position < 0:
+            continue
+        flat = any(document.find(mark, turn_start, last) >= 0 for mark in "\n\r\t")
+        while position >= 0:
+            start = position + shift
+            end = start + size
+            if passages is None or passages.inside(in_document, start, end) == inside:
+                left = document[max(turn_start, start - CONTEXT) : start]
+                right = document[end : min(last, end + CONTEXT)]
+                if flat:
+                    left, right = _flat(left), _flat(right)
+                hits.append(
+                    Hit(
+                        in_document,
+                        index,
+                        start,
+                        end,
+                        speaker,
+                        kind,
+                        left,
+                        document[start:end],
+                        right,
                     )
-                    if limit is not None and len(hits) >= limit:
-                        return hits
-                position = haystack.find(needle, position + size, stop)
+                )
+                if limit is not None and len(hits) >= limit:
+                    return hits
+            position = haystack.find(needle, position + size, stop)
     return hits
 
 
@@ -408,6 +463,7 @@ def scan(project: Project, query: str) -> list[Hit]:
             documents=None,
             limit=None,
             use_index=False,
+            cache=_cache_of(project),
         )
 
 

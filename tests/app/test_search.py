@@ -18,6 +18,7 @@ from app.project import Project
 from app.search import (
     LATIN_FOLD,
     ensure_index,
+    index_document,
     index_tokens,
     scan,
     search,
@@ -378,3 +379,42 @@ def test_tag_all_hits_is_one_step_and_skips_tagged_hits(
         (first.start, first.end)
     ]
     assert tag_hits(project, [first], tags["民生"]).command is None
+
+
+def test_a_document_replaced_under_its_id_is_read_again(
+    project: Project, interview: DocumentContent
+) -> None:
+    """Texts are kept between searches; one replaced under the same id is not mistaken."""
+    document_id = interview.meta.id
+    assert len(search(project, "民生")) == 3
+    replacement = "记者:民生新篇?\n王五:民生是根本。\n"
+    with project.writing() as session:
+        unindex_document(session, document_id)
+        session.execute(delete(Turn).where(Turn.document_id == document_id))
+        session.execute(delete(Document).where(Document.id == document_id))
+        session.add(Document(id=document_id, title="新", sha256="0" * 64, text=replacement))
+        session.flush()
+        session.add_all(
+            [
+                Turn(
+                    document_id=document_id,
+                    index=0,
+                    kind="question",
+                    start=0,
+                    content_start=3,
+                    end=8,
+                ),
+                Turn(
+                    document_id=document_id,
+                    index=1,
+                    kind="answer",
+                    start=9,
+                    content_start=12,
+                    end=18,
+                ),
+            ]
+        )
+        session.flush()
+        index_document(session, document_id)
+    hits = search(project, "民生")
+    assert [(hit.start, hit.right) for hit in hits] == [(3, "新篇?"), (12, "是根本。")]
