@@ -143,9 +143,9 @@ class Project:
         """A number that changes whenever any connection, here or in another program,
         commits to the project (SQLite's ``PRAGMA data_version``, read on a connection
         kept for that purpose)."""
-        if self._watcher is None:
-            self._watcher = self.engine.connect()
         try:
+            if self._watcher is None:
+                self._watcher = self.engine.connect()
             version = int(self._watcher.exec_driver_sql("PRAGMA data_version").scalar() or 0)
             self._watcher.commit()
         except DBAPIError as error:

@@ -15,6 +15,7 @@ class ProjectSession(QObject):
     changed = Signal(object, str)  # Changes, and "do", "undo" or "redo"
     failed = Signal(object)  # FangtanError
     history_changed = Signal(object)  # HistoryState
+    closed = Signal()
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,4 +69,5 @@ class ProjectSession(QObject):
         self.history_changed.emit(self.history.state())
 
     def close(self) -> None:
+        self.closed.emit()
         self.project.close()

@@ -31,6 +31,7 @@ class TextView(QPlainTextEdit):
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.25)
         self.setFont(font)
         self.document().setDocumentMargin(18)
+        self.document().setUndoRedoEnabled(False)  # formats are written, not typed
         self.setCenterOnScroll(False)
         self._offsets = OffsetMap("")
         self._content: DocumentContent | None = None
@@ -81,12 +82,10 @@ class TextView(QPlainTextEdit):
         self.setExtraSelections([])
         text = content.text if content else ""
         self._offsets = OffsetMap(text)
-        self.highlighter.blockSignals(True)
         self.setPlainText(text)
         self.highlighter.load(
             text, self._offsets, content.turns if content else (), annotations, tags
         )
-        self.highlighter.blockSignals(False)
         self._annotations = {annotation.id: annotation for annotation in annotations}
         self._tag_names = {tag.id: tag.name for tag in tags}
         self.stripes.colors = {tag.id: QColor(tag.color) for tag in tags}

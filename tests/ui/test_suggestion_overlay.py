@@ -12,7 +12,9 @@ from ui.suggestion_overlay import SuggestionOverlay, span_rects
 def shown(qtbot, window):
     panel = window.findChild(QDockWidget, "suggestionsPanel")
     qtbot.waitUntil(lambda: window.text_view.content is not None)
-    qtbot.waitUntil(lambda: len(panel.suggestions) > 3)
+    qtbot.waitUntil(
+        lambda: len(panel.suggestions) > 3, timeout=30_000
+    )  # worked out in the background
     return panel, window.findChild(SuggestionOverlay, "suggestionOverlay")
 
 

@@ -13,7 +13,9 @@ def panel_of(qtbot, window):
     panel = window.findChild(QDockWidget, "suggestionsPanel")
     assert panel is not None
     qtbot.waitUntil(lambda: window.text_view.content is not None)
-    qtbot.waitUntil(lambda: len(panel.suggestions) > 0)
+    qtbot.waitUntil(
+        lambda: len(panel.suggestions) > 0, timeout=30_000
+    )  # worked out in the background
     return panel
 
 
@@ -88,7 +90,7 @@ def test_rejected_stays_away_after_reopening_and_undo_brings_it_back(
     assert first.key not in {s.key for s in panel.suggestions}
     assert "Reject suggestion" in window.undo_action.text()
     window.undo_action.trigger()
-    qtbot.waitUntil(lambda: first.key in {s.key for s in panel.suggestions})
+    qtbot.waitUntil(lambda: first.key in {s.key for s in panel.suggestions}, timeout=30_000)
     window.session.close()
     assert decisions(sample_project) == []
 

@@ -109,12 +109,14 @@ def test_click_on_tag_panel_applies_and_overlaps_are_kept(qtbot, open_window, sa
     qtbot.keyClick(view, Qt.Key.Key_1)
     qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 2)
 
-    block = view.document().findBlock(view._offsets.to_utf16(start))
-    backgrounds = {
-        fmt.format.background().color().name()
-        for fmt in block.layout().formats()
-        if fmt.format.background().style() != Qt.BrushStyle.NoBrush
-    }
+    block = view.document().findBlock(view.offsets.to_utf16(start))
+    fragments = block.begin()
+    backgrounds = set()
+    while not fragments.atEnd():
+        char_format = fragments.fragment().charFormat()
+        if char_format.background().style() != Qt.BrushStyle.NoBrush:
+            backgrounds.add(char_format.background().color().name())
+        fragments += 1
     assert len(backgrounds) >= 3  # tag A alone, the overlap, tag B alone
     window.session.close()
     spans = sorted((a.start, a.end) for a in stored_annotations(sample_project)[1])
