@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.dto import TagInfo
 from app.errors import FangtanError
-from app.search import Hit, search, tag_hits
+from app.search import Hit, ensure_index, search, tag_hits
 from ui import history_text
 from ui.errors import error_text
 from ui.swatches import swatch_icon
@@ -583,5 +583,8 @@ def install(window: "MainWindow") -> SearchPanel:
     panel = SearchPanel(window)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
     panel.hide()  # until Ctrl+F or Ctrl+Shift+F
+    # A project whose index lacks turns is repaired before the first search needs it.
+    project = window.session.project
+    window.runner.start(lambda _state: ensure_index(project))
     window.search_panel = panel  # for other panels: search_for(word)
     return panel

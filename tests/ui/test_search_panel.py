@@ -1,6 +1,8 @@
 """The search panel in the real window: keys, the hit list, going to hits, filters, and
 tagging every hit as one undoable step that is on disk."""
 
+import shutil
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -12,6 +14,7 @@ from app.project import Project
 from tests.ui.conftest import reopen
 from ui.search_panel import HIT_COLUMN, LEFT_COLUMN, TagChooser
 
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ASTRAL = "记者:𠮷野家和😀能搜到吗?\n\n王五:能,𠮷野家😀开店了,𠮷野家很好。\n"
 
 
@@ -46,6 +49,16 @@ def click_row(qtbot, panel, row: int) -> None:
     panel.view.scrollTo(index)
     rect = panel.view.visualRect(index)
     qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def index_rows(path: Path) -> tuple[int, int]:
+    connection = sqlite3.connect(path)
+    try:
+        turns = connection.execute("SELECT count(*) FROM turns").fetchone()[0]
+        indexed = connection.execute("SELECT count(*) FROM search_index_docsize").fetchone()[0]
+        return turns, indexed
+    finally:
+        connection.close()
 
 
 def texts(path: Path) -> dict[int, str]:
@@ -230,3 +243,20 @@ def test_this_document_follows_the_shown_document_and_escape_closes(
     qtbot.keyClick(panel.field, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not panel.isVisible())
     assert window.text_view.extraSelections() == []
+
+
+def test_a_project_whose_index_is_empty_is_searched_in_full(qtbot, open_window, tmp_path) -> None:
+    path = tmp_path / "frozen.fangtan"
+    shutil.copyfile(FIXTURES / "schema-0003.fangtan", path)
+    assert index_rows(path)[1] == 0
+    stored = texts(path)
+    window = open_window(path)
+    panel = open_search(qtbot, window)
+    type_query(qtbot, panel, "建设")
+    found = [(hit.document_id, hit.start) for hit in panel.table_model.hits]
+    assert len(found) == sum(text.count("建设") for text in stored.values())
+    assert all(stored[d][start : start + 2] == "建设" for d, start in found)
+    window.runner.wait()
+    window.session.close()
+    turns, indexed = index_rows(path)
+    assert turns == indexed > 0
