@@ -6,10 +6,11 @@ Widgets are never touched from the worker.
 """
 
 import threading
+from contextlib import suppress
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance
 
 
 class TaskState:
@@ -38,14 +39,22 @@ class Task(QObject):
         super().__init__()
         self.state = TaskState(self)
         self._work = work
+        self.done = False
 
     def _run(self) -> None:
         try:
             result = self._work(self.state)
+            self.done = True
         except Exception as error:  # delivered to the window, which decides how to show it
-            self.failed.emit(error)
+            self.done = True
+            self._deliver(self.failed, error)
         else:
-            self.succeeded.emit(result)
+            self._deliver(self.succeeded, result)
+
+    @staticmethod
+    def _deliver(signal: SignalInstance, value: object) -> None:
+        with suppress(RuntimeError):  # the window that asked was closed: nobody is waiting
+            signal.emit(value)
 
 
 class _Runnable(QRunnable):
@@ -68,11 +77,14 @@ class TaskRunner(QObject):
 
     def start(self, work: Callable[[TaskState], Any]) -> Task:
         task = Task(work)
-        self._running.add(task)
-        task.succeeded.connect(lambda _result: self._running.discard(task))
-        task.failed.connect(lambda _error: self._running.discard(task))
+        self._running.add(task)  # kept alive until its result has reached this thread
+        task.succeeded.connect(self._forget, Qt.ConnectionType.QueuedConnection)
+        task.failed.connect(self._forget, Qt.ConnectionType.QueuedConnection)
         self._pool.start(_Runnable(task))
         return task
+
+    def _forget(self, _outcome: object) -> None:
+        self._running = {task for task in self._running if not task.done}
 
     def wait(self) -> None:
         self._pool.waitForDone()
