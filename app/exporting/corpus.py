@@ -57,6 +57,7 @@ class AnnotationRecord:
     annotator: str
     created_at: datetime
     updated_at: datetime
+    source: str = "manual"  # manual, suggested or imported
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,7 @@ class Corpus:
                 func.coalesce(Annotator.name, ""),
                 Annotation.created_at,
                 Annotation.updated_at,
+                Annotation.source,
             )
             .join(Tag, Tag.id == Annotation.tag_id)
             .outerjoin(Annotator, Annotator.id == Annotation.annotator_id)

@@ -6,7 +6,8 @@ SHA-256) gets the new annotations, skipping exact duplicates (same tag, start, e
 any other document is created with its text exactly as in the file, its metadata and
 turns from the file when it has them (Fangtan's own exports), otherwise turns found in
 place. Tags are created as needed unless mapped to existing ones. Imported annotations
-are marked ``source="imported"`` and, like imported interviews, are not undoable.
+are marked ``source="imported"`` (unless Fangtan's own export says where they came
+from) and, like imported interviews, are not undoable.
 """
 
 from collections import Counter
@@ -197,7 +198,7 @@ class _Store:
                     "annotator_id": self.annotator_id(annotation.annotator or self.annotator),
                     "created_at": created,
                     "updated_at": annotation.updated_at or created,
-                    "source": "imported",
+                    "source": annotation.source or "imported",
                 }
             )
         if rows:

@@ -185,6 +185,8 @@ def write_qdpx(
                 created, modified = xml_time(annotation.created_at), xml_time(annotation.updated_at)
                 selection = xml.attributes(
                     guid=guid("selection", record.sha256, number),
+                    # where the annotation came from, when not made by hand: suggested, imported
+                    name=annotation.source if annotation.source != "manual" else None,
                     startPosition=str(annotation.start),
                     endPosition=str(annotation.end),
                     creatingUser=user,

@@ -27,6 +27,7 @@ from app.errors import (
 )
 from app.exporting.spans import META_FIELDS
 from app.importing.layout import ParsedTurn
+from models.annotations import ANNOTATION_SOURCES
 from models.documents import DOCUMENT_STATUSES, TURN_KINDS
 
 IMPORT_FORMATS = {".jsonl": "jsonl", ".json": "label-studio", ".qdpx": "qdpx"}
@@ -43,6 +44,7 @@ class IncomingAnnotation:
     annotator: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    source: str | None = None  # where Fangtan's own export says it came from
 
 
 @dataclass
@@ -377,6 +379,8 @@ def _fill(annotation: IncomingAnnotation, detail: dict[str, Any], with_note: boo
         annotation.annotator = detail["annotator"]
     annotation.created_at = _timestamp(detail.get("created_at")) or annotation.created_at
     annotation.updated_at = _timestamp(detail.get("updated_at")) or annotation.updated_at
+    if detail.get("source") in ANNOTATION_SOURCES:
+        annotation.source = detail["source"]
     if with_note and isinstance(detail.get("note"), str):
         annotation.note = detail["note"]
 
@@ -520,6 +524,10 @@ class _QdeReader:
         user = self.users.get(_guid(element.get("creatingUser") or element.get("modifyingUser")))
         created = _timestamp(element.get("creationDateTime"))
         modified = _timestamp(element.get("modifiedDateTime")) or created
+        source = None
+        if self.incoming.from_fangtan:  # Fangtan names a selection after its source
+            named = element.get("name")
+            source = named if named in ANNOTATION_SOURCES else "manual"
         codings = element.findall(f"{_QDA}Coding")
         if not codings:
             self.incoming.skipped += 1
@@ -531,5 +539,5 @@ class _QdeReader:
             )
             if name is None:
                 raise self.reader.fail(f"source {document.number}: a coding with an unknown code")
-            annotation = IncomingAnnotation(start, end, name, note, user, created, modified)
+            annotation = IncomingAnnotation(start, end, name, note, user, created, modified, source)
             document.annotations.append(annotation)

@@ -68,6 +68,7 @@ def annotation_details(annotation: AnnotationRecord) -> dict[str, Any]:
         "annotator": annotation.annotator,
         "created_at": annotation.created_at.isoformat(),
         "updated_at": annotation.updated_at.isoformat(),
+        "source": annotation.source,
     }
 
 

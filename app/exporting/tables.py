@@ -38,6 +38,7 @@ ANNOTATION_COLUMNS = (
     "annotator",
     "created_at",
     "updated_at",
+    "source",
 )
 TURN_COLUMNS = (
     "document_id",
@@ -84,6 +85,7 @@ CHINESE_HEADERS = {
     "annotator": "标注者",
     "created_at": "创建时间",
     "updated_at": "修改时间",
+    "source": "来源",
     "role": "角色",
     "question": "所答问题",
     "title": "标题",
@@ -179,6 +181,7 @@ def _annotation_rows(
             func.coalesce(Annotator.name, ""),
             Annotation.created_at,
             Annotation.updated_at,
+            Annotation.source,
         )
         .join(Document, Document.id == Annotation.document_id)
         .join(Tag, Tag.id == Annotation.tag_id)
@@ -207,6 +210,7 @@ def _annotation_rows(
             who,
             created,
             updated,
+            origin,
         ) = row
         if document_id not in splits:
             continue
@@ -231,6 +235,7 @@ def _annotation_rows(
             who,
             timestamp(created),
             timestamp(updated),
+            origin,
         ]
         if split_column:
             values.append(splits[document_id])

@@ -160,7 +160,6 @@ def test_accepted_suggestions_keep_their_source_in_the_database(sample_project, 
     connection.close()
 
 
-@pytest.mark.xfail(reason="the CSV export has no source column yet (app/exporting/tables.py)")
 def test_csv_export_says_which_annotations_came_from_suggestions(sample_project, tmp_path):
     first = pending(sample_project, [1])[0]
     History(sample_project).do(AcceptSuggestions.of([first]), "accept")
