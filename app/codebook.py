@@ -102,8 +102,11 @@ def next_color(used: list[str]) -> str:
 
 
 def seed_default_codebook(project: "Project") -> None:
-    """Give a new project the four default tags on keys 1-4."""
+    """Give a new project the four default tags on keys 1-4, and the seed word lists."""
+    from app.dictionary import seed_word_lists
+
     with project.writing() as session:
+        seed_word_lists(session)
         for position, seed in enumerate(default_codebook()):
             session.add(
                 Tag(

@@ -5,6 +5,7 @@ from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from typing import Any
 
+import app.dictionary  # word list commands are stored in histories too
 import app.document_commands  # noqa: F401 - its commands are stored in histories too
 from app.commands import AnnotationSpec, Command, TagSpec
 from app.suggestions import commands as _suggestion_commands  # noqa: F401 - stored too

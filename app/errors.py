@@ -367,3 +367,31 @@ class SuggestionSettingError(FangtanError):
 
 class NoSuchDocumentError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "There is no document {id} in this project.")
+
+
+# Word lists: the user dictionary and stop words ---------------------------------
+
+
+class NoWordsError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "Type a word first.")
+
+
+class WordTooLongError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "“{word}…” is too long for the list: a word has at most {limit} characters."
+    )
+
+
+class TermCharacterError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{word}” cannot be kept as one word: segmentation always splits it at “{character}”.",
+    )
+
+
+class WordsAlreadyListedError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "Every word given is already in the list.")
+
+
+class WordFileError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "{path}: cannot read a word list from it ({detail}).")

@@ -1,9 +1,10 @@
 """CoNLL-style BIO tags, one token per line (``token<TAB>label``), for training taggers.
 
-Tokens are jieba's (``unit="token"``) or single code points (``unit="char"``). Each
-document opens with ``-DOCSTART-<TAB>O`` and a blank line; a blank line ends each
-sentence. A sentence ends after a token ending in 。！？ or at a line break, but never
-inside a span, so every tagged chunk opens with ``B-``. Whitespace is not written.
+Tokens are jieba's, with the project's dictionary terms kept whole (``unit="token"``), or
+single code points (``unit="char"``). Each document opens with ``-DOCSTART-<TAB>O`` and a
+blank line; a blank line ends each sentence. A sentence ends after a token ending in 。！？
+or at a line break, but never inside a span, so every tagged chunk opens with ``B-``.
+Whitespace is not written.
 
 Spans are never silently lost:
 
@@ -17,7 +18,7 @@ Spans are never silently lost:
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from app.exporting.corpus import AnnotationRecord, Corpus
@@ -62,22 +63,30 @@ def place_spans(
     return placed
 
 
-def _units(text: str, unit: str) -> Iterator[tuple[int, int]]:
+Tokenize = Callable[[str], list[tuple[str, int, int]]]
+
+
+def _units(text: str, unit: str, tokenize: Tokenize | None) -> Iterator[tuple[int, int]]:
     if unit == "char":
         for index in range(len(text)):
             yield index, index + 1
         return
-    from app.segmentation import tokens
+    if tokenize is None:
+        from app.segmentation import tokens as tokenize
 
-    for _word, start, end in tokens(text):
+    for _word, start, end in tokenize(text):
         yield start, end
 
 
 def _pieces(
-    text: str, unit: str, boundaries: list[int], summary: ExportSummary
+    text: str,
+    unit: str,
+    boundaries: list[int],
+    summary: ExportSummary,
+    tokenize: Tokenize | None = None,
 ) -> Iterator[tuple[int, int]]:
     """Token spans cut at every span boundary that falls inside them."""
-    for start, end in _units(text, unit):
+    for start, end in _units(text, unit, tokenize):
         first = bisect_right(boundaries, start)
         last = bisect_left(boundaries, end)
         if first >= last:
@@ -92,9 +101,16 @@ def _pieces(
 
 
 def document_lines(
-    text: str, annotations: list[AnnotationRecord], unit: str, summary: ExportSummary
+    text: str,
+    annotations: list[AnnotationRecord],
+    unit: str,
+    summary: ExportSummary,
+    tokenize: Tokenize | None = None,
 ) -> Iterator[str]:
-    """The lines of one document (without line endings); the last one is blank."""
+    """The lines of one document (without line endings); the last one is blank.
+
+    ``tokenize`` cuts the text into tokens (by default jieba with its own dictionary).
+    """
     spans = place_spans(annotations, summary)
     boundaries = sorted({offset for start, end, _tag in spans for offset in (start, end)})
     labels = [label_name(tag) for _start, _end, tag in spans]
@@ -105,7 +121,7 @@ def document_lines(
     tagged: set[int] = set()
     pending_break = False
     written = False
-    for piece_start, piece_end in _pieces(text, unit, boundaries, summary):
+    for piece_start, piece_end in _pieces(text, unit, boundaries, summary, tokenize):
         for match in _VISIBLE.finditer(text, piece_start, piece_end):
             start, end = match.span()
             gap = text[piece_start:start]
@@ -144,12 +160,17 @@ def document_lines(
 
 def write_conll(corpus: Corpus, path: Path, reporter: Reporter, summary: ExportSummary) -> None:
     unit = corpus.options.unit
+    tokenize = None
+    if unit != "char":  # jieba with the project's dictionary, so its terms stay one token
+        from app.segmentation import for_session
+
+        tokenize = for_session(corpus.session).tokens
     spaced = {tag.name for tag in corpus.tags if label_name(tag.name) != tag.name}
     if spaced:
         summary.warn("label_spaces", len(spaced))
     with path.open("w", encoding="utf-8", newline="\n") as stream:
         for data in corpus:
-            for line in document_lines(data.text, data.annotations, unit, summary):
+            for line in document_lines(data.text, data.annotations, unit, summary, tokenize):
                 stream.write(line)
                 stream.write("\n")
             summary.documents += 1
