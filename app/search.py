@@ -334,6 +334,8 @@ def search(
     query = query.strip()
     if not query:
         raise EmptyQueryError()
+    if limit is not None and limit <= 0:
+        return []
     use_index = ensure_index(project)
     with project.reading() as session:
         return _search(

@@ -238,6 +238,7 @@ def test_answers_only_and_document_filters(
         interview.meta.id
     }
     assert len(search(project, "党", limit=3)) == 3
+    assert search(project, "党", limit=0) == []
     with pytest.raises(UnknownDocumentError):
         search(project, "党", document_id=999)
 
