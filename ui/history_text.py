@@ -25,6 +25,15 @@ REJECT_SUGGESTION = QT_TRANSLATE_NOOP("History", "Reject suggestion “%1”")
 ACCEPT_SUGGESTIONS = QT_TRANSLATE_NOOP("History", "Accept %1 suggestions")
 EDIT_TRIGGERS = QT_TRANSLATE_NOOP("History", "Edit trigger words")
 
+ADD_TERM = QT_TRANSLATE_NOOP("History", "Add “%1” to the dictionary")
+ADD_TERMS = QT_TRANSLATE_NOOP("History", "Add %1 words to the dictionary")
+REMOVE_TERM = QT_TRANSLATE_NOOP("History", "Remove “%1” from the dictionary")
+REMOVE_TERMS = QT_TRANSLATE_NOOP("History", "Remove %1 words from the dictionary")
+ADD_STOP_WORD = QT_TRANSLATE_NOOP("History", "Add stop word “%1”")
+ADD_STOP_WORDS = QT_TRANSLATE_NOOP("History", "Add %1 stop words")
+REMOVE_STOP_WORD = QT_TRANSLATE_NOOP("History", "Remove stop word “%1”")
+REMOVE_STOP_WORDS = QT_TRANSLATE_NOOP("History", "Remove %1 stop words")
+
 
 def step(template: str, *arguments: object) -> str:
     """What to store for a step named by ``template`` with ``%1``, ``%2``… filled in."""

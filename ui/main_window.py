@@ -17,7 +17,14 @@ from PySide6.QtWidgets import (
 
 from app.dto import Changes, TagInfo
 from app.project import PROJECT_SUFFIX
-from ui import history_text, search_panel, suggestions_panel, word_selection
+from ui import (
+    dictionary_dialog,
+    history_text,
+    keywords_panel,
+    search_panel,
+    suggestions_panel,
+    word_selection,
+)
 from ui.annotation_list import AnnotationList
 from ui.codebook_controller import CodebookController
 from ui.document_controller import DocumentController
@@ -177,6 +184,8 @@ class MainWindow(QMainWindow):
     def _install_features(self) -> None:
         """Panels and menus that live in their own modules add themselves here."""
         word_selection.install(self)
+        keywords_panel.install(self)
+        dictionary_dialog.install(self)
         search_panel.install(self)
         suggestions_panel.install(self)
 
