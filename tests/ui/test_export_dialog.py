@@ -136,6 +136,6 @@ def test_import_annotations_asks_how_unknown_tags_map(
         )
         assert used == ["产业发展", "民生"]
         noted = next(a for d in project.documents() for a in project.annotations(d.id) if a.note)
-        assert noted.note == "导语" and noted.source == "imported"
+        assert noted.note == "导语" and noted.source == "manual"  # as the exporting project says
     finally:
         project.close()
