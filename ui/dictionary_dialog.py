@@ -282,7 +282,7 @@ def tools_menu(window: QMainWindow) -> QMenu:
     return menu
 
 
-class _Installer(QObject):
+class WordListsMenu(QObject):
     """Puts Tools ▸ Word Lists… in the window and keeps its text in the interface language."""
 
     def __init__(self, window: QMainWindow) -> None:
@@ -312,4 +312,4 @@ class _Installer(QObject):
 
 
 def install(window: QMainWindow) -> None:
-    window.word_lists = _Installer(window)
+    window.word_lists = WordListsMenu(window)

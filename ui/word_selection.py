@@ -81,7 +81,7 @@ class WordSelection(QObject):
         return action
 
     def _retranslate(self) -> None:
-        self.snap_action.setText(self.tr("Snap Selection to &Words"))
+        self.snap_action.setText(self.tr("Snap to &Words"))
         self.snap_action.setToolTip(
             self.tr("Widen selections to whole words; hold Alt while dragging for exact ones")
         )
