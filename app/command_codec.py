@@ -7,7 +7,7 @@ from typing import Any
 
 import app.dictionary  # word list commands are stored in histories too
 import app.document_commands  # noqa: F401 - its commands are stored in histories too
-from app.commands import AnnotationSpec, Command, TagSpec
+from app.commands import AnnotationSpec, Command, DecisionSpec, TagSpec
 from app.suggestions import commands as _suggestion_commands  # noqa: F401 - stored too
 
 
@@ -22,7 +22,7 @@ def _concrete(base: type) -> list[type]:
 # Every command (those of app.commands and app.document_commands), plus the value
 # types they carry, by class name.
 _TYPES: dict[str, type] = {cls.__name__: cls for cls in _concrete(Command)}
-_TYPES.update({AnnotationSpec.__name__: AnnotationSpec, TagSpec.__name__: TagSpec})
+_TYPES.update({cls.__name__: cls for cls in (AnnotationSpec, DecisionSpec, TagSpec)})
 
 
 def _encode(value: Any) -> Any:

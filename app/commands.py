@@ -24,7 +24,7 @@ from app.errors import (
     UnknownTagError,
 )
 from app.texts import document_text, has_text_cache
-from models import Annotation, Annotator, Document, Tag
+from models import Annotation, Annotator, Document, SuggestionDecision, Tag, TagTrigger
 from models.base import utc_now
 
 
@@ -302,14 +302,54 @@ class DeleteTag(Command):
             session.scalars(select(Annotation.id).where(Annotation.tag_id == self.tag_id))
         )
         specs = _annotation_specs(session, annotation_ids, annotator)
+        triggers = tuple(
+            session.scalars(
+                select(TagTrigger.word)
+                .where(TagTrigger.tag_id == self.tag_id)
+                .order_by(TagTrigger.id)
+            )
+        )
+        decisions = tuple(
+            DecisionSpec(
+                row.document_id,
+                row.start,
+                row.end,
+                row.decision,
+                row.origin,
+                row.score,
+                row.annotator,
+                row.created_at,
+            )
+            for row in session.scalars(
+                select(SuggestionDecision)
+                .where(SuggestionDecision.tag_id == self.tag_id)
+                .order_by(SuggestionDecision.id)
+            )
+        )
         session.execute(delete(Annotation).where(Annotation.tag_id == self.tag_id))
+        session.execute(delete(TagTrigger).where(TagTrigger.tag_id == self.tag_id))
+        session.execute(delete(SuggestionDecision).where(SuggestionDecision.tag_id == self.tag_id))
         session.execute(update(Tag).where(Tag.parent_id == self.tag_id).values(parent_id=None))
         session.delete(tag)
         session.flush()
         return Applied(
-            inverse=RestoreTag(spec, children, specs),
+            inverse=RestoreTag(spec, children, specs, triggers, decisions),
             changes=_TAG_CHANGES.merge(_removed(specs)),
         )
+
+
+@dataclass(frozen=True)
+class DecisionSpec:
+    """A decision on a suggested tag, kept so that undoing a tag's deletion brings it back."""
+
+    document_id: int
+    start: int
+    end: int
+    decision: str
+    origin: str
+    score: float
+    annotator: str
+    created_at: datetime
 
 
 @dataclass(frozen=True)
@@ -317,9 +357,27 @@ class RestoreTag(Command):
     spec: TagSpec
     children: tuple[int, ...]
     annotations: tuple[AnnotationSpec, ...]
+    triggers: tuple[str, ...] = ()
+    decisions: tuple[DecisionSpec, ...] = ()
 
     def apply(self, session: Session, annotator: str) -> Applied:
         created = CreateTag(self.spec).apply(session, annotator)
+        tag_id = self.spec.id
+        session.add_all(TagTrigger(tag_id=tag_id, word=word) for word in self.triggers)
+        session.add_all(
+            SuggestionDecision(
+                document_id=d.document_id,
+                tag_id=tag_id,
+                start=d.start,
+                end=d.end,
+                decision=d.decision,
+                origin=d.origin,
+                score=d.score,
+                annotator=d.annotator,
+                created_at=d.created_at,
+            )
+            for d in self.decisions
+        )
         if self.children:
             session.execute(
                 update(Tag).where(Tag.id.in_(self.children)).values(parent_id=self.spec.id)

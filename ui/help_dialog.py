@@ -2,7 +2,7 @@
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -20,21 +20,50 @@ def shortcut_rows(tags: list[TagInfo]) -> list[tuple[str, str]]:
         if tag.shortcut
     ]
     rows += [
-        ("Ctrl+Z", QCoreApplication.translate("Shortcuts", "Undo")),
-        ("Ctrl+Shift+Z", QCoreApplication.translate("Shortcuts", "Redo")),
-        (
-            "Del",
-            QCoreApplication.translate(
-                "Shortcuts", "Delete the selected annotations (in the annotation list)"
+        (key, QCoreApplication.translate("Shortcuts", text))
+        for key, text in (
+            ("Ctrl+Z", QT_TRANSLATE_NOOP("Shortcuts", "Undo (also after reopening the project)")),
+            ("Ctrl+Shift+Z", QT_TRANSLATE_NOOP("Shortcuts", "Redo")),
+            (
+                "Del",
+                QT_TRANSLATE_NOOP("Shortcuts", "Delete the selected annotations (in the list)"),
             ),
-        ),
-        (
-            "Ctrl+Shift+N",
-            QCoreApplication.translate("Shortcuts", "Edit the note of the selected annotation"),
-        ),
-        ("Ctrl+I", QCoreApplication.translate("Shortcuts", "Import interviews")),
-        ("Ctrl+E", QCoreApplication.translate("Shortcuts", "Export annotations as CSV")),
-        ("Ctrl+O", QCoreApplication.translate("Shortcuts", "Open a project")),
+            (
+                "Ctrl+Shift+N",
+                QT_TRANSLATE_NOOP("Shortcuts", "Edit the note of the selected annotation"),
+            ),
+            ("Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Search this document")),
+            ("Ctrl+Shift+F", QT_TRANSLATE_NOOP("Shortcuts", "Search the whole project")),
+            ("F3 / Shift+F3", QT_TRANSLATE_NOOP("Shortcuts", "Next / previous search hit")),
+            (
+                "Shift+Alt+← / →",
+                QT_TRANSLATE_NOOP("Shortcuts", "Move the selection's end by one word"),
+            ),
+            (
+                "Alt+drag",
+                QT_TRANSLATE_NOOP("Shortcuts", "Select exact characters, not whole words"),
+            ),
+            (
+                QCoreApplication.translate("Shortcuts", "Double-click"),
+                QT_TRANSLATE_NOOP("Shortcuts", "Select a word"),
+            ),
+            (
+                "Enter / Backspace / Tab",
+                QT_TRANSLATE_NOOP("Shortcuts", "Accept / reject / skip a suggested tag"),
+            ),
+            ("Ctrl+Shift+K", QT_TRANSLATE_NOOP("Shortcuts", "Show the keywords")),
+            (
+                "Ctrl+D",
+                QT_TRANSLATE_NOOP("Shortcuts", "Document properties: people, dates, who asks"),
+            ),
+            (
+                "Ctrl+I / Ctrl+Shift+I",
+                QT_TRANSLATE_NOOP("Shortcuts", "Import interview files / a folder"),
+            ),
+            ("Ctrl+E", QT_TRANSLATE_NOOP("Shortcuts", "Export")),
+            ("Ctrl+O", QT_TRANSLATE_NOOP("Shortcuts", "Open a project")),
+            ("F5", QT_TRANSLATE_NOOP("Shortcuts", "Reload what another window or program saved")),
+        )
     ]
     return rows
 

@@ -3,7 +3,7 @@
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import Changes, TagInfo
+from app.errors import FangtanError
 from app.project import PROJECT_SUFFIX
+from app.segmentation import for_project as project_words
 from ui import (
     dictionary_dialog,
     history_text,
@@ -38,6 +40,8 @@ from ui.tag_panel import TagPanel
 from ui.tasks import TaskRunner
 from ui.text_view import TextView
 from ui.transfer import Transfers
+
+WATCH_INTERVAL_MS = 1500  # how often to look for changes made by another window or program
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +70,7 @@ class MainWindow(QMainWindow):
         self._actions()
         self._connect()
         self._install_features()
+        self._watch_for_other_writers()
         self.setAcceptDrops(True)
         self.resize(1400, 860)
         self._retranslate()
@@ -176,6 +181,12 @@ class MainWindow(QMainWindow):
         self.new_tag_action = QAction(self)
         self.new_tag_action.triggered.connect(lambda: self.codebook.new_tag(None))
 
+        self.view_menu = bar.addMenu("")
+        self.view_menu.setObjectName("viewMenu")
+        self.reload_action = self._action(
+            self.view_menu, self.reload, QKeySequence.StandardKey.Refresh, "reloadAction"
+        )
+
         self.help_menu = bar.addMenu("")
         self.shortcuts_action = self._action(
             self.help_menu, lambda: show_shortcuts(self, self.tags), QKeySequence("F1")
@@ -183,11 +194,12 @@ class MainWindow(QMainWindow):
 
     def _install_features(self) -> None:
         """Panels and menus that live in their own modules add themselves here."""
+        search_panel.install(self)
         word_selection.install(self)
         keywords_panel.install(self)
         dictionary_dialog.install(self)
-        search_panel.install(self)
         suggestions_panel.install(self)
+        self.keywords_panel.search_requested.connect(self.search_panel.search_for)
 
     def _connect(self) -> None:
         self.document_list.document_selected.connect(self.documents.show_document)
@@ -207,6 +219,50 @@ class MainWindow(QMainWindow):
         self.transfers.annotations_imported.connect(self._after_annotation_import)
 
     # Keeping views current ----------------------------------------------------------
+
+    # Changes made by another window or program ----------------------------------------
+
+    def _watch_for_other_writers(self) -> None:
+        self._known_version = self._data_version()
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self.watch_timer.timeout.connect(self._check_other_writers)
+        self.watch_timer.start()
+        self.session.closed.connect(self.watch_timer.stop)
+
+    def _data_version(self) -> int | None:
+        try:
+            return self.session.project.data_version()
+        except FangtanError:
+            return None
+
+    def _check_other_writers(self) -> None:
+        if self.transfers.busy:
+            return  # our own import or export is writing; it refreshes when done
+        version = self._data_version()
+        if version is not None and version != self._known_version:
+            self._known_version = version
+            self.reload()
+            self._status(self.tr("Changes made elsewhere were loaded."))
+
+    def reload(self) -> None:
+        """Read everything again from the project (View ▸ Reload)."""
+        project = self.session.project
+        project_words(project).invalidate()  # word lists may have changed too
+        current = self.documents.document_id
+        scroll = self.text_view.verticalScrollBar().value()
+        self._set_tags(project.tags())
+        documents = project.documents()
+        self.document_list.set_documents(documents)
+        if current is not None and any(d.id == current for d in documents):
+            self.documents.show_document(current)
+            self.text_view.verticalScrollBar().setValue(scroll)
+        elif documents:
+            self.document_list.select_document(documents[0].id)
+        else:
+            self.documents.show_document(None)
+        self.session.refresh_history()
+        self._known_version = self._data_version()
 
     def _reload_all(self) -> None:
         self._set_tags(self.session.project.tags())
@@ -256,6 +312,7 @@ class MainWindow(QMainWindow):
 
     def _on_changes(self, changes: Changes, origin: str) -> None:
         project = self.session.project
+        self._known_version = self._data_version()  # our own write is not news
         if changes.tags:
             self._set_tags(project.tags())
         elif changes.tag_ids:  # only counts changed: colours and names stay, no repaint
@@ -276,6 +333,7 @@ class MainWindow(QMainWindow):
             self.annotation_list.show_annotation(next(iter(changes.added | changes.updated)))
 
     def _after_import(self, report) -> None:
+        self._known_version = self._data_version()
         documents = self.session.project.documents()
         self.document_list.set_documents(documents)
         if report.imported:
@@ -300,6 +358,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(state.redo_text is not None)
 
     def _after_annotation_import(self, report) -> None:
+        self._known_version = self._data_version()
         self._set_tags(self.session.project.tags())
         self.document_list.set_documents(self.session.project.documents())
         self.documents.show_document(self.documents.document_id)
@@ -388,6 +447,8 @@ class MainWindow(QMainWindow):
         self.properties_action.setText(self.tr("&Properties…"))
         self.tags_menu.setTitle(self.tr("&Tags"))
         self.new_tag_action.setText(self.tr("&New Tag…"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.reload_action.setText(self.tr("&Reload"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.shortcuts_action.setText(self.tr("&Keyboard Shortcuts"))
         self.show_saved()

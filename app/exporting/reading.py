@@ -8,6 +8,7 @@ raises a FangtanError with a one-line message.
 import contextlib
 import io
 import json
+import struct
 import zipfile
 import zlib
 from collections import defaultdict, deque
@@ -341,18 +342,12 @@ class _Reader:
         incoming = IncomingFile(self.path, self.format)
         try:
             archive = zipfile.ZipFile(io.BytesIO(raw))
-        except zipfile.BadZipFile as error:
+        except _ZIP_DAMAGE as error:
             raise self.fail("not a zip archive") from error
         try:
             with archive:
                 self._qdpx_archive(archive, incoming)
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            EOFError,
-            NotImplementedError,
-            RuntimeError,
-        ) as error:
+        except _ZIP_DAMAGE as error:
             raise self.fail(f"damaged archive: {error}") from error
         return incoming
 
@@ -372,6 +367,19 @@ class _Reader:
             raise self.fail("project.qde is not a QDA-XML project")
         incoming.from_fangtan = (root.get("origin") or "").startswith("Fangtan")
         _QdeReader(self, archive, names, incoming).read(root)
+
+
+# What the zipfile module raises for a damaged archive, beyond BadZipFile.
+_ZIP_DAMAGE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+    OSError,
+    struct.error,
+)
 
 
 def _fill(annotation: IncomingAnnotation, detail: dict[str, Any], with_note: bool) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app import queries
 from app.errors import SuggestionSettingError
 from app.project import Project
+from app.segmentation import for_project
 from app.suggestions.model import Example, TagModel, example_counts, train
 from app.suggestions.passages import UNITS, Passage, candidate_passages
 from app.suggestions.triggers import ensure_triggers, triggers_in, words_found
@@ -317,7 +318,7 @@ def train_project_model(
     window thread). The model is None until some tag has enough examples."""
     settings = settings or load_settings(project)
     examples, seen = training_examples(project, settings.unit)
-    model = train(examples)
+    model = train(examples, tokenize=for_project(project).tokens)
     return model, ModelInfo(
         counts=example_counts(examples),
         trained=model.tag_ids if model is not None else frozenset(),

@@ -8,8 +8,9 @@ the first time a model is trained, never when the window starts.
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from app.segmentation import tokens
@@ -23,9 +24,16 @@ MIN_NEGATIVES = 5
 _WORD = re.compile(r"[^\W\d_]")  # a letter or a Chinese character, not only digits/punctuation
 
 
-def words(text: str) -> list[str]:
-    """The jieba words of ``text`` that carry meaning (no spaces, punctuation or bare numbers)."""
-    return [word for word, _start, _end in tokens(text) if _WORD.search(word)]
+Tokenizer = Callable[[str], list[tuple[str, int, int]]]
+
+
+def words(text: str, tokenize: Tokenizer = tokens) -> list[str]:
+    """The jieba words of ``text`` that carry meaning (no spaces, punctuation or bare numbers).
+
+    ``tokenize`` is jieba with jieba's dictionary by default; pass a project's segmenter
+    to keep its dictionary terms whole.
+    """
+    return [word for word, _start, _end in tokenize(text) if _WORD.search(word)]
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,9 @@ def example_counts(examples: Sequence[Example]) -> dict[int, tuple[int, int]]:
     return {t: (len(positives[t]), len(negatives[t] - positives[t])) for t in tag_ids}
 
 
-def train(examples: Sequence[Example], *, seed: int = 0) -> TagModel | None:
+def train(
+    examples: Sequence[Example], *, seed: int = 0, tokenize: Tokenizer = tokens
+) -> TagModel | None:
     """A model for every tag with enough examples; None when no tag has enough."""
     counts = example_counts(examples)
     ready = sorted(
@@ -91,7 +101,7 @@ def train(examples: Sequence[Example], *, seed: int = 0) -> TagModel | None:
     from sklearn.linear_model import LogisticRegression
 
     texts = sorted({example.text for example in examples if example.tag_id in ready})
-    vectorizer = TfidfVectorizer(analyzer=words, sublinear_tf=True)
+    vectorizer = TfidfVectorizer(analyzer=partial(words, tokenize=tokenize), sublinear_tf=True)
     vectorizer.fit(texts)
     classifiers: dict[int, Any] = {}
     for tag_id in ready:

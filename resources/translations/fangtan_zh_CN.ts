@@ -67,6 +67,57 @@
     </message>
 </context>
 <context>
+    <name>DictionaryDialog</name>
+    <message>
+        <source>Import Words</source>
+        <translation>导入词语</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Word Lists</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <source>Dictionary</source>
+        <translation>用户词典</translation>
+    </message>
+    <message>
+        <source>Stop Words</source>
+        <translation>停用词</translation>
+    </message>
+    <message>
+        <source>Words that word selection, keywords and CoNLL export keep whole: place names, programme names. A new word takes effect at once.</source>
+        <translation>按词选择、关键词和 CoNLL 导出都会把这些词当作整体：地名、项目名等。新加的词立即生效。</translation>
+    </message>
+    <message>
+        <source>Words and punctuation left out of keyword lists.</source>
+        <translation>不列入关键词的词语和标点。</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>New words, separated by spaces or commas</source>
+        <translation>新词，用空格或逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import from File…</source>
+        <translation>从文件导入(&amp;I)…</translation>
+    </message>
+</context>
+<context>
     <name>DocumentController</name>
     <message>
         <source>Open a document first.</source>
@@ -233,6 +284,10 @@
         <translation>访谈遇到意外错误：{error}。最后一步操作之前的工作都已保存。详细信息记录在 {folder} 中的日志文件里。</translation>
     </message>
     <message>
+        <source>Copy Details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
         <source>Something went wrong.</source>
         <translation>出现了问题。</translation>
     </message>
@@ -263,6 +318,14 @@
     <message>
         <source>{path} could not be upgraded to this version of Fangtan ({detail}). The project was left as it was.</source>
         <translation>{path} 无法升级到当前版本的访谈（{detail}）。项目保持原样。</translation>
+    </message>
+    <message>
+        <source>The backup of {path} failed: {detail}.</source>
+        <translation>{path} 的备份失败：{detail}。</translation>
+    </message>
+    <message>
+        <source>{path} is read-only ({detail}); nothing can be changed in it.</source>
+        <translation>{path} 是只读的（{detail}），其中的内容不能修改。</translation>
     </message>
     <message>
         <source>There is no project at {path}.</source>
@@ -345,8 +408,40 @@
         <translation>标签不能放在它自己下面。</translation>
     </message>
     <message>
+        <source>Import interview files and annotation files (.jsonl, .json, .qdpx) separately.</source>
+        <translation>请分开导入访谈文件和标注文件（.jsonl、.json、.qdpx）。</translation>
+    </message>
+    <message>
         <source>Cannot write {path}: {detail}.</source>
         <translation>无法写入 {path}：{detail}。</translation>
+    </message>
+    <message>
+        <source>There is no export format called “{name}”.</source>
+        <translation>没有名为“{name}”的导出格式。</translation>
+    </message>
+    <message>
+        <source>The train/dev/test ratios must be three numbers of at least 0 that add up to 1 (got {ratios}).</source>
+        <translation>训练/验证/测试比例必须是三个不小于 0、合计为 1 的数（当前为 {ratios}）。</translation>
+    </message>
+    <message>
+        <source>The {format} format has no column for the train/dev/test split; export the split as separate files instead.</source>
+        <translation>{format} 格式没有存放训练/验证/测试划分的列，请改为导出成单独的文件。</translation>
+    </message>
+    <message>
+        <source>{path}: cannot tell the annotation format; use a .jsonl (doccano), .json (Label Studio) or .qdpx (REFI-QDA) file.</source>
+        <translation>{path}：无法判断标注格式，请使用 .jsonl（doccano）、.json（Label Studio）或 .qdpx（REFI-QDA）文件。</translation>
+    </message>
+    <message>
+        <source>{path}: not a valid {format} file ({detail}). Nothing was imported.</source>
+        <translation>{path}：不是有效的 {format} 文件（{detail}）。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{path}: document {number} has a passage at {start}–{end}, outside its text (length {length}). Nothing was imported.</source>
+        <translation>{path}：第 {number} 篇文档在 {start}–{end} 处有一段标注，超出了文本范围（长度 {length}）。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{path}: document {number} has a passage without a tag name. Nothing was imported.</source>
+        <translation>{path}：第 {number} 篇文档有一段标注没有标签名。没有导入任何内容。</translation>
     </message>
     <message>
         <source>{path}: the file ends in the middle of a character ({encoding}); it was probably cut off.</source>
@@ -392,6 +487,256 @@
         <source>{path}: the PDF&apos;s fonts do not say which characters they draw, so its text cannot be read.</source>
         <translation>{path}：该 PDF 的字体没有说明所绘制的字符，无法读取其文字。</translation>
     </message>
+    <message>
+        <source>Type something to search for.</source>
+        <translation>请输入要搜索的内容。</translation>
+    </message>
+    <message>
+        <source>There is no tag named “{name}” in this project.</source>
+        <translation>本项目中没有名为“{name}”的标签。</translation>
+    </message>
+    <message>
+        <source>--outside needs a tag: add --tag NAME.</source>
+        <translation>--outside 需要指定标签：请加上 --tag 标签名。</translation>
+    </message>
+    <message>
+        <source>“{word}” cannot be a trigger word: use 1 to 100 characters on one line.</source>
+        <translation>“{word}”不能作为触发词：请用一行内 1 到 100 个字符。</translation>
+    </message>
+    <message>
+        <source>“{word}” is already a trigger word of this tag.</source>
+        <translation>“{word}”已经是这个标签的触发词。</translation>
+    </message>
+    <message>
+        <source>“{word}” is not a trigger word of this tag.</source>
+        <translation>“{word}”不是这个标签的触发词。</translation>
+    </message>
+    <message>
+        <source>The suggestion at {start}–{end} has already been accepted or rejected.</source>
+        <translation>{start}–{end} 处的建议已经被接受或拒绝了。</translation>
+    </message>
+    <message>
+        <source>The threshold must be a number from 0 to 1 (got {value}).</source>
+        <translation>阈值必须是 0 到 1 之间的数（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid value for {setting}.</source>
+        <translation>“{value}”不是 {setting} 的有效值。</translation>
+    </message>
+    <message>
+        <source>There is no document {id} in this project.</source>
+        <translation>本项目中没有编号为 {id} 的文档。</translation>
+    </message>
+    <message>
+        <source>Type a word first.</source>
+        <translation>请先输入一个词。</translation>
+    </message>
+    <message>
+        <source>“{word}…” is too long for the list: a word has at most {limit} characters.</source>
+        <translation>“{word}…”太长，无法加入词表：一个词最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>“{word}” cannot be kept as one word: segmentation always splits it at “{character}”.</source>
+        <translation>“{word}”无法保持为一个词：分词总会在“{character}”处切开。</translation>
+    </message>
+    <message>
+        <source>Every word given is already in the list.</source>
+        <translation>所给的词都已在词表中。</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read a word list from it ({detail}).</source>
+        <translation>{path}：无法从中读取词表（{detail}）。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>{count} jieba tokens split at span boundaries</source>
+        <translation>有 {count} 个 jieba 词在标注边界处被切开</translation>
+    </message>
+    <message>
+        <source>{count} overlapping spans left out of the BIO tags (the longest span wins)</source>
+        <translation>有 {count} 段重叠的标注未写入 BIO 标记（以最长的一段为准）</translation>
+    </message>
+    <message>
+        <source>{count} spans identical to another (same tag and place) written once</source>
+        <translation>有 {count} 段标注与另一段完全相同（同一标签同一位置），只写一次</translation>
+    </message>
+    <message>
+        <source>{count} spans hold only spaces or line breaks and have no tokens</source>
+        <translation>有 {count} 段标注只有空格或换行，没有词</translation>
+    </message>
+    <message>
+        <source>{count} tag names with spaces written with underscores</source>
+        <translation>有 {count} 个含空格的标签名以下划线写出</translation>
+    </message>
+    <message>
+        <source>{count} spans across line breaks written as brat fragments</source>
+        <translation>有 {count} 段跨行标注以 brat 片段写出</translation>
+    </message>
+    <message>
+        <source>{count} spans holding only line breaks left out (brat cannot show them)</source>
+        <translation>有 {count} 段只含换行的标注未写出（brat 无法显示）</translation>
+    </message>
+    <message>
+        <source>{count} notes with line breaks or tabs written on one line</source>
+        <translation>有 {count} 条含换行或制表符的备注写成了一行</translation>
+    </message>
+    <message>
+        <source>{count} names or notes had characters XML cannot hold, replaced by �</source>
+        <translation>有 {count} 个名称或备注含 XML 不能容纳的字符，已替换为 �</translation>
+    </message>
+    <message>
+        <source>{count} cells had control characters Excel cannot hold, replaced by �</source>
+        <translation>有 {count} 个单元格含 Excel 不能容纳的控制字符，已替换为 �</translation>
+    </message>
+    <message>
+        <source>{count} cells longer than Excel&apos;s 32,767 characters were cut</source>
+        <translation>有 {count} 个单元格超过 Excel 的 32,767 字符上限，已截断</translation>
+    </message>
+    <message>
+        <source>{count} documents contain carriage returns; programs that convert line endings will count positions differently</source>
+        <translation>有 {count} 篇文档含回车符；转换换行符的程序计算的位置会不同</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>CSV — one row per annotation (Excel)</source>
+        <translation>CSV — 每条标注一行（Excel）</translation>
+    </message>
+    <message>
+        <source>Turns CSV — one row per Q&amp;A turn, 0/1 per tag</source>
+        <translation>发言 CSV — 每个问答发言一行，每个标签 0/1</translation>
+    </message>
+    <message>
+        <source>Documents CSV — one row per document, counts per tag</source>
+        <translation>文档 CSV — 每篇文档一行，各标签计数</translation>
+    </message>
+    <message>
+        <source>Excel workbook — the three tables as sheets, coloured by tag</source>
+        <translation>Excel 工作簿 — 三张表各为一页，按标签着色</translation>
+    </message>
+    <message>
+        <source>doccano JSONL — spans per document</source>
+        <translation>doccano JSONL — 每篇文档的标注片段</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON — tasks with span results</source>
+        <translation>Label Studio JSON — 含标注结果的任务</translation>
+    </message>
+    <message>
+        <source>brat — a .txt and .ann per document (folder)</source>
+        <translation>brat — 每篇文档一个 .txt 和 .ann（文件夹）</translation>
+    </message>
+    <message>
+        <source>CoNLL — BIO tags per token or character</source>
+        <translation>CoNLL — 按词或按字的 BIO 标记</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)</source>
+        <translation>REFI-QDA 项目（NVivo、ATLAS.ti、MAXQDA、QualCoder）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <source>Only the current document</source>
+        <translation>仅当前文档</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任何状态</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>everyone (or names, comma-separated)</source>
+        <translation>所有人（或用逗号分隔的名字）</translation>
+    </message>
+    <message>
+        <source>Include notes</source>
+        <translation>包含备注</translation>
+    </message>
+    <message>
+        <source>jieba words</source>
+        <translation>jieba 词</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>单字</translation>
+    </message>
+    <message>
+        <source>Train/dev/test split by document</source>
+        <translation>按文档划分训练/验证/测试集</translation>
+    </message>
+    <message>
+        <source>Separate files (train, dev, test)</source>
+        <translation>分成单独文件（train、dev、test）</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Shares:</source>
+        <translation>比例：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>文档：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Annotators:</source>
+        <translation>标注人：</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>表头：</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Export to a Folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -431,9 +776,295 @@
         <source>Move tag “%1”</source>
         <translation>移动标签“%1”</translation>
     </message>
+    <message>
+        <source>Tag %1 search hits “%2”</source>
+        <translation>将 %1 处搜索结果标注为“%2”</translation>
+    </message>
+    <message>
+        <source>Accept suggestion “%1”</source>
+        <translation>接受建议“%1”</translation>
+    </message>
+    <message>
+        <source>Reject suggestion “%1”</source>
+        <translation>拒绝建议“%1”</translation>
+    </message>
+    <message>
+        <source>Accept %1 suggestions</source>
+        <translation>接受 %1 条建议</translation>
+    </message>
+    <message>
+        <source>Edit trigger words</source>
+        <translation>编辑触发词</translation>
+    </message>
+    <message>
+        <source>Add “%1” to the dictionary</source>
+        <translation>将“%1”加入词典</translation>
+    </message>
+    <message>
+        <source>Add %1 words to the dictionary</source>
+        <translation>将 %1 个词加入词典</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the dictionary</source>
+        <translation>从词典中移除“%1”</translation>
+    </message>
+    <message>
+        <source>Remove %1 words from the dictionary</source>
+        <translation>从词典中移除 %1 个词</translation>
+    </message>
+    <message>
+        <source>Add stop word “%1”</source>
+        <translation>添加停用词“%1”</translation>
+    </message>
+    <message>
+        <source>Add %1 stop words</source>
+        <translation>添加 %1 个停用词</translation>
+    </message>
+    <message>
+        <source>Remove stop word “%1”</source>
+        <translation>移除停用词“%1”</translation>
+    </message>
+    <message>
+        <source>Remove %1 stop words</source>
+        <translation>移除 %1 个停用词</translation>
+    </message>
+</context>
+<context>
+    <name>HitTableModel</name>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>前文</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>后文</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import Interviews</source>
+        <translation>导入访谈</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>识别结果</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Split the file into its interviews</source>
+        <translation>把文件拆分为其中的各篇访谈</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Interviewee:</source>
+        <translation>受访者：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>职务：</translation>
+    </message>
+    <message>
+        <source>Reporter:</source>
+        <translation>记者：</translation>
+    </message>
+    <message>
+        <source>First turns:</source>
+        <translation>开头几段发言：</translation>
+    </message>
+    <message>
+        <source>Not readable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>%n 篇访谈</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already in the project</source>
+        <translation>
+            <numerusform>，其中 %n 篇已在项目中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(already in the project: skipped)</source>
+        <translation>（已在项目中：跳过）</translation>
+    </message>
+    <message>
+        <source>Asks</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>asks</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation>回答</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more turn(s)</source>
+        <translation>
+            <numerusform>……还有 %n 段发言</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s) to import</source>
+        <translation>
+            <numerusform>将导入 %n 篇访谈</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n file(s) cannot be read</source>
+        <translation>
+            <numerusform>；%n 个文件无法读取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>KeywordModel</name>
+    <message>
+        <source>%1: %2 times in the tag&apos;s passages, %3 times elsewhere</source>
+        <translation>%1：在该标签的段落中出现 %2 次，其他地方 %3 次</translation>
+    </message>
+    <message>
+        <source>%1: %2 times</source>
+        <translation>%1：%2 次</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>z-score</source>
+        <translation>z 值</translation>
+    </message>
+    <message>
+        <source>TF-IDF</source>
+        <translation>TF-IDF</translation>
+    </message>
+</context>
+<context>
+    <name>KeywordsPanel</name>
+    <message>
+        <source>Document shown</source>
+        <translation>当前文档</translation>
+    </message>
+    <message>
+        <source>%1 (%2 turns)</source>
+        <translation>%1（%2 段发言）</translation>
+    </message>
+    <message>
+        <source>Choose a document, a speaker or a tag.</source>
+        <translation>请选择一篇文档、一位发言人或一个标签。</translation>
+    </message>
+    <message>
+        <source>Counting words…</source>
+        <translation>正在统计词语…</translation>
+    </message>
+    <message>
+        <source>No words to show here.</source>
+        <translation>这里没有可显示的词语。</translation>
+    </message>
+    <message>
+        <source>%1 words in the tag&apos;s passages; z-scores of log-odds against the rest of the project.</source>
+        <translation>该标签的段落共 %1 个词；显示相对项目其余部分的对数几率 z 值。</translation>
+    </message>
+    <message>
+        <source>%1 words counted; TF-IDF weights.</source>
+        <translation>共统计 %1 个词；显示 TF-IDF 权重。</translation>
+    </message>
+    <message>
+        <source>Keywords could not be computed: %1</source>
+        <translation>无法计算关键词：%1</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Only in the document shown</source>
+        <translation>仅限当前文档</translation>
+    </message>
+    <message>
+        <source>Click a word to search for it</source>
+        <translation>单击词语即可搜索</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Changes made elsewhere were loaded.</source>
+        <translation>已载入在别处所做的修改。</translation>
+    </message>
     <message>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
@@ -453,6 +1084,10 @@
     <message>
         <source>Select an annotation in the list first.</source>
         <translation>请先在列表中选择一条标注。</translation>
+    </message>
+    <message>
+        <source>Read-only: changes cannot be saved</source>
+        <translation>只读：修改无法保存</translation>
     </message>
     <message>
         <source>All changes saved · %1</source>
@@ -475,6 +1110,10 @@
         <translation>访谈 — %1</translation>
     </message>
     <message>
+        <source>(read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -495,8 +1134,16 @@
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <source>&amp;Export Annotations as CSV…</source>
-        <translation>导出标注为 CSV(&amp;E)…</translation>
+        <source>Import &amp;Annotations…</source>
+        <translation>导入标注(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -531,12 +1178,174 @@
         <translation>新建标签(&amp;N)…</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新载入(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>T&amp;ools</source>
+        <translation>工具(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>标注数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>On opening</source>
+        <translation>打开时</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复之前</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the project with the chosen copy. The project as it is now is kept as one more backup first.</source>
+        <translation>恢复会用所选的副本替换项目。替换之前，项目的当前状态会先另存为一份备份。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Any passage</source>
+        <translation>任意段落</translation>
+    </message>
+    <message>
+        <source>Open a document first.</source>
+        <translation>请先打开一篇文档。</translation>
+    </message>
+    <message>
+        <source>No hits.</source>
+        <translation>没有找到。</translation>
+    </message>
+    <message>
+        <source>More than %1 hits; the first %1 are listed.</source>
+        <translation>结果超过 %1 处，只列出前 %1 处。</translation>
+    </message>
+    <message>
+        <source>1 hit.</source>
+        <translation>找到 1 处。</translation>
+    </message>
+    <message>
+        <source>%1 hits.</source>
+        <translation>找到 %1 处。</translation>
+    </message>
+    <message>
+        <source>%1 hits in %2 documents.</source>
+        <translation>在 %2 篇文档中找到 %1 处。</translation>
+    </message>
+    <message>
+        <source>Search for something first, then tag its hits.</source>
+        <translation>请先搜索，再标注搜索结果。</translation>
+    </message>
+    <message>
+        <source>The codebook has no tags yet.</source>
+        <translation>标签集中还没有标签。</translation>
+    </message>
+    <message>
+        <source>Every hit already carries the tag “%1”.</source>
+        <translation>所有结果都已标注为“%1”。</translation>
+    </message>
+    <message>
+        <source>Tagged %1 hits as “%2”. Ctrl+Z undoes.</source>
+        <translation>已将 %1 处结果标注为“%2”。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>%1 already had the tag.</source>
+        <translation>其中 %1 处原已有该标签。</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Search: any characters, then Enter</source>
+        <translation>搜索：输入任意字符后按回车</translation>
+    </message>
+    <message>
+        <source>This document only</source>
+        <translation>仅当前文档</translation>
+    </message>
+    <message>
+        <source>inside</source>
+        <translation>之内</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <translation>之外</translation>
+    </message>
+    <message>
+        <source>Hits inside or outside passages with the chosen tag</source>
+        <translation>在带所选标签的段落之内或之外的结果</translation>
+    </message>
+    <message>
+        <source>Answers only</source>
+        <translation>仅回答</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Tag All Hits…</source>
+        <translation>标注全部结果…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Document…</source>
+        <translation>在文档中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find in &amp;Project…</source>
+        <translation>在项目中查找(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Find Ne&amp;xt</source>
+        <translation>查找下一个(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tag All Hits…</source>
+        <translation>标注全部结果(&amp;T)…</translation>
     </message>
 </context>
 <context>
@@ -569,32 +1378,76 @@
         <translation>标注为“{name}”</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
         <source>Redo</source>
         <translation>重做</translation>
-    </message>
-    <message>
-        <source>Delete the selected annotations (in the annotation list)</source>
-        <translation>删除所选标注（在标注列表中）</translation>
     </message>
     <message>
         <source>Edit the note of the selected annotation</source>
         <translation>编辑所选标注的备注</translation>
     </message>
     <message>
-        <source>Import interviews</source>
-        <translation>导入访谈</translation>
+        <source>Undo (also after reopening the project)</source>
+        <translation>撤销（重新打开项目后也可以）</translation>
     </message>
     <message>
-        <source>Export annotations as CSV</source>
-        <translation>导出标注为 CSV</translation>
+        <source>Delete the selected annotations (in the list)</source>
+        <translation>删除所选标注（在列表中）</translation>
+    </message>
+    <message>
+        <source>Search this document</source>
+        <translation>在本文档中搜索</translation>
+    </message>
+    <message>
+        <source>Search the whole project</source>
+        <translation>在整个项目中搜索</translation>
+    </message>
+    <message>
+        <source>Next / previous search hit</source>
+        <translation>下一个 / 上一个搜索结果</translation>
+    </message>
+    <message>
+        <source>Move the selection&apos;s end by one word</source>
+        <translation>把选区的末端移动一个词</translation>
+    </message>
+    <message>
+        <source>Select exact characters, not whole words</source>
+        <translation>精确选择字符，而不是整词</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>双击</translation>
+    </message>
+    <message>
+        <source>Select a word</source>
+        <translation>选中一个词</translation>
+    </message>
+    <message>
+        <source>Accept / reject / skip a suggested tag</source>
+        <translation>接受 / 拒绝 / 跳过建议的标签</translation>
+    </message>
+    <message>
+        <source>Show the keywords</source>
+        <translation>显示关键词</translation>
+    </message>
+    <message>
+        <source>Document properties: people, dates, who asks</source>
+        <translation>文档属性：人物、日期、谁提问</translation>
+    </message>
+    <message>
+        <source>Import interview files / a folder</source>
+        <translation>导入访谈文件 / 文件夹</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Open a project</source>
         <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Reload what another window or program saved</source>
+        <translation>重新载入其他窗口或程序保存的内容</translation>
     </message>
     <message>
         <source>Select a passage and press a tag&apos;s key. With nothing selected, the tag goes on the whole turn under the cursor.</source>
@@ -603,6 +1456,140 @@
     <message>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <source>Suggestions</source>
+        <translation>标签建议</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Accepted / offered</source>
+        <translation>接受 / 提出</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <source>Accept (Enter)</source>
+        <translation>接受（回车）</translation>
+    </message>
+    <message>
+        <source>Reject (Backspace)</source>
+        <translation>拒绝（退格）</translation>
+    </message>
+    <message>
+        <source>Next (Tab)</source>
+        <translation>下一个（Tab）</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>阈值：</translation>
+    </message>
+    <message>
+        <source>Accept All Above</source>
+        <translation>接受高于阈值的全部建议</translation>
+    </message>
+    <message>
+        <source>Trigger Words…</source>
+        <translation>触发词…</translation>
+    </message>
+    <message>
+        <source>Retrain after</source>
+        <translation>每作出</translation>
+    </message>
+    <message>
+        <source> decisions</source>
+        <translation> 个决定后重新训练</translation>
+    </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>建议：%1</translation>
+    </message>
+    <message>
+        <source>Confidence: %1</source>
+        <translation>置信度：%1</translation>
+    </message>
+    <message>
+        <source>trigger words %1</source>
+        <translation>触发词 %1</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>模型 %1</translation>
+    </message>
+    <message>
+        <source>Open an interview to see suggestions.</source>
+        <translation>打开一篇访谈即可看到建议。</translation>
+    </message>
+    <message>
+        <source>No suggestions for this interview.</source>
+        <translation>这篇访谈没有建议。</translation>
+    </message>
+    <message>
+        <source>%1 suggestions for this interview. Enter accepts, Backspace rejects, Tab moves on.</source>
+        <translation>这篇访谈有 %1 条建议。回车接受，退格拒绝，Tab 跳到下一条。</translation>
+    </message>
+    <message>
+        <source>Model: training…</source>
+        <translation>模型：正在训练…</translation>
+    </message>
+    <message>
+        <source>Model: not trained yet. A tag needs %1 tagged passages and %2 without it; until then only trigger words suggest.</source>
+        <translation>模型：尚未训练。一个标签需要 %1 段带该标签的段落和 %2 段不带的段落；在此之前只有触发词给出建议。</translation>
+    </message>
+    <message>
+        <source>Model: trained for %1.</source>
+        <translation>模型：已为 %1 训练。</translation>
+    </message>
+    <message>
+        <source>Retraining…</source>
+        <translation>正在重新训练…</translation>
+    </message>
+    <message>
+        <source>No suggestion has a confidence of %1 or more.</source>
+        <translation>没有置信度达到 %1 的建议。</translation>
+    </message>
+    <message>
+        <source>Accepted %1 suggestions. Ctrl+Z undoes them all.</source>
+        <translation>已接受 %1 条建议。按 Ctrl+Z 全部撤销。</translation>
+    </message>
+    <message>
+        <source>Suggestions could not be worked out: %1</source>
+        <translation>无法得出建议：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TagChooser</name>
+    <message>
+        <source>Tag All Hits</source>
+        <translation>标注全部结果</translation>
+    </message>
+    <message>
+        <source>Tag all %1 hits with:</source>
+        <translation>将全部 %1 处结果标注为：</translation>
+    </message>
+    <message>
+        <source>Hits that already carry the tag are left as they are.</source>
+        <translation>已带有该标签的结果保持不变。</translation>
     </message>
 </context>
 <context>
@@ -642,6 +1629,37 @@
     <message>
         <source>Tag Colour</source>
         <translation>标签颜色</translation>
+    </message>
+</context>
+<context>
+    <name>TagMappingDialog</name>
+    <message>
+        <source>Tags in the File</source>
+        <translation>文件中的标签</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>文件中</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>段落数</translation>
+    </message>
+    <message>
+        <source>In this project</source>
+        <translation>本项目中</translation>
+    </message>
+    <message>
+        <source>New tag “%1”</source>
+        <translation>新建标签“%1”</translation>
+    </message>
+    <message>
+        <source>Passages go to the tag chosen on the right.</source>
+        <translation>段落将归入右侧所选的标签。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
 </context>
 <context>
@@ -702,8 +1720,8 @@
         <translation>导入访谈</translation>
     </message>
     <message>
-        <source>Interview text (*.txt *.md *.text);;All files (*)</source>
-        <translation>访谈文本 (*.txt *.md *.text);;所有文件 (*)</translation>
+        <source>Interviews (*.txt *.md *.text *.docx *.html *.htm *.pdf);;All files (*)</source>
+        <translation>访谈 (*.txt *.md *.text *.docx *.html *.htm *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Import a Folder of Interviews</source>
@@ -712,6 +1730,14 @@
     <message>
         <source>Please wait: another import or export is running.</source>
         <translation>请稍候：另一项导入或导出正在进行。</translation>
+    </message>
+    <message>
+        <source>Reading files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>No interview files were found there.</source>
+        <translation>那里没有找到访谈文件。</translation>
     </message>
     <message>
         <source>Importing interviews…</source>
@@ -754,20 +1780,40 @@
         <translation>导入报告</translation>
     </message>
     <message>
-        <source>Export Annotations as CSV</source>
-        <translation>导出标注为 CSV</translation>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
     </message>
     <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消导出，没有写入任何内容。</translation>
     </message>
     <message>
-        <source>Exporting annotations…</source>
-        <translation>正在导出标注…</translation>
+        <source>Exported %1 annotations in %2 documents to %3.</source>
+        <translation>已将 %2 篇文档中的 %1 条标注导出到 %3。</translation>
     </message>
     <message>
-        <source>Exported %1 annotations to %2.</source>
-        <translation>已将 %1 条标注导出到 %2。</translation>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Import Annotations</source>
+        <translation>导入标注</translation>
+    </message>
+    <message>
+        <source>Annotations (*.jsonl *.json *.qdpx);;All files (*)</source>
+        <translation>标注 (*.jsonl *.json *.qdpx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing annotations…</source>
+        <translation>正在导入标注…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>已取消导入，没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Imported %1 annotations (%2 new documents).</source>
+        <translation>已导入 %1 条标注（%2 篇新文档）。</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -780,6 +1826,72 @@
     <message>
         <source>%1 rows written</source>
         <translation>已写入 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>TriggersDialog</name>
+    <message>
+        <source>Trigger Words</source>
+        <translation>触发词</translation>
+    </message>
+    <message>
+        <source>New words, separated by spaces or commas</source>
+        <translation>新词，用空格或逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Selected</source>
+        <translation>移除所选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A sentence or turn that contains one of these words is suggested for the tag.</source>
+        <translation>含有其中任一词的句子或发言会被建议加上该标签。</translation>
+    </message>
+    <message>
+        <source>Already listed: %1</source>
+        <translation>已在列表中：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WordListPage</name>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n 个词</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WordListsMenu</name>
+    <message>
+        <source>&amp;Word Lists…</source>
+        <translation>词表(&amp;W)…</translation>
+    </message>
+</context>
+<context>
+    <name>WordSelection</name>
+    <message>
+        <source>Snap to &amp;Words</source>
+        <translation>按词选择(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Widen selections to whole words; hold Alt while dragging for exact ones</source>
+        <translation>把选区扩展到整词；拖动时按住 Alt 可精确选择</translation>
+    </message>
+    <message>
+        <source>Move Selection End to Next Word</source>
+        <translation>选区末端移到下一个词</translation>
+    </message>
+    <message>
+        <source>Move Selection End to Previous Word</source>
+        <translation>选区末端移到上一个词</translation>
+    </message>
+    <message>
+        <source>Words cannot be found in the text: %1</source>
+        <translation>无法在文本中找出词语：%1</translation>
     </message>
 </context>
 </TS>

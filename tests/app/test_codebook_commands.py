@@ -314,3 +314,57 @@ def test_next_color_skips_used_colours_and_cycles() -> None:
     assert next_color([PALETTE[0].upper(), PALETTE[2]]) == PALETTE[1]
     assert next_color(list(PALETTE)) == PALETTE[0]
     assert next_color([*PALETTE, "#000000"]) == PALETTE[1]
+
+
+def test_undoing_a_tag_delete_brings_back_its_trigger_words_and_decisions(tmp_path):
+    from datetime import UTC, datetime
+
+    from app.commands import DeleteTag
+    from app.history import History
+    from app.importing.importer import import_text
+    from app.project import Project
+    from models import SuggestionDecision, TagTrigger
+
+    project = Project.open(tmp_path / "p.fangtan", annotator="编辑")
+    import_text(project, "标题\n\n记者：问题？\n\n张三：产业项目投资。\n", "a.txt")
+    document = project.documents()[0]
+    tag = project.tags()[0]
+    with project.writing() as session:
+        session.add_all(
+            [TagTrigger(tag_id=tag.id, word="项目"), TagTrigger(tag_id=tag.id, word="投资")]
+        )
+        session.add(
+            SuggestionDecision(
+                document_id=document.id,
+                tag_id=tag.id,
+                start=10,
+                end=14,
+                decision="rejected",
+                origin="rule",
+                score=0.5,
+                annotator="编辑",
+                created_at=datetime(2026, 1, 2, tzinfo=UTC),
+            )
+        )
+    history = History(project)
+    history.do(DeleteTag(tag.id), "delete")
+    with project.reading() as session:
+        assert session.query(TagTrigger).count() == 0
+        assert session.query(SuggestionDecision).count() == 0
+    project.close()
+    project = Project.open(tmp_path / "p.fangtan", annotator="编辑")
+    History(project).undo()
+    with project.reading() as session:
+        assert sorted(t.word for t in session.query(TagTrigger).filter_by(tag_id=tag.id)) == [
+            "投资",
+            "项目",
+        ]
+        [decision] = session.query(SuggestionDecision).all()
+        assert (decision.tag_id, decision.start, decision.end, decision.decision) == (
+            tag.id,
+            10,
+            14,
+            "rejected",
+        )
+        assert decision.created_at == datetime(2026, 1, 2, tzinfo=UTC)
+    project.close()

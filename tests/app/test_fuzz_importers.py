@@ -27,7 +27,12 @@ from app.project import Project
 
 INTERVIEW = "城市更新怎么做\n\n——访街道党工委书记王信卿\n\n□本报记者 丁霞\n\n记者：今年的重点是什么？\n\n王信卿：重点是老旧小区改造，𠮷祥如意。\n"
 SUFFIXES = [".txt", ".md", ".docx", ".html", ".pdf", ".jsonl", ".json", ".qdpx", ""]
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,  # the same cases on every run: CI never turns red by luck
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def docx_bytes() -> bytes:

@@ -33,7 +33,9 @@ pdfminer's layout analysis finds.
 
 import io
 import re
+import struct
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -172,7 +174,21 @@ def _parse(data: bytes, shown: str) -> tuple[list[_Page], str]:
             pages.append(_Page(number, layout.height, list(_lines(layout, number))))
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise EncryptedDocumentError(path=shown, kind=KIND) from error
-    except (PDFException, PSException, ValueError, KeyError, TypeError, IndexError) as error:
+    except (
+        PDFException,
+        PSException,
+        ValueError,
+        KeyError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        AssertionError,
+        ArithmeticError,
+        EOFError,
+        RecursionError,
+        struct.error,
+        zlib.error,
+    ) as error:  # a damaged PDF can break pdfminer anywhere
         detail = " ".join(str(error).split())[:160] or type(error).__name__
         raise CorruptDocumentError(path=shown, kind=KIND, detail=detail) from error
     if not pages:

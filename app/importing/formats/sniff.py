@@ -2,7 +2,9 @@
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 PDF = "pdf"
@@ -70,6 +72,19 @@ def _is_pdf(data: bytes) -> bool:
     return b"\x00" in data[:start] or not data[:start].isascii()
 
 
+# What reading a damaged ZIP archive can raise.
+ZIP_DAMAGE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    struct.error,
+    OSError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+)
+
+
 def _sniff_zip(data: bytes) -> Sniffed:
     """A Word document, or what else the ZIP archive holds."""
     try:
@@ -80,7 +95,7 @@ def _sniff_zip(data: bytes) -> Sniffed:
                 if "mimetype" in names
                 else ""
             )
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+    except ZIP_DAMAGE:
         return Sniffed(BINARY, DAMAGED_ZIP)
     if "word/document.xml" in names or (
         "[Content_Types].xml" in names and any(n.startswith("word/") for n in names)

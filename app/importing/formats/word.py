@@ -40,7 +40,7 @@ from lxml import etree
 
 from app.errors import CorruptDocumentError, DocumentTooLargeError, NotAWordDocumentError
 from app.importing.formats.base import Extracted, finish_text, join_paragraphs
-from app.importing.formats.sniff import with_article, zip_contents
+from app.importing.formats.sniff import ZIP_DAMAGE, with_article, zip_contents
 
 KIND = "Word document"
 MAX_LABEL_CHARS = 10
@@ -67,14 +67,13 @@ def read_docx(data: bytes, shown: str, max_bytes: int) -> Extracted:
         paragraphs = list(_blocks(document.element.body, document, _Styles(document)))
         title = (document.core_properties.title or "").strip()
     except (
+        *ZIP_DAMAGE,
         PackageNotFoundError,
-        zipfile.BadZipFile,
         etree.XMLSyntaxError,
         KeyError,
-        ValueError,
-        EOFError,
-        OSError,
-    ) as error:
+        AttributeError,
+        TypeError,
+    ) as error:  # a damaged package can break python-docx anywhere
         raise CorruptDocumentError(path=shown, kind=KIND, detail=_one_line(error)) from error
     text = finish_text(join_paragraphs(paragraphs), shown)
     return Extracted(text=text, title=title)
@@ -91,7 +90,7 @@ def _check_package(data: bytes, shown: str, max_bytes: int) -> None:
                 if "mimetype" in names
                 else ""
             )
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
+    except ZIP_DAMAGE as error:
         raise CorruptDocumentError(path=shown, kind=KIND, detail=_one_line(error)) from error
     if "word/document.xml" not in names and not (
         "[Content_Types].xml" in names and any(name.startswith("word/") for name in names)
