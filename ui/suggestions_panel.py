@@ -10,7 +10,7 @@ project changed are dropped and asked for again.
 from contextlib import suppress
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,6 +67,9 @@ NEXT_KEYS = (Qt.Key.Key_Tab,)
 EXCERPT = 40
 
 
+CHANGE_DELAY_MS = 1500  # after an annotation changes, wait this long before recomputing
+
+
 def install(window: QMainWindow) -> "SuggestionsPanel":
     """Add the Suggestions dock to ``window`` (a MainWindow), with a menu entry."""
     panel = SuggestionsPanel(window)
@@ -94,6 +97,11 @@ class SuggestionsPanel(QDockWidget):
         self._training = False
         self._trained_at: int | None = None  # activity() the model reflects
         self._generation = 0  # of refresh requests; older results are dropped
+        self._computing = False  # a refresh is running in the background
+        self._again = False  # ...and another was asked for meanwhile
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.timeout.connect(self._start_refresh)
         self._settings = self._read_settings()
         self._seed_triggers()
 
@@ -281,8 +289,28 @@ class SuggestionsPanel(QDockWidget):
             self._set_tags(self._session.project.tags())
         shown = self._shown_document()
         if changes.tags or (shown is not None and shown in changes.documents):
-            self.refresh()
+            self._drop_covered(changes)
+            # Tagging again and again should not recompute every suggestion each time:
+            # wait until the annotator pauses.
+            self.refresh(delay_ms=CHANGE_DELAY_MS)
         self._maybe_retrain()
+
+    def _drop_covered(self, changes: Changes) -> None:
+        """At once, take off suggestions that a new annotation with their tag now covers."""
+        if not changes.added or not self._suggestions:
+            return
+        added = [
+            a
+            for a in self._session.project.annotations_by_id(changes.added)
+            if a.document_id == self._shown_document()
+        ]
+        covered = [
+            s
+            for s in self._suggestions
+            if any(a.tag_id == s.tag_id and a.start < s.end and s.start < a.end for a in added)
+        ]
+        if covered:
+            self._decided(covered)
 
     def _document_selected(self, _document_id: object) -> None:
         self.refresh()
@@ -291,11 +319,17 @@ class SuggestionsPanel(QDockWidget):
         content = self._view.content
         return content.meta.id if content is not None else None
 
-    def refresh(self) -> None:
-        """Ask again for the shown document's suggestions (in the background)."""
+    def refresh(self, delay_ms: int = 0) -> None:
+        """Ask again for the shown document's suggestions (in the background, soon)."""
+        self._generation += 1  # what is on its way now is out of date
+        self._refresh_timer.start(delay_ms)
+
+    def _start_refresh(self) -> None:
+        if self._computing:  # one at a time: run again once this one is back
+            self._again = True
+            return
         if self._window.tags is not self._tags_source:
             self._set_tags(self._window.tags)
-        self._generation += 1
         generation = self._generation
         document_id = self._shown_document()
         if document_id is None:
@@ -308,13 +342,18 @@ class SuggestionsPanel(QDockWidget):
             found = pending(project, [document_id], model=model, settings=settings, seed=False)
             return generation, document_id, found, suggestion_stats(project, found)
 
+        self._computing = True
         # Bound methods, not lambdas: Qt drops the connection if the panel is gone first.
         task = self._window.runner.start(work)
         task.succeeded.connect(self._arrived)
         task.failed.connect(self._task_failed)
 
     def _arrived(self, result: tuple[int, int, list[Suggestion], list[TagStats]]) -> None:
+        self._computing = False
         generation, document_id, found, stats = result
+        if self._again:
+            self._again = False
+            self._start_refresh()
         if generation != self._generation or document_id != self._shown_document():
             return
         self._show(found, stats)
@@ -418,7 +457,29 @@ class SuggestionsPanel(QDockWidget):
         self._suggestions = remaining
         if following is not None or self._current is None or self._current.key in keys:
             self._current = following
-        self._fill()
+        self.table.blockSignals(True)
+        for row in reversed(range(self.table.topLevelItemCount())):
+            if tuple(self.table.topLevelItem(row).data(0, Qt.ItemDataRole.UserRole)) in keys:
+                self.table.takeTopLevelItem(row)
+        self.table.blockSignals(False)
+        self._select_current()
+
+    def _select_current(self) -> None:
+        """Show the current suggestion as the list's current row and in the text."""
+        key = self._current.key if self._current is not None else None
+        self.table.blockSignals(True)
+        for row in range(self.table.topLevelItemCount()):
+            item = self.table.topLevelItem(row)
+            if key is not None and tuple(item.data(0, Qt.ItemDataRole.UserRole)) == key:
+                self.table.setCurrentItem(item)
+                break
+        self.table.blockSignals(False)
+        self.overlay.set_suggestions(self._suggestions, self._current)
+        enabled = self._current is not None
+        for button in (self.accept_button, self.reject_button, self.next_button):
+            button.setEnabled(enabled)
+        self.accept_all_button.setEnabled(bool(self._suggestions))
+        self._show_status()
 
     def accept_current(self) -> None:
         suggestion = self._current
@@ -446,7 +507,7 @@ class SuggestionsPanel(QDockWidget):
         else:
             index = self._suggestions.index(self._current)
             self._current = self._suggestions[(index + 1) % len(self._suggestions)]
-        self._fill()
+        self._select_current()
         self.reveal_current()
 
     def accept_all_above(self) -> None:
@@ -548,6 +609,7 @@ class SuggestionsPanel(QDockWidget):
             self.train()
 
     def _task_failed(self, error: object) -> None:
+        self._computing = False
         if isinstance(error, FangtanError):
             message = error_text(error)
         else:
