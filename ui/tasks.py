@@ -5,12 +5,29 @@ the user cancelled; results come back to the window thread through signals.
 Widgets are never touched from the worker.
 """
 
+import sys
 import threading
 from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    SignalInstance,
+)
+
+from app.courtesy import user_active
+
+# Work on the background thread is Python too, and by default a busy thread keeps the
+# interpreter for 5 ms before the window thread gets a turn, many turns per keystroke.
+# Handing over every 0.5 ms keeps a click answered in milliseconds while a model trains.
+SWITCH_INTERVAL_S = 0.0005
 
 
 class TaskState:
@@ -66,17 +83,57 @@ class _Runnable(QRunnable):
         self._task._run()
 
 
+_USER_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+    }
+)
+
+
+class _ActivityWatch(QObject):
+    """Tells background work when the user presses a key, clicks or scrolls."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _USER_EVENTS or (
+            event.type() == QEvent.Type.MouseMove and event.buttons()
+        ):
+            user_active()
+        return False
+
+
+_watch: _ActivityWatch | None = None
+
+
+def _watch_activity() -> None:
+    global _watch
+    application = QCoreApplication.instance()
+    if _watch is None and application is not None:
+        _watch = _ActivityWatch(application)
+        application.installEventFilter(_watch)
+
+
 class TaskRunner(QObject):
     """Runs tasks one at a time, in order, off the window thread."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
+        _watch_activity()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._running: set[Task] = set()
+        self._stopped = False
 
     def start(self, work: Callable[[TaskState], Any]) -> Task:
+        """Queue ``work``; once the runner is stopped, the task returned never runs."""
         task = Task(work)
+        if self._stopped:
+            return task
         self._running.add(task)  # kept alive until its result has reached this thread
         task.succeeded.connect(self._forget, Qt.ConnectionType.QueuedConnection)
         task.failed.connect(self._forget, Qt.ConnectionType.QueuedConnection)
@@ -87,4 +144,13 @@ class TaskRunner(QObject):
         self._running = {task for task in self._running if not task.done}
 
     def wait(self) -> None:
+        self._pool.waitForDone()
+
+    def stop(self) -> None:
+        """Start nothing more and wait for the task running. Called before the window goes:
+        a pool destroyed while its thread still runs Python would wait for it forever."""
+        self._stopped = True
+        self._pool.clear()
+        for task in self._running:
+            task.state.cancel()
         self._pool.waitForDone()
