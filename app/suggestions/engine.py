@@ -10,6 +10,7 @@ otherwise how often this project's annotators accepted the tag's rule suggestion
 (accepted + 1) / (decided + 2), so 0.5 before any decision.
 """
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import queries
+from app.courtesy import give_way
 from app.errors import SuggestionSettingError
 from app.project import Project
 from app.segmentation import for_project
@@ -127,11 +129,34 @@ class _Document:
     text: str
     passages: list[Passage]
     spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # by tag
+    covered: dict[int, "_Coverage"] = field(default_factory=dict)  # the same, for lookups
+
+    def overlaps(self, tag_id: int, start: int, end: int) -> bool:
+        coverage = self.covered.get(tag_id)
+        return coverage is not None and coverage.overlaps(start, end)
+
+
+class _Coverage:
+    """One tag's annotations in a document, asked "does any overlap this range?" in log time."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans up to each one
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, end)  # spans that begin before ``end``
+        return before > 0 and self._reach[before - 1] > start
 
 
 def _documents(session: Session, document_ids: Iterable[int], unit: str) -> list[_Document]:
     found = []
     for document_id in document_ids:
+        give_way()  # only ever reading here: pausing holds up nobody's writes
         content = queries.load_document(session, document_id)
         document = _Document(
             document_id, content.text, candidate_passages(content.text, content.turns, unit)
@@ -144,12 +169,9 @@ def _documents(session: Session, document_ids: Iterable[int], unit: str) -> list
         ):
             spans[tag_id].append((start, end))
         document.spans = dict(spans)
+        document.covered = {tag_id: _Coverage(found) for tag_id, found in spans.items()}
         found.append(document)
     return found
-
-
-def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(first < end and start < last for first, last in spans)
 
 
 def _decisions(session: Session, document_ids: Iterable[int] | None) -> dict[Key, str]:
@@ -224,12 +246,11 @@ def pending(
             model.predict([p.text for p in passages]) if model is not None and passages else []
         )
         for number, passage in enumerate(passages):
+            give_way()
             probabilities = predictions[number] if predictions else {}
             for tag_id in sorted(tag_order, key=tag_order.__getitem__):
                 key = (document.id, tag_id, passage.start, passage.end)
-                if key in decided or _overlaps(
-                    document.spans.get(tag_id, ()), passage.start, passage.end
-                ):
+                if key in decided or document.overlaps(tag_id, passage.start, passage.end):
                     continue
                 hits = words_found(passage.text, triggers.get(tag_id, ()))
                 probability = probabilities.get(tag_id) if tag_id in model_tags else None
@@ -294,20 +315,21 @@ def training_examples(project: Project, unit: str = "sentence") -> tuple[list[Ex
         annotations = session.scalar(select(func.count()).select_from(Annotation)) or 0
     examples: list[Example] = []
     for document in documents:
+        give_way()
         for tag_id, spans in document.spans.items():
             examples.extend(Example(document.text[s:e], tag_id, True) for s, e in spans)
         for passage in document.passages:
             for tag_id in tag_ids:
                 key = (document.id, tag_id, passage.start, passage.end)
-                if decided.get(key) == "accepted" or _overlaps(
-                    document.spans.get(tag_id, ()), passage.start, passage.end
+                if decided.get(key) == "accepted" or document.overlaps(
+                    tag_id, passage.start, passage.end
                 ):
                     continue
                 examples.append(Example(passage.text, tag_id, False))
+    texts = {document.id: document.text for document in documents}
     for (document_id, tag_id, start, end), decision in decided.items():
         if decision == "rejected":
-            text = next(d.text for d in documents if d.id == document_id)
-            examples.append(Example(text[start:end], tag_id, False))
+            examples.append(Example(texts[document_id][start:end], tag_id, False))
     return examples, annotations + len(decided)
 
 

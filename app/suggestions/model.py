@@ -6,6 +6,7 @@ MIN_POSITIVES passages with the tag and MIN_NEGATIVES without it; scikit-learn i
 the first time a model is trained, never when the window starts.
 """
 
+import random
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from app.courtesy import give_way
 from app.segmentation import tokens
 
 if TYPE_CHECKING:
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 
 MIN_POSITIVES = 5
 MIN_NEGATIVES = 5
+MAX_PER_CLASS = 1500  # examples of each kind per tag; more only makes training slower
 
 _WORD = re.compile(r"[^\W\d_]")  # a letter or a Chinese character, not only digits/punctuation
 
@@ -33,6 +36,7 @@ def words(text: str, tokenize: Tokenizer = tokens) -> list[str]:
     ``tokenize`` is jieba with jieba's dictionary by default; pass a project's segmenter
     to keep its dictionary terms whole.
     """
+    give_way()  # called once per passage while a model trains: let the window go first
     return [word for word, _start, _end in tokenize(text) if _WORD.search(word)]
 
 
@@ -85,10 +89,34 @@ def example_counts(examples: Sequence[Example]) -> dict[int, tuple[int, int]]:
     return {t: (len(positives[t]), len(negatives[t] - positives[t])) for t in tag_ids}
 
 
+def _labels(examples: Sequence[Example], tag_id: int) -> dict[str, bool]:
+    labels: dict[str, bool] = {}
+    for example in examples:
+        if example.tag_id == tag_id:
+            # a text both with and without the tag counts as having it
+            labels[example.text] = labels.get(example.text, False) or example.positive
+    return labels
+
+
+def _capped(labels: dict[str, bool], rng: random.Random) -> list[str]:
+    """At most MAX_PER_CLASS texts with the tag and as many without, picked at random."""
+    chosen: list[str] = []
+    for kind in (True, False):
+        texts = sorted(text for text, positive in labels.items() if positive is kind)
+        if len(texts) > MAX_PER_CLASS:
+            texts = rng.sample(texts, MAX_PER_CLASS)
+        chosen.extend(texts)
+    return sorted(chosen)
+
+
 def train(
     examples: Sequence[Example], *, seed: int = 0, tokenize: Tokenizer = tokens
 ) -> TagModel | None:
-    """A model for every tag with enough examples; None when no tag has enough."""
+    """A model for every tag with enough examples; None when no tag has enough.
+
+    Every text is segmented once, however many tags it is an example for; a tag with
+    more than MAX_PER_CLASS examples of a kind learns from a random MAX_PER_CLASS of them.
+    """
     counts = example_counts(examples)
     ready = sorted(
         tag_id
@@ -100,18 +128,20 @@ def train(
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    texts = sorted({example.text for example in examples if example.tag_id in ready})
+    rng = random.Random(seed)
+    labelled = {tag_id: _labels(examples, tag_id) for tag_id in ready}
+    chosen = {tag_id: _capped(labels, rng) for tag_id, labels in labelled.items()}
+    texts = sorted({text for picked in chosen.values() for text in picked})
+    row = {text: number for number, text in enumerate(texts)}
     vectorizer = TfidfVectorizer(analyzer=partial(words, tokenize=tokenize), sublinear_tf=True)
-    vectorizer.fit(texts)
+    matrix = vectorizer.fit_transform(texts)
     classifiers: dict[int, Any] = {}
+    used: dict[int, tuple[int, int]] = {}
     for tag_id in ready:
-        labels: dict[str, bool] = {}
-        for example in examples:
-            if example.tag_id == tag_id:
-                # a text both with and without the tag counts as having it
-                labels[example.text] = labels.get(example.text, False) or example.positive
-        ordered = sorted(labels)
+        picked, labels = chosen[tag_id], labelled[tag_id]
         classifier = LogisticRegression(class_weight="balanced", max_iter=1000, random_state=seed)
-        classifier.fit(vectorizer.transform(ordered), [labels[text] for text in ordered])
+        classifier.fit(matrix[[row[text] for text in picked]], [labels[text] for text in picked])
         classifiers[tag_id] = classifier
-    return TagModel(vectorizer, classifiers, {t: counts[t] for t in ready})
+        positives = sum(labels[text] for text in picked)
+        used[tag_id] = (positives, len(picked) - positives)
+    return TagModel(vectorizer, classifiers, used)

@@ -1,4 +1,5 @@
-"""Property: any span of any imported text comes back out of the CSV export unchanged."""
+"""Properties: any span of any imported text comes back out of the CSV export unchanged;
+the suggestion engine's overlap lookup agrees with checking every annotation."""
 
 import csv
 import tempfile
@@ -11,6 +12,7 @@ from app.commands import AnnotationSpec, CreateAnnotations
 from app.export_csv import COLUMNS, write_csv
 from app.importing.importer import import_paths
 from app.project import Project
+from app.suggestions.engine import _Coverage
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -62,3 +64,16 @@ def test_exported_text_is_the_stored_span(text: str, data: st.DataObject) -> Non
     assert row["text"] == expected
     assert (int(row["start"]), int(row["end"])) == (start, end)
     assert row["document_id"] == str(document_id)
+
+
+spans_strategy = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(1, 20)).map(lambda p: (p[0], p[0] + p[1])),
+    max_size=25,
+)
+
+
+@given(spans=spans_strategy, start=st.integers(0, 80), length=st.integers(1, 20))
+def test_suggestion_coverage_lookup_agrees_with_checking_every_span(spans, start, length):
+    end = start + length
+    expected = any(first < end and start < last for first, last in spans)
+    assert _Coverage(spans).overlaps(start, end) is expected
