@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from app.span_index import SpanIndex
 from app.suggestions import Suggestion
 from ui.text_view import TextView
 
@@ -74,6 +75,7 @@ class SuggestionOverlay(QWidget):
         self._view = view
         self._describe = describe
         self._suggestions: list[Suggestion] = []
+        self._index: SpanIndex[Suggestion] = SpanIndex([])
         self._current: Suggestion | None = None
         self._colors: dict[int, QColor] = {}
         view.viewport().installEventFilter(self)
@@ -93,8 +95,13 @@ class SuggestionOverlay(QWidget):
         self, suggestions: Sequence[Suggestion], current: Suggestion | None = None
     ) -> None:
         self._suggestions = list(suggestions)
+        self._index = SpanIndex(self._suggestions)
         self._current = current
         self.update()
+
+    def suggestions_in(self, start: int, end: int) -> list[Suggestion]:
+        """The suggestions shown that overlap ``start``..``end``."""
+        return self._index.overlapping(start, end)
 
     def set_current(self, current: Suggestion | None) -> None:
         self._current = current
@@ -109,11 +116,8 @@ class SuggestionOverlay(QWidget):
         if content is None or not self._suggestions:
             return []
         first, last = self._visible_range()
-        return [
-            s
-            for s in self._suggestions
-            if s.document_id == content.meta.id and s.start < last and first < s.end
-        ]
+        shown = content.meta.id
+        return [s for s in self._index.overlapping(first, last) if s.document_id == shown]
 
     def _visible_range(self) -> tuple[int, int]:
         """Code point offsets from the first to the end of the last block on screen."""
@@ -169,16 +173,19 @@ class SuggestionOverlay(QWidget):
             painter.setPen(pen)
             painter.drawRoundedRect(rect, 3, 3)
 
-    def _view_updated(self, _rect: object, _dy: int) -> None:
+    def _view_updated(self, _rect: object, dy: int) -> None:
         self._follow()
+        if dy:
+            self.update()  # the text moved under the outlines
 
     def _follow(self) -> None:
-        """Cover the whole viewport (it scrolls its children along with the text)."""
+        """Cover the whole viewport (it scrolls its children along with the text).
+        Whatever else repaints part of the viewport repaints the outlines there too."""
         rect = self._view.viewport().rect()
         if self.geometry() != rect:
             self.setGeometry(rect)
-        self.raise_()
-        self.update()
+            self.raise_()
+            self.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

@@ -2,9 +2,10 @@
 accept (Enter), reject (Backspace) and move to the next one (Tab).
 
 Suggestions come from app.suggestions, worked out on the window's task runner; the model
-is trained there too, at the start and again after every N new annotations and decisions.
-The window never waits for either: results that arrive after the document or the
-project changed are dropped and asked for again.
+is trained there too, a moment after the window opens and again after every N new
+annotations and decisions, once the annotator pauses. The window never waits for
+either: results that arrive after the document or the project changed are dropped and
+asked for again.
 """
 
 from contextlib import suppress
@@ -35,6 +36,7 @@ from app.errors import FangtanError
 from app.suggestions import (
     MIN_NEGATIVES,
     MIN_POSITIVES,
+    Key,
     ModelInfo,
     Suggestion,
     SuggestionSettings,
@@ -68,6 +70,8 @@ EXCERPT = 40
 
 
 CHANGE_DELAY_MS = 1500  # after an annotation changes, wait this long before recomputing
+TRAIN_DELAY_MS = 3000  # first training, once the window is up and has drawn its text
+RETRAIN_IDLE_MS = 4000  # retraining waits until the annotator has paused this long
 
 
 def install(window: QMainWindow) -> "SuggestionsPanel":
@@ -91,6 +95,7 @@ class SuggestionsPanel(QDockWidget):
         self._tags_source: list[TagInfo] = []
         self._stats: list[TagStats] = []
         self._suggestions: list[Suggestion] = []
+        self._items: dict[Key, QTreeWidgetItem] = {}  # the list's row of each suggestion
         self._current: Suggestion | None = None
         self._model: TagModel | None = None
         self._info: ModelInfo | None = None
@@ -102,6 +107,9 @@ class SuggestionsPanel(QDockWidget):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self._start_refresh)
+        self._train_timer = QTimer(self)
+        self._train_timer.setSingleShot(True)
+        self._train_timer.timeout.connect(self.train)
         self._settings = self._read_settings()
         self._seed_triggers()
 
@@ -111,7 +119,7 @@ class SuggestionsPanel(QDockWidget):
         self._connect()
         self._set_tags(window.tags)
         self.refresh()
-        self.train()
+        self._train_timer.start(TRAIN_DELAY_MS)
 
     # Layout -------------------------------------------------------------------------
 
@@ -299,15 +307,13 @@ class SuggestionsPanel(QDockWidget):
         """At once, take off suggestions that a new annotation with their tag now covers."""
         if not changes.added or not self._suggestions:
             return
-        added = [
-            a
-            for a in self._session.project.annotations_by_id(changes.added)
-            if a.document_id == self._shown_document()
-        ]
+        shown = self._shown_document()
         covered = [
             s
-            for s in self._suggestions
-            if any(a.tag_id == s.tag_id and a.start < s.end and s.start < a.end for a in added)
+            for a in self._session.project.annotations_by_id(changes.added)
+            if a.document_id == shown
+            for s in self.overlay.suggestions_in(a.start, a.end)
+            if s.tag_id == a.tag_id
         ]
         if covered:
             self._decided(covered)
@@ -368,6 +374,7 @@ class SuggestionsPanel(QDockWidget):
     def _fill(self) -> None:
         self.table.blockSignals(True)
         self.table.clear()
+        self._items = {}
         current_item = None
         for suggestion in self._suggestions:
             tag = self._tags.get(suggestion.tag_id)
@@ -387,6 +394,7 @@ class SuggestionsPanel(QDockWidget):
             item.setToolTip(1, suggestion.text)
             item.setToolTip(3, self.describe(suggestion))
             item.setData(0, Qt.ItemDataRole.UserRole, suggestion.key)
+            self._items[suggestion.key] = item
             self.table.addTopLevelItem(item)
             if self._current is not None and suggestion.key == self._current.key:
                 current_item = item
@@ -419,8 +427,8 @@ class SuggestionsPanel(QDockWidget):
     def _row_changed(self, item: QTreeWidgetItem | None, _previous) -> None:
         if item is None:
             return
-        key = item.data(0, Qt.ItemDataRole.UserRole)
-        found = next((s for s in self._suggestions if list(s.key) == list(key)), None)
+        key = tuple(item.data(0, Qt.ItemDataRole.UserRole))
+        found = next((s for s in self._suggestions if s.key == key), None)
         if found is not None:
             self._current = found
             self.overlay.set_current(found)
@@ -458,22 +466,20 @@ class SuggestionsPanel(QDockWidget):
         if following is not None or self._current is None or self._current.key in keys:
             self._current = following
         self.table.blockSignals(True)
-        for row in reversed(range(self.table.topLevelItemCount())):
-            if tuple(self.table.topLevelItem(row).data(0, Qt.ItemDataRole.UserRole)) in keys:
-                self.table.takeTopLevelItem(row)
+        for key in keys:
+            item = self._items.pop(key, None)
+            if item is not None:
+                self.table.takeTopLevelItem(self.table.indexOfTopLevelItem(item))
         self.table.blockSignals(False)
         self._select_current()
 
     def _select_current(self) -> None:
         """Show the current suggestion as the list's current row and in the text."""
-        key = self._current.key if self._current is not None else None
-        self.table.blockSignals(True)
-        for row in range(self.table.topLevelItemCount()):
-            item = self.table.topLevelItem(row)
-            if key is not None and tuple(item.data(0, Qt.ItemDataRole.UserRole)) == key:
-                self.table.setCurrentItem(item)
-                break
-        self.table.blockSignals(False)
+        item = self._items.get(self._current.key) if self._current is not None else None
+        if item is not None:
+            self.table.blockSignals(True)
+            self.table.setCurrentItem(item)
+            self.table.blockSignals(False)
         self.overlay.set_suggestions(self._suggestions, self._current)
         enabled = self._current is not None
         for button in (self.accept_button, self.reject_button, self.next_button):
@@ -576,6 +582,7 @@ class SuggestionsPanel(QDockWidget):
 
     def train(self) -> None:
         """Train (again) in the background; suggestions are refreshed when it is done."""
+        self._train_timer.stop()
         if self._training:
             return
         self._training = True
@@ -606,7 +613,7 @@ class SuggestionsPanel(QDockWidget):
         except FangtanError:
             return
         if abs(now - self._trained_at) >= self._settings.retrain_every:
-            self.train()
+            self._train_timer.start(RETRAIN_IDLE_MS)
 
     def _task_failed(self, error: object) -> None:
         self._computing = False

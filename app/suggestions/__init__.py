@@ -14,6 +14,7 @@ annotation with ``source = "suggested"``; a rejected one is never offered again.
 """
 
 from app.suggestions.engine import (
+    Key,
     ModelInfo,
     Suggestion,
     SuggestionSettings,
@@ -31,6 +32,7 @@ from app.suggestions.triggers import ensure_triggers, trigger_words
 __all__ = [
     "MIN_NEGATIVES",
     "MIN_POSITIVES",
+    "Key",
     "ModelInfo",
     "Suggestion",
     "SuggestionSettings",
