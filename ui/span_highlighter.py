@@ -1,8 +1,10 @@
 """Paints speaker labels, headings and tag highlights as the document's character formats.
 
 Annotations are indexed by the text blocks (paragraphs) they touch. Opening a
-document writes the formats of the blocks that carry a label, heading or tag in
-one edit; adding or removing an annotation rewrites only the blocks it covers.
+document only indexes them: the view paints the blocks on screen at once and the rest
+a few hundred at a time while the window is idle, so a long interview shows at once
+and stays responsive. Adding or removing an annotation rewrites only the blocks it
+covers.
 (A QSyntaxHighlighter would call back into Python for every block of the document
 on every load: about three times slower on a 2 MB interview.)
 
@@ -42,6 +44,9 @@ class SpanHighlighter:
         self._spans: dict[int, _Span] = {}
         self._tag_colors: dict[int, QColor] = {}
         self._formats: dict[tuple[str, tuple[int, ...]], QTextCharFormat] = {}
+        self._pending: set[int] = set()  # blocks with formats not written yet
+        self._queue: list[int] = []  # the same, in document order, for paint_some
+        self._next = 0  # how far paint_some has come through _queue
 
     # Loading ---------------------------------------------------------------
 
@@ -53,7 +58,8 @@ class SpanHighlighter:
         annotations: Iterable[AnnotationInfo],
         tags: Iterable[TagInfo],
     ) -> None:
-        """Index a document just set as the editor's text, and paint it."""
+        """Index a document just set as the editor's text; paint_range and paint_some
+        then write its formats."""
         self._offsets = offsets
         self._length = len(text)
         self._block_starts = [0] + [match.end() for match in re.finditer("\n", text)]
@@ -63,7 +69,30 @@ class SpanHighlighter:
         self._set_tag_colors(tags)
         for annotation in annotations:
             self._index(annotation)
-        self._paint(set(self._styles) | set(self._spans_by_block), reset=False)
+        self._pending = set(self._styles) | set(self._spans_by_block)
+        self._queue = sorted(self._pending)
+        self._next = 0
+
+    @property
+    def unpainted(self) -> int:
+        """How many blocks still wait for their formats."""
+        return len(self._pending)
+
+    def paint_range(self, first: int, last: int) -> None:
+        """Paint whichever of the blocks ``first``..``last`` (those on screen) still wait."""
+        if self._pending:
+            self._paint([b for b in range(first, last + 1) if b in self._pending], reset=False)
+
+    def paint_some(self, count: int) -> bool:
+        """Paint up to ``count`` more waiting blocks in document order; True while any wait."""
+        chosen: list[int] = []
+        while self._next < len(self._queue) and len(chosen) < count:
+            block = self._queue[self._next]
+            self._next += 1
+            if block in self._pending:
+                chosen.append(block)
+        self._paint(chosen, reset=False)
+        return bool(self._pending)
 
     def _turn_styles(self, turns: Iterable[TurnInfo]) -> dict[int, list[tuple[int, int, str]]]:
         styles: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
@@ -160,6 +189,7 @@ class SpanHighlighter:
     def _paint(self, blocks: Iterable[int], reset: bool) -> None:
         """Rewrite the character formats of ``blocks`` in one edit."""
         numbers = sorted(block for block in blocks if block < len(self._block_starts))
+        self._pending.difference_update(numbers)
         if not numbers:
             return
         to_utf16 = self._offsets.to_utf16

@@ -1,6 +1,6 @@
 """The interview text: read-only, selectable, highlighted by tag."""
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -11,6 +11,7 @@ from ui.stripes import StripeArea
 
 HIT = QColor("#fff176")
 CURRENT_HIT = QColor("#ffb300")
+PAINT_CHUNK = 300  # blocks painted per idle step: about 10 ms on a long interview
 
 
 class TextView(QPlainTextEdit):
@@ -47,6 +48,10 @@ class TextView(QPlainTextEdit):
         )
         self.updateRequest.connect(self._scroll_stripes)
         self._fit_stripes()
+        self._paint_timer = QTimer(self)  # paints the rest of a long document when idle
+        self._paint_timer.setInterval(0)
+        self._paint_timer.timeout.connect(self._paint_more)
+        self.verticalScrollBar().valueChanged.connect(self._paint_visible)
 
     @property
     def content(self) -> DocumentContent | None:
@@ -92,6 +97,31 @@ class TextView(QPlainTextEdit):
         self.stripes.lanes.load((a.id, a.start, a.end) for a in annotations)
         self._fit_stripes()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._paint_visible()
+        self._paint_timer.start()
+
+    @property
+    def fully_painted(self) -> bool:
+        """Whether every highlight of the shown document has been drawn in."""
+        return self.highlighter.unpainted == 0
+
+    def _paint_more(self) -> None:
+        if not self.highlighter.paint_some(PAINT_CHUNK):
+            self._paint_timer.stop()
+
+    def _paint_visible(self) -> None:
+        """Write the formats of the blocks on screen before they are drawn."""
+        if not self.highlighter.unpainted:
+            return
+        block = self.firstVisibleBlock()
+        first = last = block.blockNumber()
+        offset, height = self.contentOffset(), self.viewport().height()
+        while (
+            block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() < height
+        ):
+            last = block.blockNumber()
+            block = block.next()
+        self.highlighter.paint_range(first, last)
 
     def upsert_annotations(self, annotations: list[AnnotationInfo]) -> None:
         """Paint new or changed annotations of the shown document (only their blocks)."""
@@ -186,6 +216,7 @@ class TextView(QPlainTextEdit):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_stripes()
+        self._paint_visible()
 
     def _describe_id(self, annotation_id: int) -> str:
         annotation = self._annotations.get(annotation_id)
