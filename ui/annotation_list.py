@@ -23,6 +23,7 @@ from ui.annotation_model import (
     AnnotationTableModel,
     TagFilter,
 )
+from ui.document_list import RESIZE_PRECISION
 from ui.swatches import swatch_icon
 
 
@@ -60,6 +61,7 @@ class AnnotationList(QWidget):
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(TAG_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(RESIZE_PRECISION)  # not every one of 5,000 rows
         header.setSectionResizeMode(PASSAGE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(NOTE_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(NOTE_COLUMN, 110)

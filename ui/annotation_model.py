@@ -41,12 +41,14 @@ class AnnotationTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[AnnotationInfo] = []
         self._keys: list[tuple[int, int, int]] = []
+        self._key_of: dict[int, tuple[int, int, int]] = {}  # annotation id -> its sort key
         self._tags: dict[int, TagInfo] = {}
 
     def set_annotations(self, annotations: list[AnnotationInfo]) -> None:
         self.beginResetModel()
         self._rows = sorted(annotations, key=_key)
         self._keys = [_key(row) for row in self._rows]
+        self._key_of = {row.id: key for row, key in zip(self._rows, self._keys, strict=True)}
         self.endResetModel()
 
     def set_tags(self, tags: list[TagInfo]) -> None:
@@ -66,6 +68,7 @@ class AnnotationTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), position, position)
             self._rows.insert(position, annotation)
             self._keys.insert(position, _key(annotation))
+            self._key_of[annotation.id] = _key(annotation)
             self.endInsertRows()
 
     def remove(self, annotation_ids: list[int]) -> None:
@@ -78,10 +81,14 @@ class AnnotationTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
             del self._keys[row]
+            del self._key_of[annotation_id]
             self.endRemoveRows()
 
     def row_of(self, annotation_id: int) -> int:
-        return next((i for i, row in enumerate(self._rows) if row.id == annotation_id), -1)
+        key = self._key_of.get(annotation_id)
+        if key is None:
+            return -1
+        return bisect_left(self._keys, key)  # keys end with the id: each is unique
 
     def annotation_at(self, row: int) -> AnnotationInfo | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -74,6 +74,9 @@ class DocumentTableModel(QAbstractTableModel):
         return None
 
 
+RESIZE_PRECISION = 100
+
+
 class DocumentList(QTableView):
     """Emits ``document_selected(id)`` when the user picks a document."""
 
@@ -94,6 +97,9 @@ class DocumentList(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Size the columns from the rows on screen and a few more, not from every row of
+        # a thousand-interview project each time the list changes.
+        header.setResizeContentsPrecision(RESIZE_PRECISION)
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
 
     def set_documents(self, documents: list[DocumentSummary]) -> None:

@@ -25,7 +25,6 @@ from app.exporting.tables import (
     turn_table,
     write_table_csv,
 )
-from app.exporting.xlsx import write_xlsx
 from app.project import Project
 
 CSV_PROGRESS_STEP = 5000  # rows between progress reports in csv (as before)
@@ -77,6 +76,8 @@ def _write(
         if fmt.name == "csv":
             summary.rows += rows
     elif fmt.name == "xlsx":
+        from app.exporting.xlsx import write_xlsx  # openpyxl and numpy: not at start-up
+
         write_xlsx(corpus, path, reporter, summary)
     elif fmt.name == "jsonl":
         write_jsonl(corpus, path, reporter, summary)
