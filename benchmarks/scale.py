@@ -1,0 +1,156 @@
+"""Start the window on a big project: 1,000 interviews, ~10 MB of text, 200,000 annotations.
+
+Builds the project once (bulk inserts, as benchmarks/export.py does), then, each in a
+fresh Python process:
+
+- cold start through the same entry point as ``fangtan gui PROJECT``, to the window
+  shown with its first events processed (median of several runs);
+- the same start taken apart step by step (imports, opening the project file, building
+  the window, showing it), with the process's resident memory after each step;
+- resident memory once the window's background work has finished (word segmenter
+  loaded, search index built, suggestions worked out) and after opening 20 interviews.
+
+Prints the figures; asserts nothing. Memory comes from /proc (Linux). Run with:
+
+    .venv/bin/python benchmarks/scale.py [--runs 5] [--documents 1000] [--annotations 200000]
+"""
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from export import build
+
+START = """
+import sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from ui.launch import run
+
+def shown():
+    print(f"SHOWN {time.time():.6f}", flush=True)
+    QApplication.instance().quit()
+
+sys.exit(run(Path(sys.argv[1]), shown))
+"""
+
+STEPS = """
+import json, sys, time
+from pathlib import Path
+
+def rss():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+figures = {}
+started = time.perf_counter()
+def mark(name):
+    global started
+    now = time.perf_counter()
+    figures[name] = {"ms": (now - started) * 1000, "rss_mb": rss()}
+    started = now
+
+mark("python itself")
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from app.project import Project
+from ui.main_window import MainWindow
+from ui.session import ProjectSession
+mark("imports (PySide6, SQLAlchemy, app, ui)")
+app = QApplication(sys.argv[:1])
+mark("QApplication")
+project = Project.open(Path(sys.argv[1]), create=False, annotator="bench")
+mark("open project file")
+window = MainWindow(ProjectSession(project))
+mark("build window (document list, first interview, codebook)")
+window.show()
+app.processEvents()
+mark("show and first paint")
+
+def settle(seconds):
+    QTest.qWait(seconds * 1000)  # timers that start background work fire meanwhile
+    window.runner.wait()
+    app.processEvents()
+
+settle(8)
+mark("8 s later: background work done (segmenter, search index, model, suggestions)")
+ids = [d.id for d in project.documents()[:20]]
+for document_id in ids:
+    window.document_list.select_document(document_id)
+    window.text_view.viewport().repaint()
+mark("open 20 interviews one after another")
+settle(3)
+mark("3 s later: their suggestions")
+print("FIGURES " + json.dumps(figures), flush=True)
+window.session.close()
+"""
+
+
+def child(script: str, project: Path, environment: dict[str, str]) -> tuple[float, str]:
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(project)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"run failed: {result.stderr.strip()[-800:]}")
+    return started, result.stdout
+
+
+def cold_start(project: Path, environment: dict[str, str]) -> float:
+    started, output = child(START, project, environment)
+    line = next(x for x in output.splitlines() if x.startswith("SHOWN "))
+    return float(line.split()[1]) - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument("--annotations", type=int, default=200_000)
+    parser.add_argument("--megabytes", type=float, default=10.0)
+    arguments = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="fangtan-scale-"))
+    try:
+        environment = dict(os.environ)
+        environment.setdefault("QT_QPA_PLATFORM", "offscreen")
+        environment["XDG_CONFIG_HOME"] = str(folder / "config")
+        environment["XDG_DATA_HOME"] = str(folder / "data")
+        project = folder / "big.fangtan"
+        started = time.perf_counter()
+        build(project, arguments.documents, arguments.annotations, arguments.megabytes)
+        size = project.stat().st_size / 1_048_576
+        print(
+            f"project: {arguments.documents:,} interviews, {arguments.annotations:,} "
+            f"annotations, file {size:.0f} MB (built in {time.perf_counter() - started:.0f} s)"
+        )
+        cold_start(project, environment)  # warm the OS file cache once; not counted
+        times = [cold_start(project, environment) for _ in range(arguments.runs)]
+        print("cold start to shown window:")
+        print("  runs:   " + "  ".join(f"{value * 1000:.0f} ms" for value in times))
+        print(f"  median: {statistics.median(times) * 1000:.0f} ms")
+        _, output = child(STEPS, project, environment)
+        line = next(x for x in output.splitlines() if x.startswith("FIGURES "))
+        print("step by step (time, resident memory after the step):")
+        for name, figure in json.loads(line.removeprefix("FIGURES ")).items():
+            print(f"  {figure['ms']:7.0f} ms  {figure['rss_mb']:5.0f} MB  {name}")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
