@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 from app.errors import (
     FangtanError,
     MixedImportError,
+    NoSuchDocumentError,
     SplitRatioError,
-    UnknownDocumentError,
     UnknownTagNameError,
 )
 from app.workspace import log_dir
@@ -35,6 +35,19 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_BUG = 3
+
+NOTHING_IMPORTED = " Nothing was imported."  # how a failed annotation file's error ends
+
+
+# Errors only the command line can meet (its output is English, so not for translation).
+
+
+class UnknownStatusError(FangtanError):
+    template = "“{value}” is not a document status; use {valid}."
+
+
+class UnknownAnnotatorError(FangtanError):
+    template = "There is no annotator named “{name}” in this project."
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -138,9 +151,9 @@ class Feature(Protocol):
 
 def _features() -> list[Feature]:
     """Modules that add subcommands (each one small, imported only for the command line)."""
-    from app import cli_search, cli_suggest
+    from app import cli_backups, cli_search, cli_suggest
 
-    return [cli_suggest, cli_search]
+    return [cli_suggest, cli_search, cli_backups]
 
 
 def _log_bug(error: Exception) -> Path:
@@ -223,13 +236,26 @@ def _import(arguments: argparse.Namespace) -> int:
 
 
 def _import_annotations(arguments: argparse.Namespace) -> int:
+    """Each file in its own transaction: a bad file adds nothing, the others still come in."""
     from app.exporting import import_annotations
     from app.project import Project
 
+    several = len(arguments.paths) > 1
+    imported: list[Path] = []
+    failed: list[Path] = []
     project = Project.open(arguments.project)
     try:
         for path in arguments.paths:
-            report = import_annotations(project, path, format=arguments.format)
+            try:
+                report = import_annotations(project, path, format=arguments.format)
+            except FangtanError as error:
+                message = str(error)
+                if several:  # the summary says what did and did not come in
+                    message = message.removesuffix(NOTHING_IMPORTED)
+                print(f"fangtan: {message}", file=sys.stderr)
+                failed.append(path)
+                continue
+            imported.append(path)
             print(
                 f"imported  {path.name}: {len(report.created)} new and {len(report.matched)} "
                 f"existing documents, {report.annotations_added} annotations"
@@ -242,7 +268,22 @@ def _import_annotations(arguments: argparse.Namespace) -> int:
             )
     finally:
         project.close()
-    return EXIT_OK
+    if several:
+        print(annotation_summary_line(imported, failed))
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def annotation_summary_line(imported: Sequence[Path], failed: Sequence[Path]) -> str:
+    """Which annotation files came in and which failed (adding nothing)."""
+    total = len(imported) + len(failed)
+    names = ", ".join(str(path) for path in imported)
+    if not failed:
+        return f"{total} annotation files imported: {names}."
+    line = f"{len(imported)} of {total} annotation files imported"
+    if imported:
+        line += f" ({names})"
+    failures = ", ".join(str(path) for path in failed)
+    return f"{line}; {len(failed)} failed and added nothing ({failures})."
 
 
 def summary_line(report: ImportReport) -> str:
@@ -306,7 +347,10 @@ def _csv_set(value: str | None) -> frozenset[str] | None:
 
 
 def export_options(arguments: argparse.Namespace, project: "Project") -> "ExportOptions":
+    """The options asked for; a tag, annotator, document or status unknown to the project
+    is an error rather than a filter that silently exports nothing."""
     from app.exporting import ExportOptions, SplitOptions
+    from models.documents import DOCUMENT_STATUSES
 
     tag_ids = None
     names = _csv_set(arguments.tags)
@@ -316,7 +360,20 @@ def export_options(arguments: argparse.Namespace, project: "Project") -> "Export
         if missing:
             raise UnknownTagNameError(name="、".join(missing))
         tag_ids = frozenset(known[name] for name in names)
-    documents = _csv_set(arguments.documents)
+    annotators = _csv_set(arguments.annotators)
+    if annotators is not None:
+        missing = sorted(annotators - _annotator_names(project))
+        if missing:
+            raise UnknownAnnotatorError(name="、".join(missing))
+    document_ids = _document_ids(project, _csv_set(arguments.documents))
+    statuses = _csv_set(arguments.status)
+    if statuses is not None:
+        unknown = [status for status in sorted(statuses) if status not in DOCUMENT_STATUSES]
+        if unknown:
+            raise UnknownStatusError(
+                value=", ".join(unknown),
+                valid=", ".join(DOCUMENT_STATUSES[:-1]) + f" or {DOCUMENT_STATUSES[-1]}",
+            )
     split = None
     if arguments.split_seed is not None or arguments.split_files:
         try:
@@ -330,20 +387,47 @@ def export_options(arguments: argparse.Namespace, project: "Project") -> "Export
             ratios=(ratios[0], ratios[1], ratios[2]),
             separate_files=arguments.split_files,
         )
-    try:
-        document_ids = None if documents is None else frozenset(int(d) for d in documents)
-    except ValueError as error:
-        raise UnknownDocumentError() from error
     return ExportOptions(
         tag_ids=tag_ids,
-        annotators=_csv_set(arguments.annotators),
+        annotators=annotators,
         document_ids=document_ids,
-        statuses=_csv_set(arguments.status),
+        statuses=statuses,
         include_notes=not arguments.no_notes,
         headers=arguments.headers,
         split=split,
         unit=arguments.unit,
     )
+
+
+def _annotator_names(project: "Project") -> frozenset[str]:
+    from sqlalchemy import select
+
+    from models import Annotator
+
+    with project.reading() as session:
+        return frozenset(session.scalars(select(Annotator.name)))
+
+
+def _document_ids(project: "Project", given: frozenset[str] | None) -> frozenset[int] | None:
+    """The ids of ``--documents``; each must be a document of the project."""
+    if given is None:
+        return None
+    from sqlalchemy import select
+
+    from models import Document
+
+    ids: set[int] = set()
+    for text in sorted(given):
+        try:
+            ids.add(int(text))
+        except ValueError:
+            raise NoSuchDocumentError(id=text) from None
+    with project.reading() as session:
+        found = set(session.scalars(select(Document.id)))
+    missing = sorted(ids - found)
+    if missing:
+        raise NoSuchDocumentError(id=", ".join(str(number) for number in missing))
+    return frozenset(ids)
 
 
 def _export(arguments: argparse.Namespace) -> int:

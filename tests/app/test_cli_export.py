@@ -164,3 +164,120 @@ def test_exported_files_get_ordinary_permissions(project_path, tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--status", "foo"], "“foo” is not a document status; use new, in_progress or done."),
+        (["--status", "done,finished"], "“finished” is not a document status"),
+        (["--documents", "99"], "There is no document 99 in this project."),
+        (["--documents", "1,98,99"], "There is no document 98, 99 in this project."),
+        (["--documents", "abc"], "There is no document abc in this project."),
+        (["--annotators", "王五"], "There is no annotator named “王五” in this project."),
+        (["--annotator", "丁霞,王五"], "There is no annotator named “王五” in this project."),
+    ],
+)
+def test_unknown_filter_values_are_errors_and_write_nothing(
+    project_path, tmp_path, capsys, digest, arguments, message
+):
+    before = digest(project_path)
+    target = tmp_path / "out.csv"
+    code = cli.main(["export", str(project_path), "--format", "csv", "-o", str(target), *arguments])
+    captured = capsys.readouterr()
+    assert code == cli.EXIT_FAILED
+    assert captured.err.splitlines() == [captured.err.strip()]
+    assert captured.err.startswith("fangtan: ") and message in captured.err
+    assert captured.out == ""
+    assert not target.exists()
+    assert digest(project_path) == before
+
+
+def test_known_filter_values_still_filter(project_path, tmp_path, capsys):
+    target = tmp_path / "out.csv"
+    code = cli.main(
+        [
+            "export",
+            str(project_path),
+            "--format",
+            "csv",
+            "-o",
+            str(target),
+            "--status",
+            "new,done",
+            "--documents",
+            "1",
+            "--annotators",
+            "丁霞",
+        ]
+    )
+    assert code == cli.EXIT_OK
+    assert "exported 2 annotations in 1 documents" in capsys.readouterr().out
+    assert target.exists()
+    target.unlink()
+    assert cli.main(["export", str(project_path), "-o", str(target), "--status", "done"]) == 0
+    assert "exported 0 annotations in 0 documents" in capsys.readouterr().out
+
+
+def _stored(path):
+    project = Project.open(path, create=False)
+    try:
+        documents = project.documents()
+        return len(documents), sum(len(project.annotations(d.id)) for d in documents)
+    finally:
+        project.close()
+
+
+@pytest.mark.parametrize("bad_first", [False, True])
+def test_annotation_files_that_fail_are_named_and_the_others_kept(
+    project_path, tmp_path, capsys, bad_first
+):
+    good = tmp_path / "a.jsonl"
+    bad = tmp_path / "b.jsonl"
+    assert cli.main(["export", str(project_path), "--format", "jsonl", "-o", str(good)]) == 0
+    bad.write_text('{"text": 5}\n', encoding="utf-8")
+    capsys.readouterr()
+    copy = tmp_path / "copy.fangtan"
+    paths = [str(bad), str(good)] if bad_first else [str(good), str(bad)]
+    code = cli.main(["import", "--format", "jsonl", str(copy), *paths])
+    captured = capsys.readouterr()
+    assert code == cli.EXIT_FAILED
+    assert captured.err.splitlines() == [
+        f"fangtan: {bad}: not a valid doccano JSONL file (line 1: no text)."
+    ]
+    assert "Nothing was imported" not in captured.out + captured.err
+    lines = captured.out.splitlines()
+    assert lines[0] == "imported  a.jsonl: 2 new and 0 existing documents, 3 annotations"
+    assert lines[-1] == (
+        f"1 of 2 annotation files imported ({good}); 1 failed and added nothing ({bad})."
+    )
+    assert _stored(copy) == (2, 3)
+
+
+def test_several_annotation_files_all_imported(project_path, tmp_path, capsys):
+    first = tmp_path / "a.jsonl"
+    second = tmp_path / "a.json"
+    assert cli.main(["export", str(project_path), "--format", "jsonl", "-o", str(first)]) == 0
+    assert (
+        cli.main(["export", str(project_path), "--format", "label-studio", "-o", str(second)]) == 0
+    )
+    capsys.readouterr()
+    copy = tmp_path / "copy.fangtan"
+    code = cli.main(["import", str(copy), str(first), str(second)])
+    captured = capsys.readouterr()
+    assert code == cli.EXIT_OK
+    assert captured.err == ""
+    assert captured.out.splitlines()[-1] == f"2 annotation files imported: {first}, {second}."
+    assert _stored(copy) == (2, 3)
+
+
+def test_a_single_failing_annotation_file_says_nothing_was_imported(tmp_path, capsys):
+    bad = tmp_path / "b.jsonl"
+    bad.write_text('{"text": 5}\n', encoding="utf-8")
+    code = cli.main(["import", str(tmp_path / "n.fangtan"), str(bad)])
+    captured = capsys.readouterr()
+    assert code == cli.EXIT_FAILED
+    assert captured.err.splitlines() == [
+        f"fangtan: {bad}: not a valid doccano JSONL file (line 1: no text). Nothing was imported."
+    ]
+    assert captured.out == ""
