@@ -2,8 +2,10 @@
 
 A copy is taken when a project is opened (in the background: the window does not
 wait), into a folder beside the project: ``NAME.fangtan-backups/``. The newest
-``keep`` copies are kept (a project setting, 10 by default). Restoring puts a
-backup in the project's place after keeping the current file as one more backup.
+``keep`` copies are kept (a project setting, 10 by default, changed in Preferences or
+with ``fangtan backups PROJECT --keep N``; a lower number deletes the extra copies at
+the next backup, not at once). Restoring puts a backup in the project's place after
+keeping the current file as one more backup.
 """
 
 import os
@@ -16,12 +18,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.errors import BackupError
+from app.errors import BackupError, BackupKeepError
 from app.project import Project
 from models import ProjectSetting
 
 KEEP_SETTING = "backups.keep"
 DEFAULT_KEEP = 10
+MIN_KEEP = 1
+MAX_KEEP = 100
 _NAME = re.compile(r"^(?P<stamp>\d{8}T\d{6}\d{6}Z)(?:-(?P<label>[a-z-]+))?\.fangtan$")
 
 
@@ -40,20 +44,26 @@ def backup_folder(project_path: Path) -> Path:
 
 
 def keep_count(project: Project) -> int:
+    """How many backups the project keeps (the default when not set or not readable)."""
     with project.reading() as session:
         value = session.scalar(
             select(ProjectSetting.value).where(ProjectSetting.key == KEEP_SETTING)
         )
     try:
-        return max(1, int(value)) if value is not None else DEFAULT_KEEP
+        count = int(value) if value is not None else DEFAULT_KEEP
     except ValueError:
         return DEFAULT_KEEP
+    return min(MAX_KEEP, max(MIN_KEEP, count))
 
 
 def set_keep_count(project: Project, count: int) -> None:
+    """Keep ``count`` backups of the project from its next one on (a preference: not an
+    undoable step). Raises BackupKeepError outside MIN_KEEP..MAX_KEEP."""
+    if isinstance(count, bool) or not isinstance(count, int) or not MIN_KEEP <= count <= MAX_KEEP:
+        raise BackupKeepError(low=MIN_KEEP, high=MAX_KEEP, value=count)
     with project.writing() as session:
         setting = session.get(ProjectSetting, KEEP_SETTING) or ProjectSetting(key=KEEP_SETTING)
-        setting.value = str(max(1, count))
+        setting.value = str(count)
         session.add(setting)
 
 

@@ -69,6 +69,13 @@ class BackupError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "The backup of {path} failed: {detail}.")
 
 
+class BackupKeepError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The number of backups to keep must be a whole number from {low} to {high} (got {value}).",
+    )
+
+
 class ProjectReadOnlyError(FangtanError):
     template = QT_TRANSLATE_NOOP(
         "Errors", "{path} is read-only ({detail}); nothing can be changed in it."

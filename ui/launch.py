@@ -2,12 +2,13 @@
 
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.backups import keep_count, list_backups, restore_backup, take_backup
+from app.backups import keep_count, list_backups, restore_backup, set_keep_count, take_backup
 from app.errors import FangtanError
 from app.project import Project, default_annotator
 from app.workspace import open_default_project
@@ -94,16 +95,40 @@ class Application:
 
     def edit_settings(self) -> None:
         store = settings()
-        dialog = SettingsDialog(str(store.value("language", "")), self.annotator(), self.window)
+        project = self.window.session.project if self.window is not None else None
+        keep = None
+        if project is not None:
+            with suppress(FangtanError):  # not readable now: the project part is left out
+                keep = keep_count(project)
+        dialog = SettingsDialog(
+            str(store.value("language", "")),
+            self.annotator(),
+            self.window,
+            backups_keep=keep,
+            read_only=project is not None and project.read_only,
+        )
         if not dialog.exec():
             return
         store.setValue("language", dialog.language())
         store.setValue("annotator", dialog.annotator())
         self.translations.install(dialog.language())
+        if project is not None and keep is not None and not project.read_only:
+            self._save_backups_keep(project, keep, dialog.backups_keep())
         if self.window is not None:
             self.window.session.project.annotator = self.annotator()
             self.window.session.refresh_history()  # the history is the new annotator's
             self.window.show_saved()
+
+    def _save_backups_keep(self, project: Project, old: int, new: int) -> None:
+        if new == old:
+            return
+        try:
+            set_keep_count(project, new)
+        except FangtanError as error:
+            show_error(self.window, error)
+            return
+        if self.window is not None:
+            self.window.own_write_saved()
 
 
 def run(project: Path | None = None, on_shown: Callable[[], None] | None = None) -> int:

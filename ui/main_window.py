@@ -230,6 +230,10 @@ class MainWindow(QMainWindow):
         self.watch_timer.start()
         self.session.closed.connect(self.watch_timer.stop)
 
+    def own_write_saved(self) -> None:
+        """Something this window wrote outside its session (a preference) is not news."""
+        self._known_version = self._data_version()
+
     def _data_version(self) -> int | None:
         try:
             return self.session.project.data_version()
@@ -420,7 +424,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
-            self.transfers.import_paths(paths)
+            self.transfers.import_any(paths)
             event.acceptProposedAction()
 
     # Language -----------------------------------------------------------------------
@@ -459,5 +463,5 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:
-        self.runner.wait()
+        self.runner.stop()
         super().closeEvent(event)

@@ -6,8 +6,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from app.dto import ImportReport, TagInfo
-from app.errors import FangtanError
+from app.errors import FangtanError, MixedImportError
 from app.exporting import (
+    IMPORT_FORMATS,
     AnnotationImportReport,
     ExportOptions,
     ExportSummary,
@@ -38,6 +39,7 @@ class Transfers(QObject):
         self._runner = runner
         self._window = window
         self._progress: QProgressDialog | None = None
+        self._queued: list[Path] = []  # annotation files still to import
         self.busy = False
 
     # Import -----------------------------------------------------------------
@@ -50,7 +52,7 @@ class Transfers(QObject):
             self.tr("Interviews (*.txt *.md *.text *.docx *.html *.htm *.pdf);;All files (*)"),
         )
         if paths:
-            self.import_paths([Path(path) for path in paths])
+            self.import_any([Path(path) for path in paths])
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -58,6 +60,26 @@ class Transfers(QObject):
         )
         if folder:
             self.import_paths([Path(folder)])
+
+    def import_any(self, paths: list[Path]) -> None:
+        """Interviews and folders go through the preview; annotation files (.jsonl, .json,
+        .qdpx) are imported as annotations, one after another."""
+        annotation_files = [
+            path for path in paths if path.is_file() and path.suffix.lower() in IMPORT_FORMATS
+        ]
+        if not annotation_files:
+            self.import_paths(paths)
+        elif len(annotation_files) != len(paths):
+            show_error(self._window, MixedImportError())
+        else:
+            self._queued = annotation_files
+            self._import_next_queued()
+
+    def _import_next_queued(self) -> None:
+        if self._queued:
+            path = self._queued.pop(0)
+            if self.import_annotation_file(path, self._session.project.tags()) is None:
+                self._queued = []
 
     def import_paths(self, paths: list[Path]) -> Task | None:
         """Read the files in the background, then show what was found before storing it."""
@@ -224,6 +246,7 @@ class Transfers(QObject):
         self._finish()
         self.annotations_imported.emit(report)
         if report.cancelled:
+            self._queued = []
             self.status.emit(self.tr("Import cancelled; nothing was written."))
             return
         self.status.emit(
@@ -231,6 +254,7 @@ class Transfers(QObject):
             .replace("%1", str(report.annotations_added))
             .replace("%2", str(len(report.created)))
         )
+        self._import_next_queued()
 
     # Shared -----------------------------------------------------------------
 
@@ -268,6 +292,7 @@ class Transfers(QObject):
 
     def _failed(self, error: Exception) -> None:
         self._finish()
+        self._queued = []
         if isinstance(error, FangtanError):
             show_error(self._window, error)
         else:

@@ -324,6 +324,10 @@
         <translation>{path} 的备份失败：{detail}。</translation>
     </message>
     <message>
+        <source>The number of backups to keep must be a whole number from {low} to {high} (got {value}).</source>
+        <translation>保留的备份数必须是 {low} 到 {high} 之间的整数（当前为 {value}）。</translation>
+    </message>
+    <message>
         <source>{path} is read-only ({detail}); nothing can be changed in it.</source>
         <translation>{path} 是只读的（{detail}），其中的内容不能修改。</translation>
     </message>
@@ -1363,12 +1367,28 @@
         <translation>你的名字，会随每条标注一起保存</translation>
     </message>
     <message>
+        <source>This project is read-only, so its settings cannot be changed.</source>
+        <translation>此项目是只读的，无法修改它的设置。</translation>
+    </message>
+    <message>
+        <source>A copy of the project is taken each time it is opened. Beyond this number, the oldest copies are deleted at the next one.</source>
+        <translation>每次打开项目时都会保存一份副本。超出这个数目时，最旧的副本会在下一次备份时删除。</translation>
+    </message>
+    <message>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Annotator:</source>
         <translation>标注人(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>This project</source>
+        <translation>当前项目</translation>
+    </message>
+    <message>
+        <source>&amp;Backups to keep:</source>
+        <translation>保留备份数(&amp;B)：</translation>
     </message>
 </context>
 <context>

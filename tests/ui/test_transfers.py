@@ -1,7 +1,10 @@
 """Import and export from the window run in the background and report what happened."""
 
 import csv
+import json
 
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 from app.commands import AnnotationSpec, CreateAnnotations
@@ -75,3 +78,68 @@ def test_import_files_in_background_with_report(qtbot, open_window, tmp_path, mo
     assert [(d.title, d.interviewee, d.interviewee_role) for d in documents] == [
         ("新标题", "张三", "某局局长")
     ]
+
+
+def _drop(window, paths) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton, Qt.NoModifier
+    )
+    window.dropEvent(event)
+
+
+def _doccano(path, text, start, end, tag) -> None:
+    line = {"id": 1, "text": text, "label": [[start, end, tag]], "meta": {"title": path.stem}}
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def test_dropped_annotation_files_come_in_as_annotations(qtbot, open_window, tmp_path):
+    path = tmp_path / "empty.fangtan"
+    Project.open(path).close()
+    first, second = tmp_path / "第一批.jsonl", tmp_path / "第二批.jsonl"
+    _doccano(first, "记者：民生怎么样？\n\n张三：很好。", 3, 5, "民生")
+    _doccano(second, "记者：党建呢？\n\n李四：加强。", 3, 5, "党建")
+    window = open_window(path)
+    reports = []
+    window.transfers.annotations_imported.connect(reports.append)
+    _drop(window, [first, second])
+    qtbot.waitUntil(lambda: len(reports) == 2 and not window.transfers.busy, timeout=20_000)
+    window.session.close()
+    project = reopen(path)
+    try:
+        names = {tag.id: tag.name for tag in project.tags()}
+        found = sorted(
+            (document.title, names[a.tag_id], a.text)
+            for document in project.documents()
+            for a in project.annotations(document.id)
+        )
+    finally:
+        project.close()
+    assert found == [("第一批", "民生", "民生"), ("第二批", "党建", "党建")]
+
+
+def test_dropping_interviews_and_annotation_files_together_is_refused(
+    qtbot, open_window, tmp_path, monkeypatch
+):
+    path = tmp_path / "empty.fangtan"
+    Project.open(path).close()
+    annotations = tmp_path / "a.jsonl"
+    _doccano(annotations, "记者：民生怎么样？", 3, 5, "民生")
+    interview = tmp_path / "b.txt"
+    interview.write_text("标题\n\n记者：问题？\n\n张三：回答。\n", encoding="utf-8")
+    window = open_window(path)
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, text, *_rest: shown.append(text)
+    )
+    _drop(window, [annotations, interview])
+    qtbot.waitUntil(lambda: bool(shown))
+    assert ".jsonl" in shown[0]
+    assert not window.transfers.busy
+    window.session.close()
+    project = reopen(path)
+    try:
+        assert project.documents() == []
+    finally:
+        project.close()
