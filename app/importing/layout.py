@@ -12,7 +12,8 @@ The newspaper layout this reads (see seeds/interviews-2023-xihaian.txt)::
     刘在军:……                   <- an answer turn
     ……                          <- unlabelled: continues the answer
 
-Also read: 问/答 and Q/A labels, a host (主持人 or a named host) asking, short forms of
+Also read: 问/答 and Q/A labels, a host (主持人 or a named host) asking, a header line
+naming the host (主持人：张明, kept as a heading, never the title), short forms of
 the interviewee's name (王：, 王书记：), labels in brackets (【记者】), Traditional
 characters, full-width indentation, transcripts with time stamps ([00:12:31] 主持人：,
 kept as the turn's time stamp), numbered questions without labels (1.……？), and plain
@@ -36,7 +37,7 @@ from app.importing.lines import (
     classify,
     closes_a_text,
     ends_sentence,
-    host_name,
+    host_names,
     is_numbered_question,
     opening,
     split_person,
@@ -83,6 +84,7 @@ class _Paragraph:
     text: str
     opening: Opening
     labelled: bool  # opens with a trusted speaker label
+    hosts: tuple[str, ...] = ()  # a "主持人：张明" line: the hosts it names
 
 
 def parse_interviews(text: str, fallback_title: str, split: bool = True) -> list[ParsedInterview]:
@@ -93,9 +95,16 @@ def parse_interviews(text: str, fallback_title: str, split: bool = True) -> list
     raw_lines = _non_blank_lines(text)
     if not raw_lines:
         return []
-    subjects = [subject for line, _ in raw_lines if (subject := subtitle_subject(line))]
-    accepted = accepted_labels([opening(line) for line, _ in raw_lines], subjects)
-    lines = [_Line(line, block, classify(line, accepted)) for line, block in raw_lines]
+    texts = [line for line, _ in raw_lines]
+    subjects = [subject for line in texts if (subject := subtitle_subject(line))]
+    openings = [opening(line) for line in texts]
+    accepted = accepted_labels(openings, subjects)
+    hosts = _host_lines(texts, openings, [classify(line, accepted) for line in texts])
+    accepted = accepted_labels(openings, subjects, _names(hosts))
+    lines = [
+        _Line(line, block, LineKind.HOST if index in hosts else classify(line, accepted))
+        for index, (line, block) in enumerate(raw_lines)
+    ]
     pieces = _split_into_interviews(lines)
     if not split and len(pieces) > 1:
         first_header, first_body = pieces[0]
@@ -129,17 +138,44 @@ def _non_blank_lines(text: str) -> list[tuple[str, int]]:
     return result
 
 
-_HEADER_KINDS = {LineKind.HEADING, LineKind.SUBTITLE, LineKind.BYLINE}
+_HEADER_KINDS = {LineKind.HEADING, LineKind.SUBTITLE, LineKind.BYLINE, LineKind.HOST}
 _ANCHORS = {LineKind.SUBTITLE, LineKind.BYLINE}
+
+
+def _host_lines(
+    texts: list[str], openings: list[Opening], kinds: list[LineKind]
+) -> dict[int, tuple[str, ...]]:
+    """Lines naming the hosts ("主持人：张明"), by index, with the names.
+
+    Such a line is a host line, not a turn, when a named host speaks elsewhere, or when it
+    sits in a header: first in the text, after a heading, subtitle, byline or host line,
+    or right above a subtitle or byline. Elsewhere ("主持人：谢谢" between turns) it stays
+    a turn of the 主持人.
+    """
+    candidates = {index: names for index, text in enumerate(texts) if (names := host_names(text))}
+    speaking = {
+        o.label.name for index, o in enumerate(openings) if o.label and index not in candidates
+    }
+    hosts: dict[int, tuple[str, ...]] = {}
+    for index, names in candidates.items():
+        after_header = index == 0 or index - 1 in hosts or kinds[index - 1] in _HEADER_KINDS
+        before_anchor = index + 1 < len(kinds) and kinds[index + 1] in _ANCHORS
+        if after_header or before_anchor or any(name in speaking for name in names):
+            hosts[index] = names
+    return hosts
+
+
+def _names(hosts: dict[int, tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(name for names in hosts.values() for name in names)
 
 
 def _split_into_interviews(lines: list[_Line]) -> list[tuple[list[_Line], list[_Line]]]:
     """Pairs of (header lines, body lines), one per interview.
 
-    A header is a run of heading, subtitle and byline lines that holds a subtitle or a
-    byline; each such run opens an interview, and ends at its last subtitle or byline
-    (headings after that belong to the body). Without any, the leading headings (if
-    any) head the one interview in the file.
+    A header is a run of heading, subtitle, byline and host lines that holds a subtitle or
+    a byline; each such run opens an interview, and ends at its last subtitle or byline
+    (headings and host lines after that belong to the body). Without any, the leading
+    headings and host lines (if any) head the one interview in the file.
     """
     runs: list[tuple[int, int]] = []
     index = 0
@@ -181,9 +217,10 @@ def _first_header_line(lines: list[_Line], start: int, end: int) -> int:
 
 
 def _headed(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
-    """Leading headings as the header of an interview that has no subtitle or byline."""
+    """Leading headings (and host lines) as the header of an interview that has no
+    subtitle or byline."""
     end = 0
-    while end < len(lines) and lines[end].kind is LineKind.HEADING:
+    while end < len(lines) and lines[end].kind in (LineKind.HEADING, LineKind.HOST):
         end += 1
     if end == len(lines):  # headings only: treat every line as text
         end = 0
@@ -204,13 +241,12 @@ def _build(
         reporter=reporter,
         series=" / ".join(line.text for line in series_lines),
     )
-    paragraphs = [
-        _Paragraph(text, opening(text), False) for text in _join_column_breaks(body, accepted)
-    ]
-    paragraphs = [
-        _Paragraph(p.text, p.opening, bool(p.opening.label and p.opening.label.name in accepted))
-        for p in paragraphs
-    ]
+    paragraphs = []
+    for text, kind in _join_column_breaks(body, accepted):
+        start = opening(text)
+        hosts = host_names(text) if kind is LineKind.HOST else ()
+        labelled = bool(start.label and start.label.name in accepted and not hosts)
+        paragraphs.append(_Paragraph(text, start, labelled, hosts))
     subject = subtitle_subject(subtitle) if subtitle else None
     labelled = [p for p in paragraphs if p.labelled]
     spoken = [
@@ -219,14 +255,21 @@ def _build(
         if p.opening.label
     ]
     named = _named_in_subject(subject, [label for label, _ in spoken])
-    hosts = [name for line in header + body if (name := host_name(line.text))]
+    hosts = [
+        name
+        for line in header + body
+        if line.kind is LineKind.HOST
+        for name in host_names(line.text)
+    ]
     plan = plan_speakers(spoken, named, hosts)
 
     builder = _TextBuilder()
-    if title_lines:
-        builder.add_turn("", "heading", _join_title(title_lines), 0)
-    for line in rest:
-        builder.add_turn("", "heading", line.text, 0)
+    rest_ids = set(map(id, rest))
+    for line in header:  # in the order written; a host line may come before the title
+        if title_lines and line is title_lines[0]:
+            builder.add_turn("", "heading", _join_title(title_lines), 0)
+        elif id(line) in rest_ids:
+            builder.add_turn("", "heading", line.text, 0)
     if labelled:
         _add_dialogue(builder, paragraphs, plan, accepted)
     else:
@@ -278,6 +321,10 @@ def _add_dialogue(
     for index, paragraph in enumerate(paragraphs):
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         label = paragraph.opening.label
+        if paragraph.hosts:  # names the host: part of the header, not a turn
+            builder.add_turn("", "heading", paragraph.text, 0)
+            current = None
+            continue
         if paragraph.labelled and label is not None:
             current = plan.kind(label.name)
             builder.add_turn(
@@ -315,7 +362,10 @@ def _add_unlabelled(
     in_answer = False
     for paragraph in paragraphs:
         text = paragraph.text
-        if numbered >= 2 and is_numbered_question(text):
+        if paragraph.hosts:
+            builder.add_turn("", "heading", text, 0)
+            in_answer = False
+        elif numbered >= 2 and is_numbered_question(text):
             builder.add_turn("记者" if reporter else "", "question", text, 0)
             in_answer = False
         elif numbered >= 2 and builder.turns and builder.turns[-1].kind == "question":
@@ -352,9 +402,13 @@ def _join_title(lines: list[_Line]) -> str:
     return joined
 
 
-def _join_column_breaks(body: list[_Line], accepted: frozenset[str]) -> list[str]:
-    """Join a paragraph that stops mid-sentence with the one that carries it on."""
+def _join_column_breaks(body: list[_Line], accepted: frozenset[str]) -> list[tuple[str, LineKind]]:
+    """Join a paragraph that stops mid-sentence with the one that carries it on.
+
+    Each paragraph comes with the kind of its first line.
+    """
     paragraphs: list[str] = []
+    kinds: list[LineKind] = []
     can_continue = False
     for line in body:
         continues = (
@@ -366,6 +420,7 @@ def _join_column_breaks(body: list[_Line], accepted: frozenset[str]) -> list[str
             paragraphs[-1] = previous + (" " if space else "") + line.text
         else:
             paragraphs.append(line.text)
+            kinds.append(line.kind)
         last = paragraphs[-1]
         start = opening(last)
         only_label = (
@@ -378,7 +433,7 @@ def _join_column_breaks(body: list[_Line], accepted: frozenset[str]) -> list[str
             and not only_label
             and not ends_sentence(last)
         )
-    return paragraphs
+    return list(zip(paragraphs, kinds, strict=True))
 
 
 class _TextBuilder:
@@ -426,25 +481,31 @@ def turns_in_place(text: str) -> list[ParsedTurn]:
 
     Paragraphs are separated by line breaks; nothing is joined or rewritten. A paragraph
     opening with a trusted speaker label starts a question or answer turn and unlabelled
-    paragraphs continue it; before the first label each paragraph is a narration turn.
+    paragraphs continue it; before the first label each paragraph is a narration turn, and
+    so is a line naming the host ("主持人：张明"), whose turns are then questions.
     """
     spans = [
         (match.start() + len(match.group()) - len(match.group().lstrip()), match.end())
         for match in re.finditer(r"[^\n]+", text)
         if match.group().strip()
     ]
-    openings = [opening(text[start:end]) for start, end in spans]
+    lines = [text[start:end] for start, end in spans]
+    openings = [opening(line) for line in lines]
     accepted = accepted_labels(openings, [])
+    hosts = _host_lines(lines, openings, [classify(line, accepted) for line in lines])
+    accepted = accepted_labels(openings, [], _names(hosts))
     spoken = [
         (o.label.name, asks(text[start + o.content_offset : end]))
-        for (start, end), o in zip(spans, openings, strict=True)
-        if o.label and o.label.name in accepted
+        for index, ((start, end), o) in enumerate(zip(spans, openings, strict=True))
+        if o.label and o.label.name in accepted and index not in hosts
     ]
-    plan = plan_speakers(spoken, None, [])
+    plan = plan_speakers(spoken, None, sorted(_names(hosts)))
     turns: list[ParsedTurn] = []
-    for (start, end), start_of in zip(spans, openings, strict=True):
+    for index, ((start, end), start_of) in enumerate(zip(spans, openings, strict=True)):
         label = start_of.label
-        if label and label.name in accepted:
+        if index in hosts:
+            turns.append(ParsedTurn("", "narration", start, start, end))
+        elif label and label.name in accepted:
             turns.append(
                 ParsedTurn(
                     plan.speaker(label.name),

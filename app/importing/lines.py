@@ -21,7 +21,22 @@ _BYLINE = re.compile(
     r"^[□■◇◆●○]?\s*(?P<role>本报记者|本報記者|本报通讯员|本報通訊員|记者|記者|通讯员|通訊員|文/|文／)"
     r"(?P<names>(?:\s+|(?<=/)|(?<=／)).*)$"
 )
-_HOST_LINE = re.compile(r"^(?:主持人|主持)\s*[:：\s]\s*(?P<name>[\u4e00-\u9fff·]{2,6})\s*$")
+# A line naming the host: "主持人：张明", "主持人 张明", "【主持人】张明",
+# "主持人：本报记者 张明", "主持人：张明（本报记者）", "主持人：张明、李华".
+_HOST_LABEL = re.compile(
+    r"^[□■◇◆●○]?\s*(?:[【［\[](?:主持人|主持)[】］\]]\s*[:：]?"
+    r"|(?:主持人|主持)\s*[:：]|(?:主持人|主持)(?=\s))\s*"
+)
+_HOST_PERSON = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,8}|[\u4e00-\u9fff]{2,4}"
+_HOST_ROLE_BEFORE = r"(?:(?:本报记者|本報記者|记者|記者)\s*)?"
+_HOST_ROLE_AFTER = r"\s*(?:[（(][^（）()\n]{1,24}[）)])?"
+_HOST_NAME = re.compile(f"{_HOST_ROLE_BEFORE}(?P<name>{_HOST_PERSON}){_HOST_ROLE_AFTER}")
+_HOST_ENTRY = f"{_HOST_ROLE_BEFORE}(?:{_HOST_PERSON}){_HOST_ROLE_AFTER}"
+_HOST_NAMES = re.compile(rf"{_HOST_ENTRY}(?:\s*[、，,/／\s]\s*{_HOST_ENTRY})*")
+# Words that open a host's remark, not a name: "主持人：请问", "主持人：欢迎".
+_NOT_A_HOST = re.compile(
+    r"^(?:请|您|你|我|欢迎|各位|大家|感谢|谢谢|好的|首先|下面|接下来|今天|那么)"
+)
 _TIMESTAMP = re.compile(
     r"(?P<open>[\[［【（(])?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)\s*"
     r"(?(open)[\]］】）)])[ \t\u3000]*"
@@ -70,6 +85,7 @@ class LineKind(Enum):
     LABELLED = "labelled"
     HEADING = "heading"
     BODY = "body"
+    HOST = "host"  # "主持人：张明": names the host, set by the layout parser (see host_names)
 
 
 @dataclass(frozen=True)
@@ -166,10 +182,24 @@ def subtitle_subject(line: str) -> str | None:
     return match.group("rest").strip() if match else None
 
 
-def host_name(line: str) -> str | None:
-    """ "主持人：张明" on a line of its own names the host; None otherwise."""
-    match = _HOST_LINE.match(line)
-    return match.group("name") if match else None
+def host_names(line: str) -> tuple[str, ...]:
+    """The hosts a line such as "主持人：张明" or "主持人 张明（本报记者）" names; () otherwise.
+
+    Only names (with an optional role) may follow the label: "主持人：请谈谈……？" is a
+    question, not a host line.
+    """
+    label = _HOST_LABEL.match(line)
+    if not label:
+        return ()
+    rest = line[label.end() :].strip()
+    if not _HOST_NAMES.fullmatch(rest):
+        return ()
+    names = tuple(match.group("name") for match in _HOST_NAME.finditer(rest))
+    if any(
+        name in _BYLINE_NOISE or is_interviewer(name) or _NOT_A_HOST.match(name) for name in names
+    ):
+        return ()
+    return names
 
 
 def byline_names(line: str) -> str | None:
@@ -209,8 +239,6 @@ def classify(line: str, accepted_labels: frozenset[str]) -> LineKind:
         return LineKind.SUBTITLE
     if byline_names(line) is not None:
         return LineKind.BYLINE
-    if host_name(line) is not None:
-        return LineKind.HEADING
     label = opening(line).label
     if label is not None and label.name in accepted_labels:
         return LineKind.LABELLED

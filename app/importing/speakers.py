@@ -1,8 +1,9 @@
 """Who speaks in an interview: which labels are speakers, who they are, who asks.
 
-- A label is trusted when it is a known role (记者, 问, Q, 主持人…), a name used as a
-  label at least twice, a name given in the "——访…" subtitle, or a name-like label on
-  the paragraph right after a question (the answerer of a one-question interview).
+- A label is trusted when it is a known role (记者, 问, Q, 主持人…), a host named on a
+  "主持人：张明" line, a name used as a label at least twice, a name given in the "——访…"
+  subtitle, or a name-like label on the paragraph right after one of an interviewer or
+  host (the answerer of a one-question interview).
 - Short forms are resolved to the full name used elsewhere: "王：" and "王书记：" are
   王信卿 when 王信卿 is the only speaker with that surname.
 - Askers: the known interviewer labels; a host named on a "主持人：张明" line; and,
@@ -26,9 +27,12 @@ from app.importing.lines import (
 QUESTION_SHARE = 0.5
 
 
-def accepted_labels(openings: list[Opening], subjects: list[str]) -> frozenset[str]:
+def accepted_labels(
+    openings: list[Opening], subjects: list[str], hosts: frozenset[str] = frozenset()
+) -> frozenset[str]:
+    """``hosts``: names given on "主持人：张明" lines; they speak and ask like 记者."""
     counts: Counter[str] = Counter(o.label.name for o in openings if o.label)
-    accepted = set()
+    accepted = set(hosts)
     for name, count in counts.items():
         known = is_interviewer(name) or name in ANSWER_LABELS
         if known or count >= 2 or any(name in subject for subject in subjects):
@@ -37,7 +41,7 @@ def accepted_labels(openings: list[Opening], subjects: list[str]) -> frozenset[s
         if (
             previous.label
             and current.label
-            and is_interviewer(previous.label.name)
+            and (is_interviewer(previous.label.name) or previous.label.name in hosts)
             and looks_like_name(current.label.name)
         ):
             accepted.add(current.label.name)

@@ -64,12 +64,112 @@ def test_named_host_is_recognised_by_asking():
 
 def test_named_host_on_a_host_line():
     text = "圆桌\n\n主持人：李华\n\n李华：各位好。\n\n王五：大家好。\n\n李华：说说产业。\n\n王五：产业很好。\n"
-    _, found = turns(text)
+    interview, found = turns(text)
     assert [(kind, who) for kind, who, _ in found if who] == [
         ("question", "李华"),
         ("answer", "王五"),
         ("question", "李华"),
         ("answer", "王五"),
+    ]
+    assert (interview.title, interview.series) == ("圆桌", "")
+
+
+HOST_LINES = [
+    "主持人：张明",
+    "主持人:张明",
+    "主持人 张明",
+    "主持人：张明（本报记者）",
+    "【主持人】张明",
+    "主持人：本报记者 张明",
+]
+
+
+def headings(interview):
+    return [
+        interview.text[turn.start : turn.end] for turn in interview.turns if turn.kind == "heading"
+    ]
+
+
+@pytest.mark.parametrize("host_line", HOST_LINES)
+@pytest.mark.parametrize(
+    "header",
+    [
+        "对话城市更新\n——访某区住建局局长李四\n{host}\n",
+        "对话城市更新\n\n——访某区住建局局长李四\n\n□本报记者 丁霞\n\n{host}\n\n",
+        "对话城市更新\n\n{host}\n\n——访某区住建局局长李四\n\n",
+        "对话城市更新\n{host}\n",
+    ],
+    ids=["after-subtitle", "after-byline", "above-subtitle", "no-subtitle"],
+)
+def test_host_line_in_the_header_names_the_host(header, host_line):
+    text = header.format(host=host_line) + "张明：第一个问题是什么？\n李四：回答……\n"
+    interview, found = turns(text)
+    assert (interview.title, interview.series) == ("对话城市更新", "")
+    assert host_line in headings(interview)  # kept in the text, as a header line
+    assert found == [
+        ("question", "张明", "第一个问题是什么？"),
+        ("answer", "李四", "回答……"),
+    ]
+    assert interview.interviewee == "李四"
+
+
+def test_host_line_between_title_and_subtitle_leaves_the_series_alone():
+    text = (
+        "高端访谈\n\n对话城市更新\n\n主持人：张明\n\n——访某区住建局局长李四\n\n"
+        "张明：第一个问题？\n\n李四：第一个回答。\n\n张明：第二个问题？\n\n李四：第二个回答。\n"
+    )
+    interview, found = turns(text)
+    assert (interview.title, interview.series) == ("对话城市更新", "高端访谈")
+    assert (interview.interviewee, interview.interviewee_role) == ("李四", "某区住建局局长")
+    assert headings(interview) == ["对话城市更新", "主持人：张明", "——访某区住建局局长李四"]
+    assert [(kind, who) for kind, who, _ in found] == [
+        ("question", "张明"),
+        ("answer", "李四"),
+    ] * 2
+
+
+def test_named_host_whose_questions_are_labelled_host():
+    text = (
+        "对话城市更新\n\n主持人：张明（本报记者）\n\n主持人：今年的重点是什么？\n\n"
+        "李四：重点是旧改。\n\n主持人：明年呢？\n\n李四：继续推进。\n"
+    )
+    interview, found = turns(text)
+    assert interview.title == "对话城市更新"
+    assert headings(interview) == ["对话城市更新", "主持人：张明（本报记者）"]
+    assert [(kind, who) for kind, who, _ in found] == [
+        ("question", "主持人"),
+        ("answer", "李四"),
+    ] * 2
+
+
+def test_host_line_naming_two_hosts():
+    text = (
+        "圆桌\n\n主持人：张明、李华\n\n张明：各位好，先谈产业？\n\n王五：产业很好。\n\n"
+        "李华：民生呢？\n\n王五：民生也好。\n"
+    )
+    interview, found = turns(text)
+    assert interview.title == "圆桌"
+    assert [(kind, who) for kind, who, _ in found] == [
+        ("question", "张明"),
+        ("answer", "王五"),
+        ("question", "李华"),
+        ("answer", "王五"),
+    ]
+
+
+@pytest.mark.parametrize("question", ["请谈谈城市更新？", "请谈谈……？", "请问"])
+def test_host_label_carrying_a_question_stays_a_question_turn(question):
+    text = (
+        f"对话城市更新\n\n——访某区住建局局长李四\n\n主持人：{question}\n\n"
+        "李四：城市更新是重点。\n\n主持人：谢谢\n\n李四：不客气。\n"
+    )
+    interview, found = turns(text)
+    assert interview.title == "对话城市更新"
+    assert found == [
+        ("question", "主持人", question),
+        ("answer", "李四", "城市更新是重点。"),
+        ("question", "主持人", "谢谢"),  # between turns: a question, not a host line
+        ("answer", "李四", "不客气。"),
     ]
 
 
@@ -200,6 +300,19 @@ def test_no_line_of_the_file_is_lost():
             assert line.strip() in interview.text
     assert interview.series == "栏目"
     assert interview.title == "标题一标题二"
+
+
+def test_turns_in_place_host_line_is_narration_and_the_host_asks():
+    text = "对话城市更新\n主持人：张明\n张明：第一个问题？\n李四：第一个回答。\n张明：再问一句。\n李四：再答。"
+    found = turns_in_place(text)
+    assert [(t.kind, t.speaker, text[t.start : t.end]) for t in found[:2]] == [
+        ("narration", "", "对话城市更新"),
+        ("narration", "", "主持人：张明"),
+    ]
+    assert [(t.kind, t.speaker) for t in found[2:]] == [
+        ("question", "张明"),
+        ("answer", "李四"),
+    ] * 2
 
 
 def test_turns_in_place_never_changes_offsets():
