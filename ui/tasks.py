@@ -48,29 +48,37 @@ class TaskState:
 
 
 class Task(QObject):
+    """One piece of work. Its result is announced on the window thread, from the event loop,
+    so connecting to ``succeeded``/``failed`` right after ``TaskRunner.start`` never misses
+    it, however fast the work is."""
+
     progressed = Signal(int, int, str)
     succeeded = Signal(object)
     failed = Signal(object)
+    _ended = Signal()  # from the worker; received on the thread the task was made on
 
     def __init__(self, work: Callable[[TaskState], Any]) -> None:
         super().__init__()
         self.state = TaskState(self)
         self._work = work
+        self._outcome: tuple[SignalInstance, object] | None = None
         self.done = False
+        self._ended.connect(self._announce, Qt.ConnectionType.QueuedConnection)
 
     def _run(self) -> None:
         try:
             result = self._work(self.state)
-            self.done = True
         except Exception as error:  # delivered to the window, which decides how to show it
-            self.done = True
-            self._deliver(self.failed, error)
+            self._outcome = (self.failed, error)
         else:
-            self._deliver(self.succeeded, result)
-
-    @staticmethod
-    def _deliver(signal: SignalInstance, value: object) -> None:
+            self._outcome = (self.succeeded, result)
+        self.done = True
         with suppress(RuntimeError):  # the window that asked was closed: nobody is waiting
+            self._ended.emit()
+
+    def _announce(self) -> None:
+        if self._outcome is not None:
+            signal, value = self._outcome
             signal.emit(value)
 
 
