@@ -30,7 +30,7 @@ test: lint
 
 # Refresh the translation source from the code, then compile it.
 translations: $(VENV)/.installed
-	$(BIN)/pyside6-lupdate -locations none -no-obsolete ui/*.py app/errors.py app/exporting/options.py -ts $(TS) \
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete ui/*.py app/errors.py app/exporting/options.py app/importing/notes.py -ts $(TS) \
 		-source-language en -target-language zh_CN
 	$(BIN)/pyside6-lrelease $(TS) -qm $(QM)
 

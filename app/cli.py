@@ -228,6 +228,8 @@ def _import(arguments: argparse.Namespace) -> int:
         )
     for source, title in report.duplicates:
         print(f"skipped   {title}  (already in the project; from {source})")
+    for source, note in report.notes:
+        print(f"note      {Path(source).name}: {note}")
     for _source, error in report.failures:
         print(f"fangtan: {error}", file=sys.stderr)
     if report.files > 1:

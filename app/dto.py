@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from app.errors import FangtanError
+from app.importing.notes import ImportNote
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class ImportReport:
     imported: list[ImportedDocument] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, title)
     failures: list[tuple[str, FangtanError]] = field(default_factory=list)  # (source, why)
+    notes: list[tuple[str, ImportNote]] = field(default_factory=list)  # (source, note)
     cancelled: bool = False
     files: int = 0  # source files looked at
 
@@ -139,5 +141,6 @@ class ImportReport:
         self.imported.extend(other.imported)
         self.duplicates.extend(other.duplicates)
         self.failures.extend(other.failures)
+        self.notes.extend(other.notes)
         self.files += other.files
         self.cancelled = self.cancelled or other.cancelled

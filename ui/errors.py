@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import FangtanError
+from app.importing.notes import ImportNote
 from app.workspace import log_dir
 
 
@@ -20,6 +21,11 @@ def error_text(error: FangtanError) -> str:
         return template.format(**error.params)
     except (KeyError, IndexError, ValueError):
         return str(error)
+
+
+def note_text(note: ImportNote) -> str:
+    """A note on how a file was read, translated (its template carries context "Import")."""
+    return note.text(QCoreApplication.translate("Import", note.template))
 
 
 def show_error(parent: QWidget | None, error: FangtanError) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.importing.plan import FilePlan, InterviewDraft
-from ui.errors import error_text
+from ui.errors import error_text, note_text
 
 ENCODINGS = ("", "utf-8", "utf-16", "gb18030", "big5")
 PREVIEW_TURNS = 8
@@ -99,6 +99,10 @@ class ImportDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #9b2226")
+        self.notes = QLabel()
+        self.notes.setObjectName("importNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #7a5a00")
 
         file_row = QHBoxLayout()
         file_row.addWidget(QLabel(self.tr("Encoding:")))
@@ -114,6 +118,7 @@ class ImportDialog(QDialog):
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addLayout(file_row)
         detail_layout.addWidget(self.problem)
+        detail_layout.addWidget(self.notes)
         detail_layout.addWidget(self.interviews, 1)
         detail_layout.addLayout(fields)
         detail_layout.addWidget(self.speakers, 1)
@@ -154,6 +159,8 @@ class ImportDialog(QDialog):
             duplicates = len(plan.interviews) - len(plan.new_interviews)
             if duplicates:
                 found += self.tr(", %n already in the project", "", duplicates)
+            if plan.notes:
+                found += self.tr(", %n note(s)", "", len(plan.notes))
         cells = (plan.path.name, plan.source_format, plan.detected_encoding, found)
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
@@ -174,6 +181,8 @@ class ImportDialog(QDialog):
         self.split_box.blockSignals(False)
         self.problem.setText(error_text(plan.error) if plan.error else "")
         self.problem.setVisible(plan.error is not None)
+        self.notes.setText("\n".join("• " + note_text(note) for note in plan.notes))
+        self.notes.setVisible(bool(plan.notes))
         self.interviews.clear()
         for draft in plan.interviews:
             label = draft.title

@@ -17,7 +17,7 @@ from app.exporting import (
     import_annotations,
 )
 from app.importing.plan import FilePlan, plan_file, plan_paths, store_plans
-from ui.errors import error_text, show_error
+from ui.errors import error_text, note_text, show_error
 from ui.export_dialog import ExportDialog
 from ui.import_dialog import ImportDialog
 from ui.session import ProjectSession
@@ -119,7 +119,7 @@ class Transfers(QObject):
     def _import_done(self, report: ImportReport) -> None:
         self._finish()
         self.imported.emit(report)
-        if report.failures or report.duplicates or report.cancelled:
+        if report.failures or report.duplicates or report.notes or report.cancelled:
             self._show_report(report)
         else:
             self.status.emit(self.tr("Imported %n interview(s).", "", len(report.imported)))
@@ -132,6 +132,8 @@ class Transfers(QObject):
             )
         if report.failures:
             lines.append(self.tr("Failed: %n file(s).", "", len(report.failures)))
+        if report.notes:
+            lines.append(self.tr("Notes on how files were read: %n.", "", len(report.notes)))
         if report.cancelled:
             lines.append(self.tr("Cancelled: files imported before cancelling were kept."))
         details = [f"✔ {document.title}" for document in report.imported]
@@ -140,6 +142,7 @@ class Transfers(QObject):
             for _, title in report.duplicates
         ]
         details += [f"✘ {error_text(error)}" for _, error in report.failures]
+        details += [f"ⓘ {Path(source).name}: {note_text(note)}" for source, note in report.notes]
         box = QMessageBox(self._window)
         box.setObjectName("importReport")
         box.setIcon(QMessageBox.Icon.Warning if report.failures else QMessageBox.Icon.Information)

@@ -17,6 +17,7 @@ from sqlalchemy import insert, select
 from app.dto import ImportedDocument, ImportReport
 from app.errors import FangtanError, NoTextError
 from app.importing.layout import ParsedInterview, parse_interviews
+from app.importing.notes import ImportNote
 from app.importing.reading import load_source
 from app.project import Project
 from app.search import index_document
@@ -90,6 +91,7 @@ class FilePlan:
     source_format: str = ""
     interviews: list[InterviewDraft] = field(default_factory=list)
     error: FangtanError | None = None
+    notes: tuple[ImportNote, ...] = ()  # what is worth knowing about how it was read
 
     @property
     def new_interviews(self) -> list[InterviewDraft]:
@@ -124,6 +126,7 @@ def plan_file(
         source = load_source(path, encoding=encoding)
         plan.detected_encoding = source.encoding
         plan.source_format = source.format
+        plan.notes = source.warnings
         fallback = source.title or path.stem
         interviews = parse_interviews(source.text, fallback_title=fallback, split=split)
         if not interviews:
@@ -179,6 +182,8 @@ def store_plans(
             _store(project, plan, report)
         except FangtanError as error:
             report.failures.append((str(plan.path), error))
+        else:
+            report.notes.extend((str(plan.path), note) for note in plan.notes)
     if progress is not None and not report.cancelled:
         progress.report(len(plans), len(plans), "")
     return report

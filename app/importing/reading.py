@@ -23,6 +23,7 @@ from app.errors import (
 )
 from app.importing.formats import sniff as sniffing
 from app.importing.formats.base import Extracted
+from app.importing.notes import ImportNote
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 
@@ -116,7 +117,6 @@ SOURCE_SUFFIXES: dict[str, str] = {
     ".htm": HTML,
     ".pdf": PDF,
 }
-_FORMAT_NAMES = {TEXT: "text", DOCX: "Word document", HTML: "web page", PDF: "PDF document"}
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ class LoadedSource:
     encoding: str  # "utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"…; "" for docx and pdf
     format: str  # TEXT, DOCX, HTML or PDF
     title: str = ""  # a title the format carries (HTML <title>/<h1>, document properties)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ImportNote, ...] = ()
 
 
 def load_source(
@@ -149,11 +149,9 @@ def load_source(
         raise EmptySourceError(path=shown)
     named = SOURCE_SUFFIXES.get(path.suffix.lower())
     kind = _format_of(data, named, shown)
-    warnings: list[str] = []
+    warnings: list[ImportNote] = []
     if named is not None and named != kind:
-        warnings.append(
-            f"the file is named {path.suffix} but is a {_FORMAT_NAMES[kind]}; it was read as one"
-        )
+        warnings.append(ImportNote.of(f"misnamed_{kind}", suffix=path.suffix))
     extracted = _extract(kind, data, shown, encoding, max_bytes)
     if not extracted.text.strip():
         raise NoTextError(path=shown)

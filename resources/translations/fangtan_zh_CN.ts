@@ -857,6 +857,41 @@
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <source>named {suffix} but is plain text; it was read as text</source>
+        <translation>扩展名为 {suffix}，实为纯文本，已按纯文本读取</translation>
+    </message>
+    <message>
+        <source>named {suffix} but is a Word document; it was read as one</source>
+        <translation>扩展名为 {suffix}，实为 Word 文档，已按 Word 文档读取</translation>
+    </message>
+    <message>
+        <source>named {suffix} but is a web page; it was read as one</source>
+        <translation>扩展名为 {suffix}，实为网页，已按网页读取</translation>
+    </message>
+    <message>
+        <source>named {suffix} but is a PDF document; it was read as one</source>
+        <translation>扩展名为 {suffix}，实为 PDF 文档，已按 PDF 读取</translation>
+    </message>
+    <message>
+        <source>declares the charset {charset}, which Fangtan does not read; its encoding was detected instead</source>
+        <translation>声明的字符集 {charset} 访谈不支持，已改为自动识别编码</translation>
+    </message>
+    <message>
+        <source>declares the charset {charset}, but its bytes do not fit it; its encoding was detected instead</source>
+        <translation>声明的字符集为 {charset}，但内容与之不符，已改为自动识别编码</translation>
+    </message>
+    <message>
+        <source>{count} characters whose font gives no Unicode value were left out</source>
+        <translation>有 {count} 个字符的字体未给出 Unicode 编码，已略去</translation>
+    </message>
+    <message>
+        <source>{count} running header, footer and page-number lines were removed</source>
+        <translation>已去除 {count} 行页眉、页脚和页码</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import Interviews</source>
@@ -932,6 +967,12 @@
         <source>, %n already in the project</source>
         <translation>
             <numerusform>，其中 %n 篇已在项目中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n note(s)</source>
+        <translation>
+            <numerusform>，%n 条提示</numerusform>
         </translation>
     </message>
     <message>
@@ -1785,6 +1826,12 @@
         <source>Failed: %n file(s).</source>
         <translation>
             <numerusform>失败：%n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Notes on how files were read: %n.</source>
+        <translation>
+            <numerusform>读取文件的提示：%n 条。</numerusform>
         </translation>
     </message>
     <message>

@@ -5,6 +5,7 @@ import pytest
 from app.errors import NoTextError, UnsupportedEncodingError
 from app.importing.formats.webpage import declared_charset
 from app.importing.layout import parse_interviews
+from app.importing.notes import ImportNote
 from app.importing.reading import load_source
 
 ARTICLE = """
@@ -109,16 +110,14 @@ def test_wrong_declaration_is_overruled_with_a_warning(write_source) -> None:
     source = load_source(write_source("wrong.html", html.encode("utf-8")))
     assert source.encoding == "utf-8"
     assert source.text.split("\n\n") == EXPECTED
-    assert source.warnings == ("the file declares the charset gb2312, but its bytes do not fit it",)
+    assert source.warnings == (ImportNote.of("charset_mismatch", charset="gb2312"),)
 
 
 def test_unsupported_declaration_falls_back_to_detection(write_source) -> None:
     html = page(ARTICLE, charset="iso-8859-1")
     source = load_source(write_source("latin.html", html.encode("gbk")))
     assert source.encoding == "gb18030"
-    assert source.warnings == (
-        "the file declares the charset iso-8859-1, which Fangtan does not read",
-    )
+    assert source.warnings == (ImportNote.of("charset_unknown", charset="iso-8859-1"),)
 
 
 def test_undeclared_gbk_page_is_detected(write_source) -> None:

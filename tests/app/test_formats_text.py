@@ -7,6 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from app import cli
 from app.errors import (
     BinarySourceError,
     CorruptDocumentError,
@@ -19,6 +20,7 @@ from app.errors import (
 )
 from app.importing.layout import parse_interviews
 from app.importing.reading import LoadedSource, load_source
+from app.project import Project
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
 
@@ -101,7 +103,9 @@ def test_html_saved_as_txt_is_read_as_html(write_source) -> None:
     page = "<!DOCTYPE html><html><body><p>记者：你好？</p><script>x()</script></body></html>"
     source = load_source(write_source("page.txt", page))
     assert (source.format, source.text) == ("html", "记者：你好？")
-    assert source.warnings == ("the file is named .txt but is a web page; it was read as one",)
+    assert [str(note) for note in source.warnings] == [
+        "named .txt but is a web page; it was read as one"
+    ]
 
 
 def test_markdown_keeps_its_markup(write_source) -> None:
@@ -149,7 +153,9 @@ def test_word_document_renamed_txt_is_read_as_word(write_source) -> None:
     paragraphs = [line for line in INTERVIEW.split("\n") if line]
     source = load_source(write_source("really-word.txt", docx_bytes(*paragraphs)))
     assert (source.format, source.encoding) == ("docx", "")
-    assert source.warnings == ("the file is named .txt but is a Word document; it was read as one",)
+    assert [str(note) for note in source.warnings] == [
+        "named .txt but is a Word document; it was read as one"
+    ]
     check_interview(source.text)
 
 
@@ -227,3 +233,21 @@ def test_size_limit_is_inclusive(write_source) -> None:
     with pytest.raises(SourceTooLargeError):
         load_source(path, max_bytes=size - 1)
     assert load_source(path, max_bytes=size).text.startswith("记者：你好吗？\n")
+
+
+def test_command_line_import_prints_how_a_misnamed_file_was_read(tmp_path, capsys) -> None:
+    paragraphs = [line for line in INTERVIEW.split("\n") if line]
+    source = tmp_path / "really-word.txt"
+    source.write_bytes(docx_bytes(*paragraphs))
+    project_path = tmp_path / "p.fangtan"
+    assert cli.main(["import", str(project_path), str(source)]) == cli.EXIT_OK
+    output = capsys.readouterr().out
+    assert "note      really-word.txt: named .txt but is a Word document; it was read as one" in (
+        output.splitlines()
+    )
+    project = Project.open(project_path, create=False)
+    try:
+        formats = [project.document(d.id).meta.source_format for d in project.documents()]
+        assert formats == ["docx"]
+    finally:
+        project.close()

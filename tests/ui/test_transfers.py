@@ -143,3 +143,36 @@ def test_dropping_interviews_and_annotation_files_together_is_refused(
         assert project.documents() == []
     finally:
         project.close()
+
+
+def test_preview_and_report_say_how_a_misnamed_file_was_read(
+    qtbot, open_window, tmp_path, monkeypatch
+):
+    path = tmp_path / "empty.fangtan"
+    Project.open(path).close()
+    page = tmp_path / "网页.txt"
+    page.write_text(
+        "<!DOCTYPE html><html><body><h1>标题</h1><p>记者：你好？</p><p>张三：好。</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    window = open_window(path)
+    seen = []
+
+    def accept(dialog: ImportDialog) -> int:
+        seen.append((dialog.notes.isVisibleTo(dialog), dialog.notes.text()))
+        return 1
+
+    monkeypatch.setattr(ImportDialog, "exec", accept)
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: boxes.append(box.detailedText()))
+    window.transfers.import_paths([page])
+    qtbot.waitUntil(lambda: bool(boxes), timeout=10_000)
+    assert seen == [(True, "• named .txt but is a web page; it was read as one")]
+    assert "ⓘ 网页.txt: named .txt but is a web page; it was read as one" in boxes[0]
+    window.session.close()
+    project = reopen(path)
+    try:
+        assert [document.title for document in project.documents()] == ["标题"]
+    finally:
+        project.close()

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from app.errors import BinarySourceError
+from app.importing.notes import ImportNote
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -20,7 +21,7 @@ class Extracted:
     text: str
     encoding: str = ""
     title: str = ""
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ImportNote, ...] = ()
 
 
 def normalize_newlines(text: str) -> str:

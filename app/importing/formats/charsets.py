@@ -45,6 +45,7 @@ from app.errors import (
     UnknownEncodingError,
     UnsupportedEncodingError,
 )
+from app.importing.notes import ImportNote
 
 GB18030 = "gb18030"
 BIG5 = "big5"
@@ -97,7 +98,7 @@ _DETECTOR_MIN_BYTES = 64
 class Decoded:
     text: str
     encoding: str
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ImportNote, ...] = ()
 
 
 def canonical_encoding(name: str) -> str:
@@ -134,7 +135,7 @@ def decode_text(
         raise BinarySourceError(path=shown, kind=kind)
     if _control_share(data) > GARBAGE_LIMIT:
         raise BinarySourceError(path=shown, kind="contains control bytes")
-    warnings: list[str] = []
+    warnings: list[ImportNote] = []
     if declared:
         found = _declared(data, declared, shown)
         if isinstance(found, Decoded):
@@ -175,7 +176,7 @@ def _cut_off(error: UnicodeDecodeError, data: bytes) -> bool:
     return error.end >= len(data) and error.reason in _CUT_OFF
 
 
-def _declared(data: bytes, declared: str, shown: str) -> Decoded | str:
+def _declared(data: bytes, declared: str, shown: str) -> Decoded | ImportNote:
     """The file decoded as it declares, or a warning saying why the declaration was not used.
 
     A declaration is checked like a guess: the whole file must decode, and the result must
@@ -190,7 +191,7 @@ def _declared(data: bytes, declared: str, shown: str) -> Decoded | str:
     elif name in ("utf-8", GB18030):
         candidates = (name,)
     else:
-        return f"the file declares the charset {declared}, which Fangtan does not read"
+        return ImportNote.of("charset_unknown", charset=declared)
     for candidate in candidates:
         try:
             text = data.decode(candidate)
@@ -202,7 +203,7 @@ def _declared(data: bytes, declared: str, shown: str) -> Decoded | str:
             return Decoded(_checked(text, candidate, shown), candidate)
         except GarbledTextError:
             break
-    return f"the file declares the charset {declared}, but its bytes do not fit it"
+    return ImportNote.of("charset_mismatch", charset=declared)
 
 
 def _refuse_damaged_utf8(data: bytes, error: UnicodeDecodeError, shown: str) -> None:

@@ -65,6 +65,7 @@ from app.errors import (
 )
 from app.importing.formats.base import Extracted, finish_text
 from app.importing.lines import ends_sentence, find_label
+from app.importing.notes import ImportNote
 
 KIND = "PDF"
 # Edge lines of a page looked at for running headers, footers and page numbers.
@@ -141,17 +142,17 @@ def read_pdf(data: bytes, shown: str) -> Extracted:
     lines = [line for page in pages for line in page.lines]
     if not any(line.text.strip() for line in lines):
         raise NoTextLayerError(path=shown)
-    warnings = []
+    warnings: list[ImportNote] = []
     unmapped = sum(len(_CID.findall(line.text)) for line in lines)
     if unmapped:
         total = sum(len(_CID.sub("x", line.text)) for line in lines)
         if unmapped > total * UNMAPPED_LIMIT:
             raise UnmappedPdfTextError(path=shown)
-        warnings.append(f"{unmapped} characters whose font gives no Unicode value were left out")
+        warnings.append(ImportNote.of("pdf_unmapped", count=unmapped))
     pages = [_Page(p.number, p.height, [_tidy(line) for line in p.lines]) for p in pages]
     pages, removed = _without_running_lines(pages)
     if removed:
-        warnings.append(f"{removed} running header, footer and page-number lines were removed")
+        warnings.append(ImportNote.of("pdf_running_lines", count=removed))
     text = finish_text(_paragraphs(pages), shown)
     return Extracted(text=text, title=title, warnings=tuple(warnings))
 
