@@ -34,7 +34,9 @@ SENTENCES = [
 ]
 
 
-def build(folder: Path, characters: int, annotations: int) -> tuple[Path, int]:
+def add_large_interview(project: Project, characters: int, annotations: int) -> tuple[int, int]:
+    """Import one interview of about ``characters`` characters carrying ``annotations``
+    random annotations; its id and length."""
     rng = random.Random(7)
     parts = ["长篇访谈\n\n——访某镇党委书记张三\n\n"]
     length = len(parts[0])
@@ -45,22 +47,28 @@ def build(folder: Path, characters: int, annotations: int) -> tuple[Path, int]:
         parts.append(paragraph)
         length += len(paragraph)
         turn += 1
-    text = "".join(parts)
-    path = folder / "large.fangtan"
-    project = Project.open(path)
-    import_text(project, text, "large.txt")
-    document = project.documents()[0]
-    stored = project.document(document.id).text
+    report = import_text(project, "".join(parts), "large.txt")
+    document_id = report.imported[0].id
+    stored = project.document(document_id).text
     tags = [tag.id for tag in project.tags()]
     specs = []
     for _ in range(annotations):
         start = rng.randrange(0, len(stored) - 200)
         specs.append(
-            AnnotationSpec(document.id, rng.choice(tags), start, start + rng.randint(4, 120))
+            AnnotationSpec(document_id, rng.choice(tags), start, start + rng.randint(4, 120))
         )
     project.execute(CreateAnnotations(tuple(specs)))
-    project.close()
-    return path, len(stored)
+    return document_id, len(stored)
+
+
+def build(folder: Path, characters: int, annotations: int) -> tuple[Path, int]:
+    path = folder / "large.fangtan"
+    project = Project.open(path)
+    try:
+        _, length = add_large_interview(project, characters, annotations)
+    finally:
+        project.close()
+    return path, length
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
-"""Start the window on a big project: 1,000 interviews, ~10 MB of text, 200,000 annotations.
+"""Start the window on a big project: 1,000 interviews, ~10 MB of text, 200,000 annotations,
+and one 2 MB interview carrying 5,000 more.
 
 Builds the project once (bulk inserts, as benchmarks/export.py does), then, each in a
 fresh Python process:
@@ -8,7 +9,8 @@ fresh Python process:
 - the same start taken apart step by step (imports, opening the project file, building
   the window, showing it), with the process's resident memory after each step;
 - resident memory once the window's background work has finished (word segmenter
-  loaded, search index built, suggestions worked out) and after opening 20 interviews.
+  loaded, search index built, suggestions worked out), after opening 20 interviews,
+  and with the 2 MB interview shown.
 
 Prints the figures; asserts nothing. Memory comes from /proc (Linux). Run with:
 
@@ -29,6 +31,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from export import build
+from large_document import add_large_interview
+
+from app.project import Project
 
 START = """
 import sys, time
@@ -92,6 +97,13 @@ for document_id in ids:
 mark("open 20 interviews one after another")
 settle(3)
 mark("3 s later: their suggestions")
+large = next(d.id for d in project.documents() if d.title == "长篇访谈")
+window.document_list.select_document(large)
+while not window.text_view.fully_painted:
+    app.processEvents()
+mark("open the 2 MB interview, every highlight painted")
+settle(5)
+mark("5 s later: its suggestions (2 MB interview shown)")
 print("FIGURES " + json.dumps(figures), flush=True)
 window.session.close()
 """
@@ -133,6 +145,11 @@ def main() -> None:
         project = folder / "big.fangtan"
         started = time.perf_counter()
         build(project, arguments.documents, arguments.annotations, arguments.megabytes)
+        opened = Project.open(project, annotator="bench")
+        try:
+            add_large_interview(opened, 700_000, 5_000)
+        finally:
+            opened.close()
         size = project.stat().st_size / 1_048_576
         print(
             f"project: {arguments.documents:,} interviews, {arguments.annotations:,} "
