@@ -228,7 +228,13 @@ class MainWindow(QMainWindow):
         self.watch_timer.setInterval(WATCH_INTERVAL_MS)
         self.watch_timer.timeout.connect(self._check_other_writers)
         self.watch_timer.start()
-        self.session.closed.connect(self.watch_timer.stop)
+        self.session.closed.connect(self._go_quiet)
+
+    def _go_quiet(self) -> None:
+        """The project is closed: no timer or background task may reach it any more."""
+        self.runner.stop()
+        for timer in self.findChildren(QTimer):
+            timer.stop()
 
     def own_write_saved(self) -> None:
         """Something this window wrote outside its session (a preference) is not news."""

@@ -72,11 +72,13 @@ class Task(QObject):
             self._outcome = (self.failed, error)
         else:
             self._outcome = (self.succeeded, result)
-        self.done = True
         with suppress(RuntimeError):  # the window that asked was closed: nobody is waiting
             self._ended.emit()
 
     def _announce(self) -> None:
+        # Only now may the runner let go of the task: were it freed while this call was
+        # still queued, Qt would deliver the call to a deleted object.
+        self.done = True
         if self._outcome is not None:
             signal, value = self._outcome
             signal.emit(value)
