@@ -5,7 +5,6 @@ left as it was.
 """
 
 import argparse
-import json
 import logging
 import os
 import sys
@@ -22,6 +21,7 @@ from app.dto import ImportReport
 if TYPE_CHECKING:
     from app.exporting import ExportOptions
     from app.project import Project
+from app.cli_output import print_json
 from app.errors import (
     FangtanError,
     MixedImportError,
@@ -323,9 +323,7 @@ def _docs(arguments: argparse.Namespace) -> int:
             }
             for content in contents
         ]
-        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(payload)
         return EXIT_OK
     for content in contents:
         meta = content.meta

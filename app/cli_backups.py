@@ -1,11 +1,10 @@
 """``fangtan backups``: a project's backups with their dates and contents; how many to keep."""
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from app.cli_output import print_json
 from app.errors import BackupKeepError
 
 EXIT_OK = 0
@@ -74,9 +73,7 @@ def _backups(arguments: argparse.Namespace) -> int:
                 for backup in backups
             ],
         }
-        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(payload)
         return EXIT_OK
     if wanted is not None:
         print(f"keeping the newest {keep} backup(s) from now on")

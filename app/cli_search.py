@@ -1,11 +1,11 @@
 """``fangtan search``: every occurrence of a text in a project, one per line or as JSON."""
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from app.cli_output import print_json
 from app.errors import NoSuchDocumentError, OutsideWithoutTagError, UnknownDocumentError
 
 EXIT_OK = 0
@@ -81,8 +81,7 @@ def _search(arguments: argparse.Namespace) -> int:
             }
             for hit in hits
         ]
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(payload)
         return EXIT_OK
     for hit in hits:
         print(

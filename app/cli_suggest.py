@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli_output import print_json
 from app.errors import SuggestionThresholdError
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def _suggest(arguments: argparse.Namespace) -> int:
                 description = json.dumps([ACCEPT_MANY, str(len(chosen))], ensure_ascii=False)
                 History(project).do(AcceptSuggestions.of(chosen), description)
             if arguments.json:
-                _dump({"accepted": [_record(s, names) for s in chosen]})
+                print_json({"accepted": [_record(s, names) for s in chosen]})
             else:
                 print(
                     f"accepted {len(chosen)} of {len(found)} suggestions with confidence >= "
@@ -93,7 +94,7 @@ def _suggest(arguments: argparse.Namespace) -> int:
     finally:
         project.close()
     if arguments.json:
-        _dump([_record(s, names) for s in found])
+        print_json([_record(s, names) for s in found])
         return EXIT_OK
     for s in found:
         excerpt = s.text if len(s.text) <= 40 else s.text[:39] + "…"
@@ -131,9 +132,3 @@ def _record(suggestion: "Suggestion", names: dict[int, str]) -> dict[str, object
         "words": list(suggestion.words),
         "text": suggestion.text,
     }
-
-
-def _dump(payload: object) -> None:
-    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")

@@ -32,21 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from export import build
 from large_document import add_large_interview
+from startup import one_start
 
 from app.project import Project
-
-START = """
-import sys, time
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-from ui.launch import run
-
-def shown():
-    print(f"SHOWN {time.time():.6f}", flush=True)
-    QApplication.instance().quit()
-
-sys.exit(run(Path(sys.argv[1]), shown))
-"""
 
 STEPS = """
 import json, sys, time
@@ -109,10 +97,10 @@ window.session.close()
 """
 
 
-def child(script: str, project: Path, environment: dict[str, str]) -> tuple[float, str]:
-    started = time.time()
+def steps(project: Path, environment: dict[str, str]) -> str:
+    """Run the step-by-step start in a fresh process; what it printed."""
     result = subprocess.run(
-        [sys.executable, "-c", script, str(project)],
+        [sys.executable, "-c", STEPS, str(project)],
         capture_output=True,
         text=True,
         env=environment,
@@ -120,13 +108,7 @@ def child(script: str, project: Path, environment: dict[str, str]) -> tuple[floa
     )
     if result.returncode != 0:
         raise SystemExit(f"run failed: {result.stderr.strip()[-800:]}")
-    return started, result.stdout
-
-
-def cold_start(project: Path, environment: dict[str, str]) -> float:
-    started, output = child(START, project, environment)
-    line = next(x for x in output.splitlines() if x.startswith("SHOWN "))
-    return float(line.split()[1]) - started
+    return result.stdout
 
 
 def main() -> None:
@@ -155,12 +137,12 @@ def main() -> None:
             f"project: {arguments.documents:,} interviews, {arguments.annotations:,} "
             f"annotations, file {size:.0f} MB (built in {time.perf_counter() - started:.0f} s)"
         )
-        cold_start(project, environment)  # warm the OS file cache once; not counted
-        times = [cold_start(project, environment) for _ in range(arguments.runs)]
+        one_start(project, environment)  # warm the OS file cache once; not counted
+        times = [one_start(project, environment) for _ in range(arguments.runs)]
         print("cold start to shown window:")
         print("  runs:   " + "  ".join(f"{value * 1000:.0f} ms" for value in times))
         print(f"  median: {statistics.median(times) * 1000:.0f} ms")
-        _, output = child(STEPS, project, environment)
+        output = steps(project, environment)
         line = next(x for x in output.splitlines() if x.startswith("FIGURES "))
         print("step by step (time, resident memory after the step):")
         for name, figure in json.loads(line.removeprefix("FIGURES ")).items():
