@@ -88,15 +88,19 @@ class Transfers(QObject):
             return None
         project = self._session.project
 
-        def work(state: TaskState) -> list[FilePlan]:
-            return plan_paths(project, paths, state)
+        def work(state: TaskState) -> tuple[list[FilePlan], bool]:
+            return plan_paths(project, paths, state), state.cancelled()
 
         return self._start(work, self.tr("Reading files…"), self._planned)
 
-    def _planned(self, plans: list[FilePlan]) -> None:
+    def _planned(self, result: tuple[list[FilePlan], bool]) -> None:
         self._finish()
+        plans, cancelled = result
         if not plans:
-            self.status.emit(self.tr("No interview files were found there."))
+            if cancelled:
+                self.status.emit(self.tr("Import cancelled; nothing was written."))
+            else:
+                self.status.emit(self.tr("No interview files were found there."))
             return
         project = self._session.project
 

@@ -176,3 +176,29 @@ def test_preview_and_report_say_how_a_misnamed_file_was_read(
         assert [document.title for document in project.documents()] == ["标题"]
     finally:
         project.close()
+
+
+def test_cancelling_while_files_are_read_says_so(qtbot, open_window, tmp_path, monkeypatch):
+    path = tmp_path / "empty.fangtan"
+    Project.open(path).close()
+    interview = tmp_path / "a.txt"
+    interview.write_text("标题\n\n记者：问题？\n\n张三：回答。\n", encoding="utf-8")
+    window = open_window(path)
+
+    def read_until_cancelled(_project, _paths, state):
+        assert state._cancel.wait(10)
+        return []
+
+    monkeypatch.setattr("ui.transfer.plan_paths", read_until_cancelled)
+    said = []
+    window.transfers.status.connect(said.append)
+    task = window.transfers.import_paths([interview])
+    task.state.cancel()
+    qtbot.waitUntil(lambda: not window.transfers.busy and bool(said))
+    assert said == ["Import cancelled; nothing was written."]
+    window.session.close()
+    project = reopen(path)
+    try:
+        assert project.documents() == []
+    finally:
+        project.close()
