@@ -1,7 +1,7 @@
 """The interview text: read-only, selectable, highlighted by tag."""
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QTextCursor, QTextOption
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from app.dto import AnnotationInfo, DocumentContent, TagInfo
@@ -87,6 +87,9 @@ class TextView(QPlainTextEdit):
         self.setExtraSelections([])
         text = content.text if content else ""
         self._offsets = OffsetMap(text)
+        # The new text takes the format at the cursor, which sits in the old title: start
+        # from a plain one, or the whole interview would be set as a heading.
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(text)
         self.highlighter.load(
             text, self._offsets, content.turns if content else (), annotations, tags

@@ -152,3 +152,38 @@ def test_undo_that_fails_for_a_passing_reason_keeps_the_step(
     monkeypatch.setattr(History, "undo", real_undo)
     window.undo_action.trigger()
     assert window.annotation_list.table_model.rowCount() == 0
+
+
+def _body_font(view, offset: int) -> tuple[float, int]:
+    """Point size and weight the text at code point ``offset`` is drawn with."""
+    position = view._offsets.to_utf16(offset)
+    block = view.document().findBlock(position)
+    fragments = block.begin()
+    while not fragments.atEnd():
+        fragment = fragments.fragment()
+        if fragment.position() <= position < fragment.position() + fragment.length():
+            font = fragment.charFormat().font()
+            return font.pointSizeF(), font.weight().value
+        fragments += 1
+    raise AssertionError("no fragment there")
+
+
+def test_answers_keep_the_body_font_when_interviews_are_shown_again(
+    qtbot, open_window, sample_project
+):
+    window = open_window(sample_project)
+    view = window.text_view
+    qtbot.waitUntil(lambda: view.content is not None)
+    first = window.documents.document_id
+    text = view.content.text
+    offset = text.index("大力推进氢能产业园区建设")
+    body = _body_font(view, offset)
+    assert body[0] < _body_font(view, 0)[0]  # the title is larger than the answers
+    others = [d.id for d in window.session.project.documents() if d.id != first]
+    window.document_list.select_document(others[0])
+    window.document_list.select_document(first)
+    qtbot.waitUntil(lambda: view.fully_painted)
+    assert _body_font(view, offset) == body
+    window.reload()
+    qtbot.waitUntil(lambda: view.fully_painted)
+    assert _body_font(view, offset) == body
