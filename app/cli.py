@@ -450,12 +450,16 @@ def _export(arguments: argparse.Namespace) -> int:
         progress.finish()
         project.close()
     print(
-        f"exported {summary.annotations} annotations in {summary.documents} documents "
-        f"as {arguments.format} to {arguments.output}"
+        f"exported {_counted(summary.annotations, 'annotation')} in "
+        f"{_counted(summary.documents, 'document')} as {arguments.format} to {arguments.output}"
     )
     for warning in summary.warnings:
         print(f"note: {warning}")
     return EXIT_OK
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {

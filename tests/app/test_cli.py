@@ -148,7 +148,7 @@ def test_export_writes_the_csv(imported: Path, tmp_path: Path, capsys) -> None:
     code = cli.main(["export", str(imported), "--format", "csv", "-o", str(target)])
     captured = capsys.readouterr()
     assert code == cli.EXIT_OK
-    assert captured.out.strip() == f"exported 1 annotations in 1 documents as csv to {target}"
+    assert captured.out.strip() == f"exported 1 annotation in 1 document as csv to {target}"
     with target.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.DictReader(stream))
     assert [(r["text"], r["note"], r["speaker"], r["annotator"]) for r in rows] == [

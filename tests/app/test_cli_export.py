@@ -212,7 +212,7 @@ def test_known_filter_values_still_filter(project_path, tmp_path, capsys):
         ]
     )
     assert code == cli.EXIT_OK
-    assert "exported 2 annotations in 1 documents" in capsys.readouterr().out
+    assert "exported 2 annotations in 1 document" in capsys.readouterr().out
     assert target.exists()
     target.unlink()
     assert cli.main(["export", str(project_path), "-o", str(target), "--status", "done"]) == 0
