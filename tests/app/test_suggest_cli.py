@@ -96,3 +96,17 @@ def test_a_missing_project_is_not_created(tmp_path, capsys):
     assert cli.main(["suggest", str(target)]) == cli.EXIT_FAILED
     assert "There is no project" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_accepted_suggestions_carry_the_annotator_named_in_the_environment(
+    imported, capsys, monkeypatch
+):
+    monkeypatch.setenv("FANGTAN_ANNOTATOR", "丁霞")
+    assert cli.main(["suggest", str(imported), "--apply-above", "0.5"]) == cli.EXIT_OK
+    capsys.readouterr()
+    project = Project.open(imported, create=False)
+    try:
+        stored = [a for d in project.documents() for a in project.annotations(d.id)]
+        assert stored and {a.annotator for a in stored} == {"丁霞"}
+    finally:
+        project.close()
