@@ -7,12 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from app import cli
 from app.dto import ImportReport
 from app.importing.importer import import_paths
 from app.project import Project
 from app.seeds import sample_interviews_path
 
 ANNOTATOR = "tester"
+
+
+@pytest.fixture(autouse=True)
+def bug_log_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep any bug report out of the user's folders, and let tests check none was written."""
+    folder = tmp_path / "logs"
+    monkeypatch.setattr(cli, "log_dir", lambda: folder)
+    return folder
 
 
 @pytest.fixture

@@ -10,13 +10,6 @@ from app.backups import DEFAULT_KEEP, keep_count, list_backups, take_backup
 from app.project import Project
 
 
-@pytest.fixture(autouse=True)
-def bug_log_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "logs"
-    monkeypatch.setattr(cli, "log_dir", lambda: folder)
-    return folder
-
-
 @pytest.fixture
 def backed_up(sample_project: Project, project_path: Path) -> Path:
     """The sample project, closed, with three backups taken on opening."""

@@ -14,14 +14,6 @@ from app.project import Project
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
 
 
-@pytest.fixture(autouse=True)
-def bug_log_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep any bug report out of the user's folders, and let tests check none was written."""
-    folder = tmp_path / "logs"
-    monkeypatch.setattr(cli, "log_dir", lambda: folder)
-    return folder
-
-
 @pytest.fixture
 def imported(project_path: Path, sample_path: Path, capsys) -> Path:
     """A closed project holding the sample, made through the command line."""

@@ -13,13 +13,6 @@ from app.project import Project
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-@pytest.fixture(autouse=True)
-def bug_log_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "logs"
-    monkeypatch.setattr(cli, "log_dir", lambda: folder)
-    return folder
-
-
 @pytest.fixture
 def sample(project_path: Path, sample_path: Path, capsys) -> Path:
     assert cli.main(["import", str(project_path), str(sample_path)]) == cli.EXIT_OK

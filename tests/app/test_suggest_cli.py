@@ -11,13 +11,6 @@ from app.history import History
 from app.project import Project
 
 
-@pytest.fixture(autouse=True)
-def bug_log_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "logs"
-    monkeypatch.setattr(cli, "log_dir", lambda: folder)
-    return folder
-
-
 @pytest.fixture
 def imported(project_path: Path, sample_path: Path, capsys) -> Path:
     assert cli.main(["import", str(project_path), str(sample_path)]) == cli.EXIT_OK
