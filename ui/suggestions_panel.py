@@ -37,18 +37,14 @@ from app.suggestions import (
     MIN_NEGATIVES,
     MIN_POSITIVES,
     Key,
-    ModelInfo,
     Suggestion,
     SuggestionSettings,
-    TagModel,
     TagStats,
-    activity,
     ensure_triggers,
     load_settings,
     pending,
     save_settings,
     suggestion_stats,
-    train_project_model,
     trigger_words,
 )
 from app.suggestions.commands import (
@@ -59,6 +55,7 @@ from app.suggestions.commands import (
 )
 from ui import history_text
 from ui.errors import error_text
+from ui.suggestion_model import ModelKeeper
 from ui.suggestion_overlay import SuggestionOverlay
 from ui.swatches import swatch_icon
 from ui.triggers_dialog import TriggersDialog
@@ -70,8 +67,6 @@ EXCERPT = 40
 
 
 CHANGE_DELAY_MS = 1500  # after an annotation changes, wait this long before recomputing
-TRAIN_DELAY_MS = 3000  # first training, once the window is up and has drawn its text
-RETRAIN_IDLE_MS = 4000  # retraining waits until the annotator has paused this long
 
 
 def install(window: QMainWindow) -> "SuggestionsPanel":
@@ -97,21 +92,19 @@ class SuggestionsPanel(QDockWidget):
         self._suggestions: list[Suggestion] = []
         self._items: dict[Key, QTreeWidgetItem] = {}  # the list's row of each suggestion
         self._current: Suggestion | None = None
-        self._model: TagModel | None = None
-        self._info: ModelInfo | None = None
-        self._training = False
-        self._trained_at: int | None = None  # activity() the model reflects
         self._generation = 0  # of refresh requests; older results are dropped
         self._computing = False  # a refresh is running in the background
         self._again = False  # ...and another was asked for meanwhile
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self._start_refresh)
-        self._train_timer = QTimer(self)
-        self._train_timer.setSingleShot(True)
-        self._train_timer.timeout.connect(self.train)
         self._settings = self._read_settings()
         self._seed_triggers()
+        self.model = ModelKeeper(self._session, window.runner, self)
+        self.model.use(self._settings)
+        self.model.changed.connect(self._show_model)
+        self.model.trained.connect(self.refresh)
+        self.model.failed.connect(self._task_failed)
 
         self.overlay = SuggestionOverlay(self._view, self.describe)
         self._build()
@@ -119,7 +112,6 @@ class SuggestionsPanel(QDockWidget):
         self._connect()
         self._set_tags(window.tags)
         self.refresh()
-        self._train_timer.start(TRAIN_DELAY_MS)
 
     # Layout -------------------------------------------------------------------------
 
@@ -265,9 +257,10 @@ class SuggestionsPanel(QDockWidget):
             )
 
     def _show_model(self) -> None:
-        if self._training and self._info is None:
+        info = self.model.info
+        if self.model.training and info is None:
             text = self.tr("Model: training…")
-        elif self._info is None or not self._info.trained:
+        elif info is None or not info.trained:
             text = (
                 self.tr(
                     "Model: not trained yet. A tag needs %1 tagged passages and %2 without it; "
@@ -277,11 +270,9 @@ class SuggestionsPanel(QDockWidget):
                 .replace("%2", str(MIN_NEGATIVES))
             )
         else:
-            names = "、".join(
-                self._tags[t].name for t in sorted(self._info.trained) if t in self._tags
-            )
+            names = "、".join(self._tags[t].name for t in sorted(info.trained) if t in self._tags)
             text = self.tr("Model: trained for %1.").replace("%1", names)
-            if self._training:
+            if self.model.training:
                 text += " " + self.tr("Retraining…")
         self.model_label.setText(text)
 
@@ -301,7 +292,7 @@ class SuggestionsPanel(QDockWidget):
             # Tagging again and again should not recompute every suggestion each time:
             # wait until the annotator pauses.
             self.refresh(delay_ms=CHANGE_DELAY_MS)
-        self._maybe_retrain()
+        self.model.maybe_retrain()
 
     def _drop_covered(self, changes: Changes) -> None:
         """At once, take off suggestions that a new annotation with their tag now covers."""
@@ -342,7 +333,7 @@ class SuggestionsPanel(QDockWidget):
             self._show([], [])
             return
         project = self._session.project
-        model, settings = self._model, self._settings
+        model, settings = self.model.model, self._settings
 
         def work(_state) -> tuple[int, int, list[Suggestion], list[TagStats]]:
             found = pending(project, [document_id], model=model, settings=settings, seed=False)
@@ -564,7 +555,7 @@ class SuggestionsPanel(QDockWidget):
             self._window.statusBar().showMessage(error_text(error), 6000)
             return
         self._settings = settings
-        self._maybe_retrain()
+        self.model.use(settings)
 
     def _seed_triggers(self) -> None:
         """Give a project that never had trigger words the seed words, here on the window's
@@ -577,43 +568,6 @@ class SuggestionsPanel(QDockWidget):
             return load_settings(self._session.project)
         except FangtanError:
             return SuggestionSettings()
-
-    # The model ----------------------------------------------------------------------------
-
-    def train(self) -> None:
-        """Train (again) in the background; suggestions are refreshed when it is done."""
-        self._train_timer.stop()
-        if self._training:
-            return
-        self._training = True
-        self._show_model()
-        project, settings = self._session.project, self._settings
-        task = self._window.runner.start(lambda _state: train_project_model(project, settings))
-        task.succeeded.connect(self._trained)
-        task.failed.connect(self._training_failed)
-
-    def _trained(self, result) -> None:
-        self._training = False
-        self._model, self._info = result
-        self._trained_at = self._info.activity
-        self._show_model()
-        self.refresh()
-        self._maybe_retrain()
-
-    def _training_failed(self, error: object) -> None:
-        self._training = False
-        self._show_model()
-        self._task_failed(error)
-
-    def _maybe_retrain(self) -> None:
-        if self._training or self._trained_at is None:
-            return
-        try:
-            now = activity(self._session.project)
-        except FangtanError:
-            return
-        if abs(now - self._trained_at) >= self._settings.retrain_every:
-            self._train_timer.start(RETRAIN_IDLE_MS)
 
     def _task_failed(self, error: object) -> None:
         self._computing = False

@@ -193,7 +193,7 @@ def test_model_is_trained_in_the_background_after_enough_decisions(
 ):
     window = open_window(sample_project)
     panel = panel_of(qtbot, window)
-    qtbot.waitUntil(lambda: not panel._training)
+    qtbot.waitUntil(lambda: not panel.model.training)
     assert "not trained yet" in panel.model_label.text()
     panel.threshold.setValue(0.0)
     panel.accept_all_button.click()  # well over N (10) new annotations and decisions
