@@ -29,7 +29,8 @@ class ProjectSession(QObject):
         except FangtanError as error:
             self.failed.emit(error)
             return None
-        self._announce(changes, "do")
+        # Just done: it is what Undo reverts, and doing it dropped anything to redo.
+        self._announce(changes, "do", HistoryState(description, None))
         return changes
 
     def undo(self) -> Changes | None:
@@ -64,9 +65,9 @@ class ProjectSession(QObject):
             self._announce(changes, origin)
         return changes
 
-    def _announce(self, changes: Changes, origin: str) -> None:
+    def _announce(self, changes: Changes, origin: str, state: HistoryState | None = None) -> None:
         self.changed.emit(changes, origin)
-        self.history_changed.emit(self.history.state())
+        self.history_changed.emit(state or self.history.state())
 
     def close(self) -> None:
         self.closed.emit()
