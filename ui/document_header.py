@@ -22,7 +22,9 @@ class DocumentHeader(QLabel):
     def show_meta(self, meta: DocumentMeta | None) -> None:
         self._meta = meta
         if meta is None:
-            self.setText(self.tr("No document selected. Import interviews with File ▸ Import."))
+            self.setText(
+                self.tr("No document selected. Import interviews with File ▸ Import Interviews…")
+            )
             return
         parts = []
         for label, value in (

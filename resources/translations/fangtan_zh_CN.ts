@@ -222,7 +222,7 @@
 <context>
     <name>DocumentHeader</name>
     <message>
-        <source>No document selected. Import interviews with File ▸ Import.</source>
+        <source>No document selected. Import interviews with File ▸ Import Interviews…</source>
         <translation>未选择文档。请用“文件 ▸ 导入访谈”导入。</translation>
     </message>
     <message>
