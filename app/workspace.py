@@ -5,8 +5,6 @@ from pathlib import Path
 
 import platformdirs
 
-from app.importing.importer import import_text
-from app.importing.reading import read_source
 from app.project import PROJECT_SUFFIX, Project
 from app.seeds import SAMPLE_INTERVIEWS, sample_interviews_path
 
@@ -34,6 +32,9 @@ def open_default_project(annotator: str | None = None) -> Project:
     """
     path = default_project_path()
     if not path.exists():
+        from app.importing.importer import import_text  # the first run only: not at every start
+        from app.importing.reading import read_source
+
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".creating")
         for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):

@@ -189,7 +189,7 @@ def test_cancelling_while_files_are_read_says_so(qtbot, open_window, tmp_path, m
         assert state._cancel.wait(10)
         return []
 
-    monkeypatch.setattr("ui.transfer.plan_paths", read_until_cancelled)
+    monkeypatch.setattr("app.importing.plan.plan_paths", read_until_cancelled)
     said = []
     window.transfers.status.connect(said.append)
     task = window.transfers.import_paths([interview])
