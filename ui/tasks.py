@@ -5,8 +5,10 @@ the user cancelled; results come back to the window thread through signals.
 Widgets are never touched from the worker.
 """
 
+import itertools
 import sys
 import threading
+import weakref
 from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
@@ -23,6 +25,7 @@ from PySide6.QtCore import (
 )
 
 from app.courtesy import user_active
+from ui.collector import collect_on_window_thread, work_began, work_ended
 
 # Work on the background thread is Python too, and by default a busy thread keeps the
 # interpreter for 5 ms before the window thread gets a turn, many turns per keystroke.
@@ -34,11 +37,15 @@ class TaskState:
     """Handed to the work function: progress out, cancellation in."""
 
     def __init__(self, relay: "Task") -> None:
-        self._relay = relay
+        # Weak, so that a task and its state form no cycle: a task must be freed on the
+        # window thread the moment the runner lets go of it, never by a later collection.
+        self._relay = weakref.ref(relay)
         self._cancel = threading.Event()
 
     def report(self, done: int, total: int, current: str) -> None:
-        self._relay.progressed.emit(done, total, current)
+        relay = self._relay()
+        if relay is not None:
+            relay.progressed.emit(done, total, current)
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -55,42 +62,53 @@ class Task(QObject):
     progressed = Signal(int, int, str)
     succeeded = Signal(object)
     failed = Signal(object)
-    _ended = Signal()  # from the worker; received on the thread the task was made on
 
     def __init__(self, work: Callable[[TaskState], Any]) -> None:
         super().__init__()
         self.state = TaskState(self)
-        self._work = work
+        self._work: Callable[[TaskState], Any] | None = work
         self._outcome: tuple[SignalInstance, object] | None = None
-        self.done = False
-        self._ended.connect(self._announce, Qt.ConnectionType.QueuedConnection)
 
     def _run(self) -> None:
+        work, self._work = self._work, None  # whatever the work holds goes with it, here
         try:
-            result = self._work(self.state)
+            result = work(self.state)
         except Exception as error:  # delivered to the window, which decides how to show it
             self._outcome = (self.failed, error)
         else:
             self._outcome = (self.succeeded, result)
-        with suppress(RuntimeError):  # the window that asked was closed: nobody is waiting
-            self._ended.emit()
 
     def _announce(self) -> None:
-        # Only now may the runner let go of the task: were it freed while this call was
-        # still queued, Qt would deliver the call to a deleted object.
-        self.done = True
         if self._outcome is not None:
             signal, value = self._outcome
+            self._outcome = None
             signal.emit(value)
 
 
 class _Runnable(QRunnable):
-    def __init__(self, task: Task) -> None:
+    """Runs one task on the pool's thread and tells the runner, by key, once it holds no
+    reference to the task any more: the runner's is then the last, so the task is always
+    freed on the window thread."""
+
+    def __init__(
+        self, task: Task, key: int, halted: threading.Event, finished: SignalInstance
+    ) -> None:
         super().__init__()
-        self._task = task
+        self._task: Task | None = task
+        self._key = key
+        self._halted = halted
+        self._finished = finished
 
     def run(self) -> None:
-        self._task._run()
+        task, self._task = self._task, None
+        try:
+            if task is not None and not self._halted.is_set():
+                task._run()
+            del task
+            with suppress(RuntimeError):  # the runner was destroyed: nobody is waiting
+                self._finished.emit(self._key)
+        finally:
+            work_ended()
 
 
 _USER_EVENTS = frozenset(
@@ -130,28 +148,43 @@ def _watch_activity() -> None:
 class TaskRunner(QObject):
     """Runs tasks one at a time, in order, off the window thread."""
 
+    _finished = Signal(int)  # from the pool's thread: the task with this key is done
+    _release = Signal(int)  # its result has been announced
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         sys.setswitchinterval(SWITCH_INTERVAL_S)
         _watch_activity()
+        collect_on_window_thread()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._running: set[Task] = set()
-        self._stopped = False
+        self._running: dict[int, Task] = {}  # kept alive until announced on this thread
+        self._keys = itertools.count()
+        self._halted = threading.Event()
+        self._finished.connect(self._announce, Qt.ConnectionType.QueuedConnection)
+        self._release.connect(self._forget, Qt.ConnectionType.QueuedConnection)
 
     def start(self, work: Callable[[TaskState], Any]) -> Task:
         """Queue ``work``; once the runner is stopped, the task returned never runs."""
         task = Task(work)
-        if self._stopped:
+        key = next(self._keys)
+        self._running[key] = task  # a stopped runner keeps it too, for callers to connect
+        if self._halted.is_set():
             return task
-        self._running.add(task)  # kept alive until its result has reached this thread
-        task.succeeded.connect(self._forget, Qt.ConnectionType.QueuedConnection)
-        task.failed.connect(self._forget, Qt.ConnectionType.QueuedConnection)
-        self._pool.start(_Runnable(task))
+        work_began()
+        self._pool.start(_Runnable(task, key, self._halted, self._finished))
         return task
 
-    def _forget(self, _outcome: object) -> None:
-        self._running = {task for task in self._running if not task.done}
+    def _announce(self, key: int) -> None:
+        task = self._running.get(key)
+        if task is not None:
+            task._announce()
+            self._release.emit(key)
+
+    def _forget(self, key: int) -> None:
+        # Queued behind whatever the announcement queued: a queued connection to a
+        # lambda is dropped with its sender, so the task must outlive those calls.
+        self._running.pop(key, None)
 
     def wait(self) -> None:
         self._pool.waitForDone()
@@ -159,8 +192,7 @@ class TaskRunner(QObject):
     def stop(self) -> None:
         """Start nothing more and wait for the task running. Called before the window goes:
         a pool destroyed while its thread still runs Python would wait for it forever."""
-        self._stopped = True
-        self._pool.clear()
-        for task in self._running:
+        self._halted.set()
+        for task in self._running.values():
             task.state.cancel()
         self._pool.waitForDone()
