@@ -66,23 +66,22 @@ class Task(QObject):
     def __init__(self, work: Callable[[TaskState], Any]) -> None:
         super().__init__()
         self.state = TaskState(self)
-        self._work: Callable[[TaskState], Any] | None = work
-        self._outcome: tuple[SignalInstance, object] | None = None
+        self._work = work  # freed with the task, on the window thread
+        self._outcome: tuple[bool, object] | None = None  # succeeded?, result or error
 
     def _run(self) -> None:
-        work, self._work = self._work, None  # whatever the work holds goes with it, here
         try:
-            result = work(self.state)
+            result = self._work(self.state)
         except Exception as error:  # delivered to the window, which decides how to show it
-            self._outcome = (self.failed, error)
+            self._outcome = (False, error)
         else:
-            self._outcome = (self.succeeded, result)
+            self._outcome = (True, result)
 
     def _announce(self) -> None:
         if self._outcome is not None:
-            signal, value = self._outcome
+            succeeded, value = self._outcome
             self._outcome = None
-            signal.emit(value)
+            (self.succeeded if succeeded else self.failed).emit(value)
 
 
 class _Runnable(QRunnable):
