@@ -1,4 +1,4 @@
-"""A 2 MB interview carrying 5,000 annotations: open it, tag one more passage, scroll.
+"""A 2 MB interview carrying 5,000 annotations: open it, tag passages, scroll.
 
 Prints medians over several runs. Run with:
 
@@ -25,6 +25,8 @@ from app.importing.importer import import_text
 from app.project import Project
 from ui.main_window import MainWindow
 from ui.session import ProjectSession
+
+SETTLE_MS = 8000  # long enough for the start-up work: segmenter, index, model, suggestions
 
 SENTENCES = [
     "今年,泊里镇将以深入贯彻落实党的二十大精神为主线,聚焦实体经济发展创新突破。",
@@ -97,16 +99,27 @@ def main() -> None:
 
     view = window.text_view
     rng = random.Random(3)
-    tag_times = []
-    for _ in range(40):
-        start = rng.randrange(0, length - 100)
-        view.select_span(start, start + 30)
-        app.processEvents()
-        view.setFocus()
-        started = time.perf_counter()
-        QTest.keyClick(view, Qt.Key.Key_2)
-        view.viewport().repaint()
-        tag_times.append(time.perf_counter() - started)
+
+    def tag_times() -> list[float]:
+        times = []
+        for _ in range(40):
+            start = rng.randrange(0, length - 100)
+            view.select_span(start, start + 30)
+            app.processEvents()
+            view.setFocus()
+            started = time.perf_counter()
+            QTest.keyClick(view, Qt.Key.Key_2)
+            view.viewport().repaint()
+            times.append(time.perf_counter() - started)
+        return times
+
+    # Right after opening, the window's own start-up work (word segmenter, search index,
+    # model training, suggestions) still runs in the background and shares the interpreter.
+    busy = tag_times()
+    QTest.qWait(SETTLE_MS)
+    window.runner.wait()
+    app.processEvents()
+    settled = tag_times()
 
     scrolls = []
     bar = view.verticalScrollBar()
@@ -129,7 +142,8 @@ def main() -> None:
     print(f"document: {length:,} characters (~{size_mb:.1f} MB UTF-8), 5,000 annotations")
     print(f"open, first screen painted with its highlights: {ms(opens)}")
     print(f"open, every highlight painted (the rest while idle): {ms(complete)}")
-    print(f"tag a selection (key -> committed -> repainted): {ms(tag_times)}")
+    print(f"tag a selection (key -> committed -> repainted), background work done: {ms(settled)}")
+    print(f"tag a selection, while the start-up work runs in the background: {ms(busy)}")
     print(f"scroll repaint (text + stripes): {ms(scrolls)}")
     window.session.close()
 
