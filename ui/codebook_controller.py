@@ -81,14 +81,15 @@ class CodebookController(QObject):
         tag = self._tag(tag_id)
         if tag is None:
             return
-        if tag.usage:
+        usage = self._session.project.tag_usage([tag_id]).get(tag_id, 0)  # not a cached count
+        if usage:
             question = (
                 self.tr(
                     "Delete the tag “%1”? It is used by %2 annotations, which will be "
                     "removed with it. Edit ▸ Undo brings them back."
                 )
                 .replace("%1", tag.name)
-                .replace("%2", str(tag.usage))
+                .replace("%2", str(usage))
             )
         else:
             question = self.tr("Delete the tag “%1”? No annotation uses it.").replace(

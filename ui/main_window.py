@@ -29,6 +29,7 @@ from ui import (
 )
 from ui.annotation_list import AnnotationList
 from ui.codebook_controller import CodebookController
+from ui.deferred import ChangesLater
 from ui.document_controller import DocumentController
 from ui.document_header import DocumentHeader
 from ui.document_list import DocumentList
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         self.tag_panel.edit_requested.connect(self.codebook.edit_tag)
         self.tag_panel.delete_requested.connect(self.codebook.delete_tag)
         self.tag_panel.move_requested.connect(self.codebook.move_tag)
+        self._counts_later = ChangesLater(self._refresh_counts, self)
         self.session.changed.connect(self._on_changes)
         self.session.history_changed.connect(self._show_history)
         self.session.failed.connect(lambda error: show_error(self, error))
@@ -325,15 +327,12 @@ class MainWindow(QMainWindow):
         self._known_version = self._data_version()  # our own write is not news
         if changes.tags:
             self._set_tags(project.tags())
-        elif changes.tag_ids:  # only counts changed: colours and names stay, no repaint
-            usage = project.tag_usage(changes.tag_ids)
-            self.tags = [replace(tag, usage=usage.get(tag.id, tag.usage)) for tag in self.tags]
-            self.tag_panel.set_usage(usage)
-            self.codebook.set_tags(self.tags)
         if changes.metadata:
             self.document_list.set_documents(project.documents())
-        elif changes.document_list and changes.documents:
-            self.document_list.table.set_counts(project.annotation_counts(changes.documents))
+        if (changes.tag_ids and not changes.tags) or (
+            changes.document_list and changes.documents and not changes.metadata
+        ):
+            self._counts_later.add(changes)  # the highlight is painted first
         shown = self.documents.document_id
         if origin != "do" and len(changes.documents) == 1 and shown not in changes.documents:
             self.document_list.select_document(next(iter(changes.documents)))
@@ -341,6 +340,17 @@ class MainWindow(QMainWindow):
             self.documents.apply_changes(changes)
         if origin != "do" and len(changes.added | changes.updated) == 1:
             self.annotation_list.show_annotation(next(iter(changes.added | changes.updated)))
+
+    def _refresh_counts(self, changes: Changes) -> None:
+        """Only counts changed: colours and names stay, nothing else repaints."""
+        project = self.session.project
+        if changes.tag_ids:
+            usage = project.tag_usage(changes.tag_ids)
+            self.tags = [replace(tag, usage=usage.get(tag.id, tag.usage)) for tag in self.tags]
+            self.tag_panel.set_usage(usage)
+            self.codebook.set_tags(self.tags)
+        if changes.document_list and changes.documents:
+            self.document_list.table.set_counts(project.annotation_counts(changes.documents))
 
     def _after_import(self, report) -> None:
         self._known_version = self._data_version()

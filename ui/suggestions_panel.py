@@ -54,6 +54,7 @@ from app.suggestions.commands import (
     RemoveTriggerWords,
 )
 from ui import history_text
+from ui.deferred import ChangesLater
 from ui.errors import error_text
 from ui.suggestion_model import ModelKeeper
 from ui.suggestion_overlay import SuggestionOverlay
@@ -212,6 +213,7 @@ class SuggestionsPanel(QDockWidget):
         super().changeEvent(event)
 
     def _connect(self) -> None:
+        self._changes_later = ChangesLater(self._follow_changes, self)
         self._session.changed.connect(self._on_changes)
         self._window.document_list.document_selected.connect(self._document_selected)
         self.table.currentItemChanged.connect(self._row_changed)
@@ -286,6 +288,9 @@ class SuggestionsPanel(QDockWidget):
     def _on_changes(self, changes: Changes, origin: str) -> None:
         if changes.tags:
             self._set_tags(self._session.project.tags())
+        self._changes_later.add(changes)  # after the new highlight is on screen
+
+    def _follow_changes(self, changes: Changes) -> None:
         shown = self._shown_document()
         if changes.tags or (shown is not None and shown in changes.documents):
             self._drop_covered(changes)

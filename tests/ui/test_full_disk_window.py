@@ -28,4 +28,4 @@ def test_tagging_on_a_full_disk_says_so_and_changes_nothing(
     qtbot.keyClick(view, Qt.Key.Key_2)
     assert len(messages) >= 2 and "full" in messages[-1]
     assert window.annotation_list.table_model.rowCount() == rows
-    assert window.document_list.table.document_at(0).annotation_count == rows
+    qtbot.waitUntil(lambda: window.document_list.table.document_at(0).annotation_count == rows)

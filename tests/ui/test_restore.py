@@ -21,7 +21,7 @@ def test_open_backs_up_and_restore_brings_the_copy_back(qtbot, qapp, sample_proj
         CreateAnnotations(tuple(AnnotationSpec(document_id, tag_id, i, i + 3) for i in range(4))),
         "four",
     )
-    assert window.document_list.table.document_at(0).annotation_count == 4
+    qtbot.waitUntil(lambda: window.document_list.table.document_at(0).annotation_count == 4)
 
     def choose_oldest(dialog: RestoreDialog) -> int:
         dialog.table.selectRow(len(dialog.backups) - 1)

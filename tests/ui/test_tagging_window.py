@@ -53,7 +53,7 @@ def test_select_press_1_close_reopen_undo(qtbot, open_window, sample_project):
     window.text_view.setFocus()
     qtbot.keyClick(window.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 0)
-    assert window.document_list.table.document_at(0).annotation_count == 0
+    qtbot.waitUntil(lambda: window.document_list.table.document_at(0).annotation_count == 0)
     window.session.close()
     assert stored_annotations(sample_project)[1] == []
 
