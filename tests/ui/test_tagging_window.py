@@ -187,3 +187,28 @@ def test_answers_keep_the_body_font_when_interviews_are_shown_again(
     window.reload()
     qtbot.waitUntil(lambda: view.fully_painted)
     assert _body_font(view, offset) == body
+
+
+def test_counts_follow_the_highlight_and_a_closed_project_is_left_alone(
+    qtbot, open_window, sample_project
+):
+    window = open_window(sample_project)
+    view = window.text_view
+    start = view.content.text.index("大力推进氢能产业园区建设")
+    industry = window.tags[0]
+    view.select_span(start, start + 12)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert window.annotation_list.table_model.rowCount() == 1  # the highlight is at once
+    qtbot.waitUntil(lambda: window.document_list.table.document_at(0).annotation_count == 1)
+    qtbot.waitUntil(lambda: window.tags[0].usage == industry.usage + 1)
+
+    view.select_span(start, start + 4)
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    window.close()
+    window.session.close()  # before the counts catch up: they must not reach the closed file
+    moved = sample_project.with_name("moved.fangtan")
+    sample_project.rename(moved)
+    qtbot.wait(50)
+    assert not sample_project.exists()  # nothing opened, and so created, the file again
+    assert len(stored_annotations(moved)[1]) == 2
