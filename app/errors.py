@@ -86,6 +86,10 @@ class ProjectMissingError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "There is no project at {path}.")
 
 
+class ProjectClosedError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "{path} was closed; open it again to go on.")
+
+
 class ProjectStorageError(FangtanError):
     template = QT_TRANSLATE_NOOP(
         "Errors", "Could not save to {path}: {detail}. Nothing was changed."

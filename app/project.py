@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -19,6 +19,7 @@ from app.errors import (
     ForeignDatabaseError,
     NewerProjectError,
     NotAProjectError,
+    ProjectClosedError,
     ProjectIsFolderError,
     ProjectMissingError,
     ProjectReadOnlyError,
@@ -139,10 +140,17 @@ class Project:
         return project
 
     def close(self) -> None:
+        """Close the file for good: whatever still asks this project for data afterwards is
+        refused, instead of reconnecting (and creating an empty file where it had gone)."""
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None
         self.engine.dispose()
+        if not event.contains(self.engine, "do_connect", self._refuse):
+            event.listen(self.engine, "do_connect", self._refuse)
+
+    def _refuse(self, *_connecting: object) -> None:
+        raise ProjectClosedError(path=str(self.path))
 
     def data_version(self) -> int:
         """A number that changes whenever any connection, here or in another program,

@@ -176,9 +176,11 @@ class TaskRunner(QObject):
 
     def _announce(self, key: int) -> None:
         task = self._running.get(key)
-        if task is not None:
+        if task is None:
+            return
+        if not self._halted.is_set():  # a stopped runner's window is going: nobody listens
             task._announce()
-            self._release.emit(key)
+        self._release.emit(key)
 
     def _forget(self, key: int) -> None:
         # Queued behind whatever the announcement queued: a queued connection to a

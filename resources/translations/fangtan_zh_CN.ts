@@ -336,6 +336,10 @@
         <translation>{path} 处没有项目。</translation>
     </message>
     <message>
+        <source>{path} was closed; open it again to go on.</source>
+        <translation>{path} 已关闭，请重新打开后继续。</translation>
+    </message>
+    <message>
         <source>Could not save to {path}: {detail}. Nothing was changed.</source>
         <translation>无法保存到 {path}：{detail}。没有做任何改动。</translation>
     </message>

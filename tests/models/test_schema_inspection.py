@@ -14,6 +14,7 @@ from app.errors import (
     ForeignDatabaseError,
     NewerProjectError,
     NotAProjectError,
+    ProjectClosedError,
     ProjectMissingError,
 )
 from app.importing.importer import import_paths
@@ -317,3 +318,19 @@ def test_inspecting_a_foreign_wal_database_leaves_no_files_beside_it(tmp_path):
     before = sorted(path.name for path in tmp_path.iterdir())
     assert inspect_file(other).kind is FileKind.FOREIGN
     assert sorted(path.name for path in tmp_path.iterdir()) == before == ["other.db"]
+
+
+def test_a_closed_project_refuses_instead_of_reopening_its_path(tmp_path: Path) -> None:
+    path = tmp_path / "closed.fangtan"
+    project = Project.open(path, annotator="t")
+    assert project.documents() == []
+    project.close()
+    path.rename(tmp_path / "moved.fangtan")
+    with pytest.raises(ProjectClosedError, match="closed"):
+        project.documents()
+    with pytest.raises(ProjectClosedError):
+        project.data_version()
+    with pytest.raises(ProjectClosedError):
+        project.execute(CreateAnnotations(()))
+    assert not path.exists()  # no empty database made where the project used to be
+    project.close()  # closing twice is harmless

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.importing.importer import import_text
@@ -63,6 +63,9 @@ def open_window(qtbot):
     for window in windows:
         window.runner.wait()
         window.session.close()
+        window.close()
+        window.deleteLater()  # as the application does with a window whose project closed
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def reopen(path: Path) -> Project:
