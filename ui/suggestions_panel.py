@@ -11,7 +11,7 @@ asked for again.
 from contextlib import suppress
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSpinBox,
+    QTableView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -36,7 +37,6 @@ from app.errors import FangtanError
 from app.suggestions import (
     MIN_NEGATIVES,
     MIN_POSITIVES,
-    Key,
     Suggestion,
     SuggestionSettings,
     TagStats,
@@ -55,16 +55,17 @@ from app.suggestions.commands import (
 )
 from ui import history_text
 from ui.deferred import ChangesLater
+from ui.document_list import RESIZE_PRECISION
 from ui.errors import error_text
 from ui.suggestion_model import ModelKeeper
 from ui.suggestion_overlay import SuggestionOverlay
+from ui.suggestion_table import SuggestionTableModel
 from ui.swatches import swatch_icon
 from ui.triggers_dialog import TriggersDialog
 
 ACCEPT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 REJECT_KEYS = (Qt.Key.Key_Backspace,)
 NEXT_KEYS = (Qt.Key.Key_Tab,)
-EXCERPT = 40
 
 
 CHANGE_DELAY_MS = 1500  # after an annotation changes, wait this long before recomputing
@@ -91,7 +92,7 @@ class SuggestionsPanel(QDockWidget):
         self._tags_source: list[TagInfo] = []
         self._stats: list[TagStats] = []
         self._suggestions: list[Suggestion] = []
-        self._items: dict[Key, QTreeWidgetItem] = {}  # the list's row of each suggestion
+        self._choosing = False  # the list's current row is being set to self._current
         self._current: Suggestion | None = None
         self._generation = 0  # of refresh requests; older results are dropped
         self._computing = False  # a refresh is running in the background
@@ -127,14 +128,22 @@ class SuggestionsPanel(QDockWidget):
         self.model_label.setObjectName("suggestionModel")
         self.model_label.setWordWrap(True)
 
-        self.table = QTreeWidget()
+        self.table_model = SuggestionTableModel(self.reason, self.describe, self)
+        self.table = QTableView()
         self.table.setObjectName("suggestionList")
-        self.table.setColumnCount(4)
-        self.table.setRootIsDecorated(False)
-        self.table.setUniformRowHeights(True)
+        self.table.setModel(self.table_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.header().setStretchLastSection(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        # Tag and confidence columns fit the first rows, not every one of thousands.
+        header.setResizeContentsPrecision(RESIZE_PRECISION)
 
         self.accept_button = QPushButton()
         self.accept_button.setObjectName("acceptSuggestion")
@@ -191,7 +200,7 @@ class SuggestionsPanel(QDockWidget):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Suggestions"))
-        self.table.setHeaderLabels(
+        self.table_model.set_headers(
             [self.tr("Tag"), self.tr("Passage"), self.tr("Confidence"), self.tr("Reason")]
         )
         self.stats.setHeaderLabels([self.tr("Tag"), self.tr("Accepted / offered"), self.tr("Rate")])
@@ -216,8 +225,8 @@ class SuggestionsPanel(QDockWidget):
         self._changes_later = ChangesLater(self._follow_changes, self)
         self._session.changed.connect(self._on_changes)
         self._window.document_list.document_selected.connect(self._document_selected)
-        self.table.currentItemChanged.connect(self._row_changed)
-        self.table.itemDoubleClicked.connect(lambda _item, _column: self.reveal_current())
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.doubleClicked.connect(lambda _index: self.reveal_current())
         self.accept_button.clicked.connect(self.accept_current)
         self.reject_button.clicked.connect(self.reject_current)
         self.next_button.clicked.connect(self.next_suggestion)
@@ -368,44 +377,13 @@ class SuggestionsPanel(QDockWidget):
         self._fill()
 
     def _fill(self) -> None:
-        self.table.blockSignals(True)
-        self.table.clear()
-        self._items = {}
-        current_item = None
-        for suggestion in self._suggestions:
-            tag = self._tags.get(suggestion.tag_id)
-            excerpt = suggestion.text
-            if len(excerpt) > EXCERPT:
-                excerpt = excerpt[: EXCERPT - 1] + "…"
-            item = QTreeWidgetItem(
-                [
-                    tag.name if tag else "?",
-                    excerpt,
-                    f"{suggestion.confidence:.2f}",
-                    self.reason(suggestion),
-                ]
-            )
-            if tag is not None:
-                item.setIcon(0, swatch_icon(tag.color))
-            item.setToolTip(1, suggestion.text)
-            item.setToolTip(3, self.describe(suggestion))
-            item.setData(0, Qt.ItemDataRole.UserRole, suggestion.key)
-            self._items[suggestion.key] = item
-            self.table.addTopLevelItem(item)
-            if self._current is not None and suggestion.key == self._current.key:
-                current_item = item
-        if current_item is not None:
-            self.table.setCurrentItem(current_item)
-        self.table.blockSignals(False)
+        self._choosing = True
+        self.table_model.set_suggestions(self._suggestions, self._tags)
+        self._choosing = False
+        self._select_current()
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(2)
         self._fill_stats()
-        self.overlay.set_suggestions(self._suggestions, self._current)
-        enabled = self._current is not None
-        for button in (self.accept_button, self.reject_button, self.next_button):
-            button.setEnabled(enabled)
-        self.accept_all_button.setEnabled(bool(self._suggestions))
-        self._show_status()
         self._show_model()
 
     def _fill_stats(self) -> None:
@@ -420,11 +398,10 @@ class SuggestionsPanel(QDockWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, row.tag_id)
             self.stats.addTopLevelItem(item)
 
-    def _row_changed(self, item: QTreeWidgetItem | None, _previous) -> None:
-        if item is None:
+    def _row_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        if self._choosing or not index.isValid():
             return
-        key = tuple(item.data(0, Qt.ItemDataRole.UserRole))
-        found = next((s for s in self._suggestions if s.key == key), None)
+        found = self.table_model.suggestion_at(index.row())
         if found is not None:
             self._current = found
             self.overlay.set_current(found)
@@ -461,21 +438,18 @@ class SuggestionsPanel(QDockWidget):
         self._suggestions = remaining
         if following is not None or self._current is None or self._current.key in keys:
             self._current = following
-        self.table.blockSignals(True)
-        for key in keys:
-            item = self._items.pop(key, None)
-            if item is not None:
-                self.table.takeTopLevelItem(self.table.indexOfTopLevelItem(item))
-        self.table.blockSignals(False)
+        self._choosing = True
+        self.table_model.remove(keys)
+        self._choosing = False
         self._select_current()
 
     def _select_current(self) -> None:
         """Show the current suggestion as the list's current row and in the text."""
-        item = self._items.get(self._current.key) if self._current is not None else None
-        if item is not None:
-            self.table.blockSignals(True)
-            self.table.setCurrentItem(item)
-            self.table.blockSignals(False)
+        row = self.table_model.row_of(self._current.key) if self._current is not None else None
+        if row is not None:
+            self._choosing = True
+            self.table.setCurrentIndex(self.table_model.index(row, 0))
+            self._choosing = False
         self.overlay.set_suggestions(self._suggestions, self._current)
         enabled = self._current is not None
         for button in (self.accept_button, self.reject_button, self.next_button):
