@@ -7,7 +7,7 @@ word, so they grow or shrink it. Holding Alt while dragging (or double-clicking)
 the selection character-exact.
 
 Words are jieba's, with the project's dictionary, found a turn at a time
-(app.segmentation.DocumentWords). jieba is loaded on a worker once the window is shown;
+(app.document_words.DocumentWords). jieba is loaded on a worker once the window is shown;
 until it is ready every selection is character-exact and nothing waits for it.
 Positions pass through the view's OffsetMap only, so a character above U+FFFF is never
 split.
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app import segmentation
 from app.dictionary import ensure_word_lists
+from app.document_words import DocumentWords
 from app.dto import DocumentContent
 from ui.i18n import settings
 from ui.tasks import TaskState
@@ -52,7 +53,7 @@ class WordSelection(QObject):
         self._window = window
         self._view = window.text_view
         self.segmenter = segmentation.for_project(window.session.project)
-        self._words: segmentation.DocumentWords | None = None
+        self._words: DocumentWords | None = None
         self._words_for: DocumentContent | None = None
         self._exact = False  # Alt was held when the current drag began
         self._loading = False
@@ -151,12 +152,12 @@ class WordSelection(QObject):
 
     # Selections -----------------------------------------------------------------------
 
-    def _document_words(self) -> segmentation.DocumentWords | None:
+    def _document_words(self) -> DocumentWords | None:
         content = self._view.content
         if content is None:
             return None
         if self._words_for is not content:
-            self._words = segmentation.DocumentWords(self.segmenter, content.text, content.turns)
+            self._words = DocumentWords(self.segmenter, content.text, content.turns)
             self._words_for = content
         return self._words
 

@@ -5,9 +5,10 @@ import threading
 
 from app import segmentation
 from app.dictionary import AddTerms, RemoveTerms
+from app.document_words import DocumentWords
 from app.dto import TurnInfo
 from app.history import History
-from app.segmentation import DocumentWords, for_project
+from app.segmentation import for_project
 
 
 def words(project, text):
