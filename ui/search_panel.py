@@ -9,22 +9,18 @@ thread: on Enter at once, and while typing after a short pause.
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
@@ -41,7 +37,16 @@ from app.errors import FangtanError
 from app.search import Hit, ensure_index, search, tag_hits
 from ui import history_text
 from ui.errors import error_text
+from ui.search_hits import (
+    DOCUMENT_COLUMN,
+    HIT_COLUMN,
+    LEFT_COLUMN,
+    RIGHT_COLUMN,
+    SPEAKER_COLUMN,
+    HitTableModel,
+)
 from ui.swatches import swatch_icon
+from ui.tag_chooser import TagChooser
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -51,107 +56,6 @@ DEBOUNCE_MS = 300  # pause in typing before the search runs by itself
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-
-DOCUMENT_COLUMN, SPEAKER_COLUMN, LEFT_COLUMN, HIT_COLUMN, RIGHT_COLUMN = range(5)
-
-
-class HitTableModel(QAbstractTableModel):
-    """Hits as rows: document, speaker, left context, hit, right context."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._hits: list[Hit] = []
-        self._titles: dict[int, str] = {}
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def set_hits(self, hits: list[Hit], titles: dict[int, str]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self._titles = dict(titles)
-        self.endResetModel()
-
-    @property
-    def hits(self) -> list[Hit]:
-        return self._hits
-
-    def hit_at(self, row: int) -> Hit | None:
-        return self._hits[row] if 0 <= row < len(self._hits) else None
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 5
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        hit = self._hits[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == DOCUMENT_COLUMN:
-                return self._titles.get(hit.document_id, f"#{hit.document_id}")
-            return (None, hit.speaker, hit.left, hit.hit, hit.right)[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == DOCUMENT_COLUMN:
-                return self._titles.get(hit.document_id, "")
-            return hit.context
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == LEFT_COLUMN:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if column == HIT_COLUMN:
-                return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and column == HIT_COLUMN:
-            return self._bold
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("Document"),
-                self.tr("Speaker"),
-                self.tr("Before"),
-                self.tr("Hit"),
-                self.tr("After"),
-            )[section]
-        return None
-
-
-class TagChooser(QDialog):
-    """Which tag to put on every hit."""
-
-    def __init__(
-        self, tags: list[TagInfo], count: int, current: int | None, parent: QWidget | None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("tagChooser")
-        self.setWindowTitle(self.tr("Tag All Hits"))
-        self.combo = QComboBox()
-        self.combo.setObjectName("tagChooserCombo")
-        for tag in tags:
-            self.combo.addItem(swatch_icon(tag.color), tag.name, tag.id)
-        if current is not None and self.combo.findData(current) >= 0:
-            self.combo.setCurrentIndex(self.combo.findData(current))
-        label = QLabel(
-            self.tr("Tag all %1 hits with:").replace("%1", f"{count:,}")
-            + "\n"
-            + self.tr("Hits that already carry the tag are left as they are.")
-        )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.combo)
-        layout.addWidget(buttons)
-
-    def tag_id(self) -> int | None:
-        return self.combo.currentData()
 
 
 class SearchPanel(QDockWidget):
