@@ -43,8 +43,9 @@ def handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
 
 
 def _search(arguments: argparse.Namespace) -> int:
+    from app.hit_tagging import tag_id_named
     from app.project import Project
-    from app.search import search, tag_id_named
+    from app.search import search
 
     if arguments.outside and not arguments.tag:
         raise OutsideWithoutTagError()

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 
 from app.dto import TagInfo
 from app.errors import FangtanError
-from app.search import Hit, ensure_index, search, tag_hits
+from app.hit_tagging import tag_hits
+from app.search import Hit, ensure_index, search
 from ui import history_text
 from ui.errors import error_text
 from ui.search_hits import (

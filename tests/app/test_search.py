@@ -14,6 +14,7 @@ from app.dto import DocumentContent
 from app.errors import EmptyQueryError, UnknownDocumentError, UnknownTagError
 from app.exporting import import_annotations
 from app.history import History
+from app.hit_tagging import tag_hits
 from app.project import Project
 from app.search import (
     LATIN_FOLD,
@@ -22,7 +23,6 @@ from app.search import (
     index_tokens,
     scan,
     search,
-    tag_hits,
     unindex_document,
 )
 from models import Document, Turn
