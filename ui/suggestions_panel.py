@@ -1,21 +1,16 @@
-"""The Suggestions dock: the shown interview's pending tag suggestions, and the keys to
-accept (Enter), reject (Backspace) and move to the next one (Tab).
+"""The Suggestions dock: the shown interview's pending tag suggestions as a list and as
+outlines in the text, decided with Enter, Backspace and Tab (ui/decision_keys.py).
 
-Suggestions come from app.suggestions, worked out on the window's task runner; the model
-is trained there too, a moment after the window opens and again after every N new
-annotations and decisions, once the annotator pauses. The window never waits for
-either: results that arrive after the document or the project changed are dropped and
-asked for again.
+They are worked out in the background (ui/suggestion_feed.py) with the model that
+ui/suggestion_model.py trains; the window never waits for either.
 """
 
 from contextlib import suppress
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDockWidget,
     QDoubleSpinBox,
     QHBoxLayout,
@@ -31,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.commands import Command, Macro
 from app.dto import Changes, TagInfo
 from app.errors import FangtanError
 from app.suggestions import (
@@ -42,31 +36,20 @@ from app.suggestions import (
     TagStats,
     ensure_triggers,
     load_settings,
-    pending,
     save_settings,
-    suggestion_stats,
-    trigger_words,
 )
-from app.suggestions.commands import (
-    AcceptSuggestions,
-    AddTriggerWords,
-    RejectSuggestions,
-    RemoveTriggerWords,
-)
+from app.suggestions.commands import AcceptSuggestions, RejectSuggestions
 from ui import history_text
+from ui.decision_keys import DecisionKeys
 from ui.deferred import ChangesLater
 from ui.document_list import RESIZE_PRECISION
 from ui.errors import error_text
+from ui.suggestion_feed import SuggestionFeed
 from ui.suggestion_model import ModelKeeper
 from ui.suggestion_overlay import SuggestionOverlay
 from ui.suggestion_table import SuggestionTableModel
 from ui.swatches import swatch_icon
-from ui.triggers_dialog import TriggersDialog
-
-ACCEPT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-REJECT_KEYS = (Qt.Key.Key_Backspace,)
-NEXT_KEYS = (Qt.Key.Key_Tab,)
-
+from ui.triggers_dialog import edit_trigger_words
 
 CHANGE_DELAY_MS = 1500  # after an annotation changes, wait this long before recomputing
 
@@ -94,12 +77,6 @@ class SuggestionsPanel(QDockWidget):
         self._suggestions: list[Suggestion] = []
         self._choosing = False  # the list's current row is being set to self._current
         self._current: Suggestion | None = None
-        self._generation = 0  # of refresh requests; older results are dropped
-        self._computing = False  # a refresh is running in the background
-        self._again = False  # ...and another was asked for meanwhile
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.timeout.connect(self._start_refresh)
         self._settings = self._read_settings()
         self._seed_triggers()
         self.model = ModelKeeper(self._session, window.runner, self)
@@ -107,6 +84,12 @@ class SuggestionsPanel(QDockWidget):
         self.model.changed.connect(self._show_model)
         self.model.trained.connect(self.refresh)
         self.model.failed.connect(self._task_failed)
+        self.feed = SuggestionFeed(
+            self._session, window.runner, self.model, self._shown_document, self
+        )
+        self.feed.settings = self._settings
+        self.feed.arrived.connect(self._show)
+        self.feed.failed.connect(self._task_failed)
 
         self.overlay = SuggestionOverlay(self._view, self.describe)
         self._build()
@@ -233,8 +216,15 @@ class SuggestionsPanel(QDockWidget):
         self.accept_all_button.clicked.connect(self.accept_all_above)
         self.triggers_button.clicked.connect(self.edit_triggers)
         self.retrain.valueChanged.connect(self._set_retrain_every)
-        self._view.installEventFilter(self)
-        self.table.installEventFilter(self)
+        self.keys = DecisionKeys(
+            self._view,
+            self.table,
+            lambda: bool(self._suggestions) and self._current is not None,
+            self.accept_current,
+            self.reject_current,
+            self.next_suggestion,
+            self,
+        )
 
     # Words shown ----------------------------------------------------------------------
 
@@ -332,44 +322,11 @@ class SuggestionsPanel(QDockWidget):
 
     def refresh(self, delay_ms: int = 0) -> None:
         """Ask again for the shown document's suggestions (in the background, soon)."""
-        self._generation += 1  # what is on its way now is out of date
-        self._refresh_timer.start(delay_ms)
-
-    def _start_refresh(self) -> None:
-        if self._computing:  # one at a time: run again once this one is back
-            self._again = True
-            return
-        if self._window.tags is not self._tags_source:
-            self._set_tags(self._window.tags)
-        generation = self._generation
-        document_id = self._shown_document()
-        if document_id is None:
-            self._show([], [])
-            return
-        project = self._session.project
-        model, settings = self.model.model, self._settings
-
-        def work(_state) -> tuple[int, int, list[Suggestion], list[TagStats]]:
-            found = pending(project, [document_id], model=model, settings=settings, seed=False)
-            return generation, document_id, found, suggestion_stats(project, found)
-
-        self._computing = True
-        # Bound methods, not lambdas: Qt drops the connection if the panel is gone first.
-        task = self._window.runner.start(work)
-        task.succeeded.connect(self._arrived)
-        task.failed.connect(self._task_failed)
-
-    def _arrived(self, result: tuple[int, int, list[Suggestion], list[TagStats]]) -> None:
-        self._computing = False
-        generation, document_id, found, stats = result
-        if self._again:
-            self._again = False
-            self._start_refresh()
-        if generation != self._generation or document_id != self._shown_document():
-            return
-        self._show(found, stats)
+        self.feed.refresh(delay_ms)
 
     def _show(self, found: list[Suggestion], stats: list[TagStats]) -> None:
+        if self._window.tags is not self._tags_source:
+            self._set_tags(self._window.tags)
         keep = self._current.key if self._current is not None else None
         self._suggestions = found
         self._current = next((s for s in found if s.key == keep), found[0] if found else None)
@@ -508,23 +465,8 @@ class SuggestionsPanel(QDockWidget):
             )
 
     def edit_triggers(self) -> None:
-        try:
-            words = trigger_words(self._session.project)
-        except FangtanError as error:
-            self._window.statusBar().showMessage(error_text(error), 6000)
-            return
         tag_id = self._current.tag_id if self._current is not None else None
-        dialog = TriggersDialog(list(self._tags.values()), words, tag_id, self._window)
-        if not dialog.exec():
-            return
-        commands: list[Command] = []
-        for tag_id, added, removed in dialog.edits():
-            if removed:
-                commands.append(RemoveTriggerWords(tag_id, removed))
-            if added:
-                commands.append(AddTriggerWords(tag_id, added))
-        if commands:
-            self._session.run(Macro(tuple(commands)), history_text.step(history_text.EDIT_TRIGGERS))
+        edit_trigger_words(self._session, list(self._tags.values()), tag_id, self._window)
 
     def _set_retrain_every(self, value: int) -> None:
         settings = replace(self._settings, retrain_every=value)
@@ -534,6 +476,7 @@ class SuggestionsPanel(QDockWidget):
             self._window.statusBar().showMessage(error_text(error), 6000)
             return
         self._settings = settings
+        self.feed.settings = settings
         self.model.use(settings)
 
     def _seed_triggers(self) -> None:
@@ -549,41 +492,8 @@ class SuggestionsPanel(QDockWidget):
             return SuggestionSettings()
 
     def _task_failed(self, error: object) -> None:
-        self._computing = False
         if isinstance(error, FangtanError):
             message = error_text(error)
         else:
             message = self.tr("Suggestions could not be worked out: %1").replace("%1", str(error))
         self._window.statusBar().showMessage(message, 6000)
-
-    # Keys ----------------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and self._handles(watched, event):
-            key = event.key()
-            if key in ACCEPT_KEYS:
-                self.accept_current()
-            elif key in REJECT_KEYS:
-                self.reject_current()
-            else:
-                self.next_suggestion()
-            return True
-        return super().eventFilter(watched, event)
-
-    def _handles(self, watched: QObject, event: QKeyEvent) -> bool:
-        """Enter, Backspace and Tab, unmodified, in the text or the list, with a suggestion."""
-        if event.modifiers() not in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        ):
-            return False
-        if event.key() not in ACCEPT_KEYS + REJECT_KEYS + NEXT_KEYS:
-            return False
-        if watched is not self._view and watched is not self.table:
-            return False
-        focus = QApplication.focusWidget()
-        if focus is not None and focus is not watched and not watched.isAncestorOf(focus):
-            return False  # an editor inside (a cell being edited) keeps its keys
-        if self.table.state() == QAbstractItemView.State.EditingState:
-            return False
-        return bool(self._suggestions) and self._current is not None

@@ -1,6 +1,6 @@
 """Trigger words per tag: a small dialog that collects additions and removals.
 
-Nothing is changed until OK; the caller applies the edits as one undoable step.
+Nothing is changed until OK; the edits are then applied as one undoable step.
 """
 
 import re
@@ -13,12 +13,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.commands import Command, Macro
 from app.dto import TagInfo
+from app.errors import FangtanError
+from app.suggestions import trigger_words
+from app.suggestions.commands import AddTriggerWords, RemoveTriggerWords
+from ui import history_text
+from ui.errors import error_text
+from ui.session import ProjectSession
 from ui.swatches import swatch_icon
 
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
@@ -130,3 +138,25 @@ class TriggersDialog(QDialog):
             if added or removed:
                 found.append((tag_id, added, removed))
         return found
+
+
+def edit_trigger_words(
+    session: ProjectSession, tags: list[TagInfo], tag_id: int | None, window: QMainWindow
+) -> None:
+    """Show the dialog (on ``tag_id``'s words); its edits become one undoable step."""
+    try:
+        words = trigger_words(session.project)
+    except FangtanError as error:
+        window.statusBar().showMessage(error_text(error), 6000)
+        return
+    dialog = TriggersDialog(tags, words, tag_id, window)
+    if not dialog.exec():
+        return
+    commands: list[Command] = []
+    for edited, added, removed in dialog.edits():
+        if removed:
+            commands.append(RemoveTriggerWords(edited, removed))
+        if added:
+            commands.append(AddTriggerWords(edited, added))
+    if commands:
+        session.run(Macro(tuple(commands)), history_text.step(history_text.EDIT_TRIGGERS))
