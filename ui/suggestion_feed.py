@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.suggestions import Suggestion, SuggestionSettings, TagStats, pending, suggestion_stats
+from app.suggestions import Suggestion, TagStats, pending, suggestion_stats
 from ui.session import ProjectSession
 from ui.suggestion_model import ModelKeeper
 from ui.tasks import TaskRunner
@@ -33,7 +33,6 @@ class SuggestionFeed(QObject):
         self._runner = runner
         self._keeper = keeper
         self._shown_document = shown_document
-        self.settings = SuggestionSettings()
         self._generation = 0  # of refresh requests; older results are dropped
         self._computing = False  # a refresh is running in the background
         self._again = False  # ...and another was asked for meanwhile
@@ -56,7 +55,7 @@ class SuggestionFeed(QObject):
             self.arrived.emit([], [])
             return
         project = self._session.project
-        model, settings = self._keeper.model, self.settings
+        model, settings = self._keeper.model, self._keeper.settings
 
         def work(_state) -> Result:
             found = pending(project, [document_id], model=model, settings=settings, seed=False)

@@ -30,7 +30,7 @@ class ModelKeeper(QObject):
         self.info: ModelInfo | None = None
         self.training = False
         self._trained_at: int | None = None  # activity() the model reflects
-        self._settings = SuggestionSettings()
+        self.settings = SuggestionSettings()  # the project's, set through use()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.train)
@@ -38,7 +38,7 @@ class ModelKeeper(QObject):
 
     def use(self, settings: SuggestionSettings) -> None:
         """Train with ``settings`` from now on, and retrain if they ask for it already."""
-        self._settings = settings
+        self.settings = settings
         self.maybe_retrain()
 
     def train(self) -> None:
@@ -48,7 +48,7 @@ class ModelKeeper(QObject):
             return
         self.training = True
         self.changed.emit()
-        project, settings = self._session.project, self._settings
+        project, settings = self._session.project, self.settings
         task = self._runner.start(lambda _state: train_project_model(project, settings))
         task.succeeded.connect(self._done)
         task.failed.connect(self._failed)
@@ -61,7 +61,7 @@ class ModelKeeper(QObject):
             now = activity(self._session.project)
         except FangtanError:
             return
-        if abs(now - self._trained_at) >= self._settings.retrain_every:
+        if abs(now - self._trained_at) >= self.settings.retrain_every:
             self._timer.start(RETRAIN_IDLE_MS)
 
     def _done(self, result: tuple[TagModel, ModelInfo]) -> None:
