@@ -65,7 +65,6 @@ def _search(arguments: argparse.Namespace) -> int:
             raise NoSuchDocumentError(id=arguments.document) from None
     finally:
         project.close()
-    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     if arguments.json:
         payload = [
             {
@@ -84,6 +83,7 @@ def _search(arguments: argparse.Namespace) -> int:
         ]
         print_json(payload)
         return EXIT_OK
+    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     for hit in hits:
         print(
             f"#{hit.document_id}  {hit.start}-{hit.end}  {hit.speaker or '-'}  "

@@ -27,9 +27,6 @@ class SpanIndex(Generic[S]):
         self._starts = [span.start for span in self._spans]
         self._longest = max((span.end - span.start for span in self._spans), default=0)
 
-    def __len__(self) -> int:
-        return len(self._spans)
-
     def overlapping(self, start: int, end: int) -> list[S]:
         """The spans sharing at least one character with ``start..end``, by position."""
         first = bisect_left(self._starts, start - self._longest + 1)

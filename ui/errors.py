@@ -25,7 +25,10 @@ def error_text(error: FangtanError) -> str:
 
 def note_text(note: ImportNote) -> str:
     """A note on how a file was read, translated (its template carries context "Import")."""
-    return note.text(QCoreApplication.translate("Import", note.template))
+    try:
+        return note.text(QCoreApplication.translate("Import", note.template))
+    except (KeyError, IndexError, ValueError):  # a translation that names other values
+        return note.text()
 
 
 def show_error(parent: QWidget | None, error: FangtanError) -> None:

@@ -77,17 +77,15 @@ class SuggestionsPanel(QDockWidget):
         self._suggestions: list[Suggestion] = []
         self._choosing = False  # the list's current row is being set to self._current
         self._current: Suggestion | None = None
-        self._settings = self._read_settings()
         self._seed_triggers()
         self.model = ModelKeeper(self._session, window.runner, self)
-        self.model.use(self._settings)
+        self.model.use(self._read_settings())
         self.model.changed.connect(self._show_model)
         self.model.trained.connect(self.refresh)
         self.model.failed.connect(self._task_failed)
         self.feed = SuggestionFeed(
             self._session, window.runner, self.model, self._shown_document, self
         )
-        self.feed.settings = self._settings
         self.feed.arrived.connect(self._show)
         self.feed.failed.connect(self._task_failed)
 
@@ -165,7 +163,7 @@ class SuggestionsPanel(QDockWidget):
         self.retrain = QSpinBox()
         self.retrain.setObjectName("retrainEvery")
         self.retrain.setRange(1, 1000)
-        self.retrain.setValue(self._settings.retrain_every)
+        self.retrain.setValue(self.model.settings.retrain_every)
         tools = QHBoxLayout()
         tools.addWidget(self.triggers_button)
         tools.addStretch(1)
@@ -337,6 +335,7 @@ class SuggestionsPanel(QDockWidget):
         self._choosing = True
         self.table_model.set_suggestions(self._suggestions, self._tags)
         self._choosing = False
+        self.overlay.set_suggestions(self._suggestions, self._current)
         self._select_current()
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(2)
@@ -398,6 +397,7 @@ class SuggestionsPanel(QDockWidget):
         self._choosing = True
         self.table_model.remove(keys)
         self._choosing = False
+        self.overlay.set_suggestions(self._suggestions, self._current)
         self._select_current()
 
     def _select_current(self) -> None:
@@ -407,7 +407,7 @@ class SuggestionsPanel(QDockWidget):
             self._choosing = True
             self.table.setCurrentIndex(self.table_model.index(row, 0))
             self._choosing = False
-        self.overlay.set_suggestions(self._suggestions, self._current)
+        self.overlay.set_current(self._current)
         enabled = self._current is not None
         for button in (self.accept_button, self.reject_button, self.next_button):
             button.setEnabled(enabled)
@@ -469,14 +469,12 @@ class SuggestionsPanel(QDockWidget):
         edit_trigger_words(self._session, list(self._tags.values()), tag_id, self._window)
 
     def _set_retrain_every(self, value: int) -> None:
-        settings = replace(self._settings, retrain_every=value)
+        settings = replace(self.model.settings, retrain_every=value)
         try:
             save_settings(self._session.project, settings)
         except FangtanError as error:
             self._window.statusBar().showMessage(error_text(error), 6000)
             return
-        self._settings = settings
-        self.feed.settings = settings
         self.model.use(settings)
 
     def _seed_triggers(self) -> None:
