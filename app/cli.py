@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 from app.cli_output import print_json
 from app.errors import (
     FangtanError,
-    MixedImportError,
     NoSuchDocumentError,
     SplitRatioError,
     UnknownTagNameError,
@@ -189,19 +188,12 @@ def _gui(arguments: argparse.Namespace) -> int:
 
 
 def _import(arguments: argparse.Namespace) -> int:
-    from app.exporting import IMPORT_FORMATS
+    from app.exporting import annotation_files
     from app.importing.importer import import_paths
     from app.project import Project
     from app.terminal_progress import TerminalProgress
 
-    annotation_files = [
-        path
-        for path in arguments.paths
-        if arguments.format or path.suffix.lower() in IMPORT_FORMATS
-    ]
-    if annotation_files:
-        if len(annotation_files) != len(arguments.paths):
-            raise MixedImportError()
+    if annotation_files(arguments.paths, any_name=bool(arguments.format)):
         return _import_annotations(arguments)
     created = not arguments.project.exists()
     project = Project.open(arguments.project)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from app.dto import ImportReport, TagInfo
-from app.errors import FangtanError, MixedImportError
+from app.errors import FangtanError
 from ui.errors import error_text, note_text, show_error
 from ui.session import ProjectSession
 from ui.tasks import Task, TaskRunner, TaskState
@@ -62,17 +62,17 @@ class Transfers(QObject):
     def import_any(self, paths: list[Path]) -> None:
         """Interviews and folders go through the preview; annotation files (.jsonl, .json,
         .qdpx) are imported as annotations, one after another."""
-        from app.exporting import IMPORT_FORMATS
+        from app.exporting import annotation_files
 
-        annotation_files = [
-            path for path in paths if path.is_file() and path.suffix.lower() in IMPORT_FORMATS
-        ]
-        if not annotation_files:
+        try:
+            found = annotation_files(paths)
+        except FangtanError as error:
+            show_error(self._window, error)
+            return
+        if not found:
             self.import_paths(paths)
-        elif len(annotation_files) != len(paths):
-            show_error(self._window, MixedImportError())
         else:
-            self._queued = annotation_files
+            self._queued = found
             self._import_next_queued()
 
     def _import_next_queued(self) -> None:

@@ -25,6 +25,7 @@ from app.exporting.formats import (
 from app.exporting.intake import (
     AnnotationImportReport,
     FileTag,
+    annotation_files,
     file_tags,
     import_annotations,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "ExportWarning",
     "FileTag",
     "SplitOptions",
+    "annotation_files",
     "detect_format",
     "export",
     "export_brat",

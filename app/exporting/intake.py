@@ -11,7 +11,7 @@ from) and, like imported interviews, are not undoable.
 """
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,15 +21,33 @@ from sqlalchemy.orm import Session
 from app.codebook import next_color, normalize_color
 from app.commands import CreateTag, DeleteTag, TagSpec, annotator_id
 from app.dto import Changes, ImportedDocument
-from app.errors import TagColorError, UnknownTagError
+from app.errors import MixedImportError, TagColorError, UnknownTagError
 from app.exporting.options import CancelCheck, CancelledError, Progress, Reporter
-from app.exporting.reading import IncomingDocument, IncomingFile, read_annotation_file
+from app.exporting.reading import (
+    IMPORT_FORMATS,
+    IncomingDocument,
+    IncomingFile,
+    read_annotation_file,
+)
 from app.importing.importer import content_hash
 from app.importing.layout import turns_in_place
 from app.project import Project
 from app.search import index_document
 from models import Annotation, Document, Tag, Turn
 from models.base import utc_now
+
+
+def annotation_files(paths: Sequence[Path], any_name: bool = False) -> list[Path]:
+    """The annotation files among ``paths`` (by their ending, or all with ``any_name``):
+    all of them or none, the rest being interviews and folders; a mix is refused."""
+    found = [
+        path
+        for path in paths
+        if any_name or (path.suffix.lower() in IMPORT_FORMATS and not path.is_dir())
+    ]
+    if found and len(found) != len(paths):
+        raise MixedImportError()
+    return found
 
 
 @dataclass(frozen=True)

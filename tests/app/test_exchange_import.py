@@ -14,10 +14,11 @@ from app.errors import (
     AnnotationOffsetError,
     AnnotationTagNameError,
     FangtanError,
+    MixedImportError,
     SourceMissingError,
     UnknownTagError,
 )
-from app.exporting import detect_format, file_tags, import_annotations
+from app.exporting import annotation_files, detect_format, file_tags, import_annotations
 from app.importing.importer import content_hash
 from app.importing.layout import turns_in_place
 
@@ -383,3 +384,14 @@ def test_a_cancelled_import_writes_nothing(project, project_path: Path, tmp_path
     report = import_annotations(project, source, progress=lambda d, t: seen.append((d, t)))
     assert len(report.created) == 5
     assert seen[-1] == (5, 5)
+
+
+def test_annotation_files_are_told_from_interviews_and_never_mixed(tmp_path):
+    folder = tmp_path / "named.json"
+    folder.mkdir()
+    interview, corpus = tmp_path / "a.txt", tmp_path / "b.JSONL"
+    assert annotation_files([interview, folder]) == []
+    assert annotation_files([corpus, tmp_path / "c.qdpx"]) == [corpus, tmp_path / "c.qdpx"]
+    assert annotation_files([interview], any_name=True) == [interview]
+    with pytest.raises(MixedImportError):
+        annotation_files([interview, corpus])
