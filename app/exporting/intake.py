@@ -30,7 +30,7 @@ from app.exporting.reading import (
     read_annotation_file,
 )
 from app.importing.importer import content_hash
-from app.importing.layout import turns_in_place
+from app.importing.in_place import turns_in_place
 from app.project import Project
 from app.search import index_document
 from models import Annotation, Document, Tag, Turn

@@ -25,7 +25,6 @@ nothing inside a paragraph is altered, and no line of the file is dropped except
 series lines above a title, which become the ``series`` field.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from app.importing.lines import (
@@ -98,9 +97,7 @@ def parse_interviews(text: str, fallback_title: str, split: bool = True) -> list
     texts = [line for line, _ in raw_lines]
     subjects = [subject for line in texts if (subject := subtitle_subject(line))]
     openings = [opening(line) for line in texts]
-    accepted = accepted_labels(openings, subjects)
-    hosts = _host_lines(texts, openings, [classify(line, accepted) for line in texts])
-    accepted = accepted_labels(openings, subjects, _names(hosts))
+    accepted, hosts = labels_and_hosts(texts, openings, subjects)
     lines = [
         _Line(line, block, LineKind.HOST if index in hosts else classify(line, accepted))
         for index, (line, block) in enumerate(raw_lines)
@@ -142,6 +139,17 @@ _HEADER_KINDS = {LineKind.HEADING, LineKind.SUBTITLE, LineKind.BYLINE, LineKind.
 _ANCHORS = {LineKind.SUBTITLE, LineKind.BYLINE}
 
 
+def labels_and_hosts(
+    texts: list[str], openings: list[Opening], subjects: list[str]
+) -> tuple[frozenset[str], dict[int, tuple[str, ...]]]:
+    """The trusted speaker labels, and the host lines by index with their names. Host
+    lines are told apart with the labels trusted so far; the hosts' names then count as
+    labels too."""
+    accepted = accepted_labels(openings, subjects)
+    hosts = _host_lines(texts, openings, [classify(line, accepted) for line in texts])
+    return accepted_labels(openings, subjects, host_name_set(hosts)), hosts
+
+
 def _host_lines(
     texts: list[str], openings: list[Opening], kinds: list[LineKind]
 ) -> dict[int, tuple[str, ...]]:
@@ -165,7 +173,7 @@ def _host_lines(
     return hosts
 
 
-def _names(hosts: dict[int, tuple[str, ...]]) -> frozenset[str]:
+def host_name_set(hosts: dict[int, tuple[str, ...]]) -> frozenset[str]:
     return frozenset(name for names in hosts.values() for name in names)
 
 
@@ -474,53 +482,3 @@ class _TextBuilder:
 
     def text(self) -> str:
         return "".join(self._parts)
-
-
-def turns_in_place(text: str) -> list[ParsedTurn]:
-    """Turns of a text that must stay exactly as it is (annotation files from other tools).
-
-    Paragraphs are separated by line breaks; nothing is joined or rewritten. A paragraph
-    opening with a trusted speaker label starts a question or answer turn and unlabelled
-    paragraphs continue it; before the first label each paragraph is a narration turn, and
-    so is a line naming the host ("主持人：张明"), whose turns are then questions.
-    """
-    spans = [
-        (match.start() + len(match.group()) - len(match.group().lstrip()), match.end())
-        for match in re.finditer(r"[^\n]+", text)
-        if match.group().strip()
-    ]
-    lines = [text[start:end] for start, end in spans]
-    openings = [opening(line) for line in lines]
-    accepted = accepted_labels(openings, [])
-    hosts = _host_lines(lines, openings, [classify(line, accepted) for line in lines])
-    accepted = accepted_labels(openings, [], _names(hosts))
-    spoken = [
-        (o.label.name, asks(text[start + o.content_offset : end]))
-        for index, ((start, end), o) in enumerate(zip(spans, openings, strict=True))
-        if o.label and o.label.name in accepted and index not in hosts
-    ]
-    plan = plan_speakers(spoken, None, sorted(_names(hosts)))
-    turns: list[ParsedTurn] = []
-    for index, ((start, end), start_of) in enumerate(zip(spans, openings, strict=True)):
-        label = start_of.label
-        if index in hosts:
-            turns.append(ParsedTurn("", "narration", start, start, end))
-        elif label and label.name in accepted:
-            turns.append(
-                ParsedTurn(
-                    plan.speaker(label.name),
-                    plan.kind(label.name),
-                    start,
-                    start + start_of.content_offset,
-                    end,
-                    start_of.timestamp,
-                )
-            )
-        elif turns and turns[-1].kind in ("question", "answer"):
-            last = turns[-1]
-            turns[-1] = ParsedTurn(
-                last.speaker, last.kind, last.start, last.content_start, end, last.timestamp
-            )
-        else:
-            turns.append(ParsedTurn("", "narration", start, start, end))
-    return turns

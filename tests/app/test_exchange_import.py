@@ -20,7 +20,7 @@ from app.errors import (
 )
 from app.exporting import annotation_files, detect_format, file_tags, import_annotations
 from app.importing.importer import content_hash
-from app.importing.layout import turns_in_place
+from app.importing.in_place import turns_in_place
 
 
 def write_jsonl(path: Path, records: list[dict]) -> Path:

@@ -2,7 +2,8 @@
 
 import pytest
 
-from app.importing.layout import parse_interviews, turns_in_place
+from app.importing.in_place import turns_in_place
+from app.importing.layout import parse_interviews
 
 
 def turns(text, **options):
