@@ -1,7 +1,9 @@
 """The keys that decide suggestions: Enter accepts, Backspace rejects, Tab moves on.
 
 They work, unmodified, in the interview text and in the suggestion list, while there
-is a current suggestion; an editor open inside either keeps its keys.
+is a current suggestion of the interview on screen; an editor open inside either keeps
+its keys. A held key decides once: its repeats are swallowed, so one press accepts or
+rejects at most one suggestion.
 """
 
 from collections.abc import Callable
@@ -35,6 +37,8 @@ class DecisionKeys(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and self._handles(watched, event):
             key = event.key()
+            if event.isAutoRepeat() and key not in NEXT_KEYS:
+                return True
             if key in ACCEPT_KEYS:
                 self._accept()
             elif key in REJECT_KEYS:

@@ -1,25 +1,33 @@
-"""Suggestions drawn over the interview text as outlined boxes in their tag's colour.
+"""Suggestions marked on the interview text so that the characters stay readable
+however many overlap.
 
 A transparent child of the text view's viewport that lets every mouse event through.
 It computes the line rectangles of each suggested passage from the view's own layout
-(block geometry and line positions), only for the blocks on screen, and draws the
-current suggestion with a thicker solid outline, the others dashed. Hovering over a
-suggestion shows why it is suggested.
+(block geometry and line positions), only for the blocks on screen. Each suggestion gets
+a faint underline in its tag's colour below its lines (several tags on one passage share
+the underline in alternating pieces, so it never grows into the text) and a bar in the
+right margin, one lane per tag. Only the current suggestion is boxed. Hovering over a
+passage lists its annotations first and then its suggestions (the text view asks
+``describe_at``).
 """
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.span_index import SpanIndex
 from app.suggestions import Suggestion
 from ui.text_view import TextView
 
-PEN = 1.5
-CURRENT_PEN = 3.0
-INSET = 2.0  # between outlines of several tags on the same passage
+UNDERLINE = 2.0  # thickness of a suggestion's underline
+UNDERLINE_ALPHA = 150  # of 255: faint, under the text rather than over it
+PIECE = 6.0  # length of one tag's piece of an underline shared by several tags
+CURRENT_PEN = 2.0  # the current suggestion's box
+MARK = 3.0  # width of a margin bar
+MARK_GAP = 1.0
+MARK_LANES = 4  # margin lanes; the text's own margin has room for this many
 
 
 def span_rects(view: TextView, start: int, end: int) -> list[QRectF]:
@@ -80,12 +88,17 @@ class SuggestionOverlay(QWidget):
         self._colors: dict[int, QColor] = {}
         view.viewport().installEventFilter(self)
         view.updateRequest.connect(self._view_updated)
+        view.hover_describers.append(self.describe_at)
         self._follow()
         self.show()
 
     @property
     def suggestions(self) -> list[Suggestion]:
         return list(self._suggestions)
+
+    @property
+    def current(self) -> Suggestion | None:
+        return self._current
 
     def set_colors(self, colors: dict[int, str]) -> None:
         self._colors = {tag_id: QColor(color) for tag_id, color in colors.items()}
@@ -137,16 +150,60 @@ class SuggestionOverlay(QWidget):
         return view.offsets.to_code_point(start), view.offsets.to_code_point(end)
 
     def outlines(self) -> list[tuple[Suggestion, QRectF]]:
-        """Every rectangle drawn, with its suggestion, in viewport coordinates."""
+        """The line rectangles of every suggestion on screen, in viewport coordinates."""
         found: list[tuple[Suggestion, QRectF]] = []
-        depth: dict[tuple[int, int], int] = {}
+        rects: dict[tuple[int, int], list[QRectF]] = {}
         for suggestion in self._shown():
             span = (suggestion.start, suggestion.end)
-            inset = INSET * depth.get(span, 0)
-            depth[span] = depth.get(span, 0) + 1
-            for rect in span_rects(self._view, suggestion.start, suggestion.end):
-                found.append((suggestion, rect.adjusted(inset, inset, -inset, -inset)))
+            if span not in rects:
+                rects[span] = span_rects(self._view, suggestion.start, suggestion.end)
+            found.extend((suggestion, rect) for rect in rects[span])
         return found
+
+    def underlines(self) -> list[tuple[Suggestion, QRectF, int, int]]:
+        """Each line rectangle with its suggestion, the suggestion's place among those of
+        the same passage and how many share it (they share the underline in turns)."""
+        by_span: dict[tuple[int, int], list[Suggestion]] = {}
+        rects: dict[tuple[int, int], list[QRectF]] = {}
+        for suggestion, rect in self.outlines():
+            span = (suggestion.start, suggestion.end)
+            sharing = by_span.setdefault(span, [])
+            if suggestion not in sharing:
+                sharing.append(suggestion)
+            if len(sharing) == 1:
+                rects.setdefault(span, []).append(rect)
+        return [
+            (suggestion, rect, place, len(sharing))
+            for span, sharing in by_span.items()
+            for place, suggestion in enumerate(sharing)
+            for rect in rects[span]
+        ]
+
+    def margin_marks(self) -> list[tuple[Suggestion, QRectF]]:
+        """A bar in the right margin beside each suggestion's lines, one lane per tag."""
+        outlines = self.outlines()
+        lanes: dict[int, int] = {}
+        for suggestion, _rect in outlines:
+            lanes.setdefault(suggestion.tag_id, min(len(lanes), MARK_LANES - 1))
+        extents: dict[tuple[int, int, int, int], tuple[Suggestion, float, float]] = {}
+        for suggestion, rect in outlines:
+            known = extents.get(suggestion.key)
+            top = rect.top() if known is None else min(known[1], rect.top())
+            bottom = rect.bottom() if known is None else max(known[2], rect.bottom())
+            extents[suggestion.key] = (suggestion, top, bottom)
+        right = float(self.width()) - MARK_GAP
+        return [
+            (
+                suggestion,
+                QRectF(
+                    right - (lanes[suggestion.tag_id] + 1) * (MARK + MARK_GAP),
+                    top + 1,
+                    MARK,
+                    max(bottom - top - 2, 2.0),
+                ),
+            )
+            for suggestion, top, bottom in extents.values()
+        ]
 
     def suggestions_at(self, point: QPoint) -> list[Suggestion]:
         seen: list[Suggestion] = []
@@ -155,32 +212,56 @@ class SuggestionOverlay(QWidget):
                 seen.append(suggestion)
         return seen
 
-    # Painting and hovering -------------------------------------------------------------
+    def describe_at(self, point: QPoint) -> list[str]:
+        """What the suggestions under ``point`` (viewport coordinates) say, one each."""
+        return [self._describe(s) for s in self.suggestions_at(point)]
+
+    # Painting ----------------------------------------------------------------------------
+
+    def _color(self, suggestion: Suggestion, alpha: int = 255) -> QColor:
+        color = QColor(self._colors.get(suggestion.tag_id, QColor("#888888")))
+        color.setAlpha(alpha)
+        return color
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._suggestions:
             return
+        area = QRectF(event.rect())
         painter = QPainter(self)
+        for suggestion, rect, place, sharing in self.underlines():
+            if not rect.intersects(area):
+                continue
+            pen = QPen(self._color(suggestion, UNDERLINE_ALPHA), UNDERLINE)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            if sharing > 1:
+                unit = PIECE / UNDERLINE
+                pen.setDashPattern([unit, unit * (sharing - 1)])
+                pen.setDashOffset(-unit * place)
+            painter.setPen(pen)
+            y = rect.bottom() - UNDERLINE / 2
+            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+        painter.setPen(Qt.PenStyle.NoPen)
+        for suggestion, bar in self.margin_marks():
+            if bar.intersects(area):
+                painter.fillRect(bar, self._color(suggestion))
+        current = self._current
+        if current is None:
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(self._color(current), CURRENT_PEN))
         for suggestion, rect in self.outlines():
-            if not rect.intersects(QRectF(event.rect())):
-                continue
-            color = self._colors.get(suggestion.tag_id, QColor("#888888"))
-            current = self._current is not None and suggestion.key == self._current.key
-            pen = QPen(color, CURRENT_PEN if current else PEN)
-            pen.setStyle(Qt.PenStyle.SolidLine if current else Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.drawRoundedRect(rect, 3, 3)
+            if suggestion.key == current.key and rect.intersects(area):
+                painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
 
     def _view_updated(self, _rect: object, dy: int) -> None:
         self._follow()
         if dy:
-            self.update()  # the text moved under the outlines
+            self.update()  # the text moved under the marks
 
     def _follow(self) -> None:
         """Cover the whole viewport (it scrolls its children along with the text).
-        Whatever else repaints part of the viewport repaints the outlines there too."""
+        Whatever else repaints part of the viewport repaints the marks there too."""
         rect = self._view.viewport().rect()
         if self.geometry() != rect:
             self.setGeometry(rect)
@@ -190,10 +271,4 @@ class SuggestionOverlay(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self._follow()
-        elif event.type() == QEvent.Type.ToolTip and self._suggestions:
-            under = self.suggestions_at(event.pos())
-            if under:
-                lines = [self._describe(s) for s in under]
-                QToolTip.showText(event.globalPos(), "\n".join(lines), self._view.viewport())
-                return True
         return super().eventFilter(watched, event)

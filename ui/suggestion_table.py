@@ -2,7 +2,7 @@
 made when the view shows it, so a long interview's thousands of suggestions fill the
 list at once instead of building an item for each."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from app.dto import TagInfo
 from app.suggestions import Suggestion
 from app.suggestions.engine import Key
+from ui.suggestion_words import SuggestionWords
 from ui.swatches import swatch_icon
 
 EXCERPT = 40  # characters of the passage shown in its column; the tooltip has all
@@ -21,15 +22,9 @@ _ROOT = QModelIndex()
 class SuggestionTableModel(QAbstractTableModel):
     """Columns: tag, passage, confidence, reason."""
 
-    def __init__(
-        self,
-        reason: Callable[[Suggestion], str],
-        describe: Callable[[Suggestion], str],
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, words: SuggestionWords, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._reason = reason
-        self._describe = describe
+        self._words = words
         self._rows: list[Suggestion] = []
         self._row_of: dict[Key, int] = {}
         self._tags: dict[int, TagInfo] = {}
@@ -74,8 +69,12 @@ class SuggestionTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 2:
+            return self._words.column_help()
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -91,13 +90,17 @@ class SuggestionTableModel(QAbstractTableModel):
                 text = suggestion.text
                 return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
             if column == 2:
-                return f"{suggestion.confidence:.2f}"
-            return self._reason(suggestion)
+                return self._words.confidence(suggestion)
+            return self._words.reason(suggestion)
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and tag is not None:
             return swatch_icon(tag.color)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1:
                 return suggestion.text
+            if column == 2:
+                return self._words.confidence_meaning(suggestion)
             if column == 3:
-                return self._describe(suggestion)
+                return self._words.describe(suggestion)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
 from app.dto import Changes, TagInfo
 from app.errors import FangtanError
 from app.suggestions import (
-    MIN_NEGATIVES,
-    MIN_POSITIVES,
     Suggestion,
     SuggestionSettings,
     TagStats,
@@ -48,6 +46,7 @@ from ui.suggestion_feed import SuggestionFeed
 from ui.suggestion_model import ModelKeeper
 from ui.suggestion_overlay import SuggestionOverlay
 from ui.suggestion_table import SuggestionTableModel
+from ui.suggestion_words import SuggestionWords
 from ui.swatches import swatch_icon
 from ui.triggers_dialog import edit_trigger_words
 
@@ -77,6 +76,7 @@ class SuggestionsPanel(QDockWidget):
         self._suggestions: list[Suggestion] = []
         self._choosing = False  # the list's current row is being set to self._current
         self._current: Suggestion | None = None
+        self._waiting = False  # another interview was shown; its suggestions are on the way
         self._seed_triggers()
         self.model = ModelKeeper(self._session, window.runner, self)
         self.model.use(self._read_settings())
@@ -89,7 +89,8 @@ class SuggestionsPanel(QDockWidget):
         self.feed.arrived.connect(self._show)
         self.feed.failed.connect(self._task_failed)
 
-        self.overlay = SuggestionOverlay(self._view, self.describe)
+        self.words = SuggestionWords(self)
+        self.overlay = SuggestionOverlay(self._view, self.words.describe)
         self._build()
         self._retranslate()
         self._connect()
@@ -109,7 +110,7 @@ class SuggestionsPanel(QDockWidget):
         self.model_label.setObjectName("suggestionModel")
         self.model_label.setWordWrap(True)
 
-        self.table_model = SuggestionTableModel(self.reason, self.describe, self)
+        self.table_model = SuggestionTableModel(self.words, self)
         self.table = QTableView()
         self.table.setObjectName("suggestionList")
         self.table.setModel(self.table_model)
@@ -134,7 +135,6 @@ class SuggestionsPanel(QDockWidget):
         self.next_button.setObjectName("nextSuggestion")
         decide = QHBoxLayout()
         for button in (self.accept_button, self.reject_button, self.next_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             decide.addWidget(button)
 
         self.threshold_label = QLabel()
@@ -150,6 +150,17 @@ class SuggestionsPanel(QDockWidget):
         bulk.addWidget(self.threshold_label)
         bulk.addWidget(self.threshold)
         bulk.addWidget(self.accept_all_button, 1)
+        # No button here ever takes the keyboard or becomes a default: Enter in the text
+        # decides one suggestion through DecisionKeys and nothing else.
+        for button in (
+            self.accept_button,
+            self.reject_button,
+            self.next_button,
+            self.accept_all_button,
+        ):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
         self.stats = QTreeWidget()
         self.stats.setObjectName("suggestionStats")
@@ -205,7 +216,7 @@ class SuggestionsPanel(QDockWidget):
     def _connect(self) -> None:
         self._changes_later = ChangesLater(self._follow_changes, self)
         self._session.changed.connect(self._on_changes)
-        self._window.document_list.document_selected.connect(self._document_selected)
+        self._view.document_changed.connect(self._document_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda _index: self.reveal_current())
         self.accept_button.clicked.connect(self.accept_current)
@@ -217,7 +228,7 @@ class SuggestionsPanel(QDockWidget):
         self.keys = DecisionKeys(
             self._view,
             self.table,
-            lambda: bool(self._suggestions) and self._current is not None,
+            lambda: self._decidable(self._current),
             self.accept_current,
             self.reject_current,
             self.next_suggestion,
@@ -226,25 +237,11 @@ class SuggestionsPanel(QDockWidget):
 
     # Words shown ----------------------------------------------------------------------
 
-    def describe(self, suggestion: Suggestion) -> str:
-        """The tag, why it is suggested and how sure, in the interface language."""
-        tag = self._tags.get(suggestion.tag_id)
-        lines = [self.tr("Suggested: %1").replace("%1", tag.name if tag else "?")]
-        lines.append(self.reason(suggestion))
-        lines.append(self.tr("Confidence: %1").replace("%1", f"{suggestion.confidence:.2f}"))
-        return "\n".join(lines)
-
-    def reason(self, suggestion: Suggestion) -> str:
-        parts = []
-        if suggestion.words:
-            parts.append(self.tr("trigger words %1").replace("%1", "、".join(suggestion.words)))
-        if suggestion.probability is not None:
-            parts.append(self.tr("model %1").replace("%1", f"{suggestion.probability:.2f}"))
-        return "; ".join(parts)
-
     def _show_status(self) -> None:
         if self._view.content is None:
             self.status_label.setText(self.tr("Open an interview to see suggestions."))
+        elif self._waiting:
+            self.status_label.setText(self.tr("Working out suggestions for this interview…"))
         elif not self._suggestions:
             self.status_label.setText(self.tr("No suggestions for this interview."))
         else:
@@ -256,30 +253,14 @@ class SuggestionsPanel(QDockWidget):
             )
 
     def _show_model(self) -> None:
-        info = self.model.info
-        if self.model.training and info is None:
-            text = self.tr("Model: training…")
-        elif info is None or not info.trained:
-            text = (
-                self.tr(
-                    "Model: not trained yet. A tag needs %1 tagged passages and %2 without it; "
-                    "until then only trigger words suggest."
-                )
-                .replace("%1", str(MIN_POSITIVES))
-                .replace("%2", str(MIN_NEGATIVES))
-            )
-        else:
-            names = "、".join(self._tags[t].name for t in sorted(info.trained) if t in self._tags)
-            text = self.tr("Model: trained for %1.").replace("%1", names)
-            if self.model.training:
-                text += " " + self.tr("Retraining…")
-        self.model_label.setText(text)
+        self.model_label.setText(self.words.model_text(self.model.info, self.model.training))
 
     # Keeping current ---------------------------------------------------------------------
 
     def _set_tags(self, tags: list[TagInfo]) -> None:
         self._tags_source = tags
         self._tags = {tag.id: tag for tag in tags}
+        self.words.tags = self._tags
         self.overlay.set_colors({tag.id: tag.color for tag in tags})
 
     def _on_changes(self, changes: Changes, origin: str) -> None:
@@ -311,8 +292,19 @@ class SuggestionsPanel(QDockWidget):
         if covered:
             self._decided(covered)
 
-    def _document_selected(self, _document_id: object) -> None:
+    def _document_changed(self, _document_id: object) -> None:
+        """Another interview is on screen: what was listed belongs to the one left, so it
+        goes at once, before the new suggestions are worked out."""
+        self._suggestions = []
+        self._current = None
+        self._stats = []
+        self._waiting = self._view.content is not None
+        self._fill()
         self.refresh()
+
+    def _decidable(self, suggestion: Suggestion | None) -> bool:
+        """Only a suggestion of the interview on screen is ever decided."""
+        return suggestion is not None and suggestion.document_id == self._shown_document()
 
     def _shown_document(self) -> int | None:
         content = self._view.content
@@ -326,6 +318,9 @@ class SuggestionsPanel(QDockWidget):
         if self._window.tags is not self._tags_source:
             self._set_tags(self._window.tags)
         keep = self._current.key if self._current is not None else None
+        shown = self._shown_document()
+        found = [s for s in found if s.document_id == shown]
+        self._waiting = False
         self._suggestions = found
         self._current = next((s for s in found if s.key == keep), found[0] if found else None)
         self._stats = stats
@@ -377,10 +372,6 @@ class SuggestionsPanel(QDockWidget):
         if self._current is not None and self._current.document_id == self._shown_document():
             self._view.select_span(self._current.start, self._current.end)
 
-    def _tag_name(self, suggestion: Suggestion) -> str:
-        tag = self._tags.get(suggestion.tag_id)
-        return tag.name if tag else "?"
-
     def _decided(self, decided: list[Suggestion]) -> None:
         """Take decided suggestions off the list at once (the refresh confirms it later)."""
         keys = {s.key for s in decided}
@@ -416,18 +407,20 @@ class SuggestionsPanel(QDockWidget):
 
     def accept_current(self) -> None:
         suggestion = self._current
-        if suggestion is None:
+        if not self._decidable(suggestion):
             return
-        description = history_text.step(history_text.ACCEPT_SUGGESTION, self._tag_name(suggestion))
+        name = self.words.tag_name(suggestion)
+        description = history_text.step(history_text.ACCEPT_SUGGESTION, name)
         if self._session.run(AcceptSuggestions.of([suggestion]), description) is not None:
             self._decided([suggestion])
             self.reveal_current()
 
     def reject_current(self) -> None:
         suggestion = self._current
-        if suggestion is None:
+        if not self._decidable(suggestion):
             return
-        description = history_text.step(history_text.REJECT_SUGGESTION, self._tag_name(suggestion))
+        name = self.words.tag_name(suggestion)
+        description = history_text.step(history_text.REJECT_SUGGESTION, name)
         if self._session.run(RejectSuggestions.of([suggestion]), description) is not None:
             self._decided([suggestion])
             self.reveal_current()
@@ -445,7 +438,11 @@ class SuggestionsPanel(QDockWidget):
 
     def accept_all_above(self) -> None:
         threshold = round(self.threshold.value(), 4)
-        chosen = [s for s in self._suggestions if s.confidence >= threshold]
+        chosen = [
+            s
+            for s in self._suggestions
+            if self._decidable(s) and s.has_confidence and s.confidence >= threshold
+        ]
         if not chosen:
             self._window.statusBar().showMessage(
                 self.tr("No suggestion has a confidence of %1 or more.").replace(
@@ -453,6 +450,10 @@ class SuggestionsPanel(QDockWidget):
                 ),
                 6000,
             )
+            return
+        content = self._view.content
+        title = content.meta.title if content is not None else ""
+        if not self.words.confirm_accept_all(self._window, len(chosen), threshold, title):
             return
         description = history_text.step(history_text.ACCEPT_SUGGESTIONS, len(chosen))
         if self._session.run(AcceptSuggestions.of(chosen), description) is not None:

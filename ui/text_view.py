@@ -1,5 +1,7 @@
 """The interview text: read-only, selectable, highlighted by tag."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
@@ -18,6 +20,7 @@ class TextView(QPlainTextEdit):
     """Shows one document. Positions in and out are code point offsets."""
 
     annotation_clicked = Signal(int)  # a coding stripe was clicked
+    document_changed = Signal(object)  # the id of the interview now shown, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +41,8 @@ class TextView(QPlainTextEdit):
         self._content: DocumentContent | None = None
         self._annotations: dict[int, AnnotationInfo] = {}
         self._tag_names: dict[int, str] = {}
+        # Asked what else lies under the mouse (viewport point), after the annotations.
+        self.hover_describers: list[Callable[[QPoint], list[str]]] = []
         self.highlighter = SpanHighlighter(self.document())
         self.stripes = StripeArea(
             self,
@@ -83,6 +88,7 @@ class TextView(QPlainTextEdit):
         annotations: list[AnnotationInfo],
         tags: list[TagInfo],
     ) -> None:
+        previous = self._content.meta.id if self._content is not None else None
         self._content = content
         self.setExtraSelections([])
         text = content.text if content else ""
@@ -102,6 +108,9 @@ class TextView(QPlainTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._paint_visible()
         self._paint_timer.start()
+        shown = content.meta.id if content is not None else None
+        if shown != previous:
+            self.document_changed.emit(shown)
 
     @property
     def fully_painted(self) -> bool:
@@ -190,12 +199,16 @@ class TextView(QPlainTextEdit):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self._content is not None:
-            offset = self._character_at(self.viewport().mapFromGlobal(event.globalPos()))
+            point = self.viewport().mapFromGlobal(event.globalPos())
             lines = [
                 self._describe(self._annotations[i])
-                for i in self.highlighter.annotations_at(offset)
+                for i in self.highlighter.annotations_at(self._character_at(point))
                 if i in self._annotations
             ]
+            extra = [line for describe in self.hover_describers for line in describe(point)]
+            if lines and extra:
+                lines.append("")  # the annotations, then what is only suggested
+            lines.extend(extra)
             if lines:
                 QToolTip.showText(event.globalPos(), "\n".join(lines), self)
             else:

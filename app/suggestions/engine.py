@@ -30,6 +30,12 @@ from models import Annotation, Document, ProjectSetting, SuggestionDecision, Tag
 
 Key = tuple[int, int, int, int]  # document, tag, start, end
 
+# What a suggestion's confidence is.
+BASIS_MODEL = "model"  # the model's probability for the passage
+BASIS_DECISIONS = "decisions"  # the share of the tag's word suggestions accepted so far
+BASIS_NONE = "none"  # trigger words alone, nothing decided yet: a neutral 0.5
+NEUTRAL_CONFIDENCE = 0.5
+
 
 @dataclass(frozen=True)
 class Suggestion:
@@ -42,6 +48,13 @@ class Suggestion:
     words: tuple[str, ...] = ()  # the trigger words found
     probability: float | None = None  # the model's, when it has a classifier for the tag
     text: str = ""
+    basis: str = "none"  # what the confidence is: see BASIS_* below
+
+    @property
+    def has_confidence(self) -> bool:
+        """Whether the confidence says anything: trigger words alone, before any decision
+        on the tag's word suggestions, carry only a neutral 0.5."""
+        return self.basis != BASIS_NONE
 
     @property
     def key(self) -> Key:
@@ -255,10 +268,15 @@ def pending(
                 hits = words_found(passage.text, triggers.get(tag_id, ()))
                 probability = probabilities.get(tag_id) if tag_id in model_tags else None
                 if hits:
-                    confidence = probability if probability is not None else rates.get(tag_id, 0.5)
                     origin = "rule"
+                    if probability is not None:
+                        confidence, basis = probability, BASIS_MODEL
+                    elif tag_id in rates:
+                        confidence, basis = rates[tag_id], BASIS_DECISIONS
+                    else:
+                        confidence, basis = NEUTRAL_CONFIDENCE, BASIS_NONE
                 elif probability is not None and probability >= settings.model_threshold:
-                    confidence = probability
+                    confidence, basis = probability, BASIS_MODEL
                     origin = "model"
                 else:
                     continue
@@ -273,6 +291,7 @@ def pending(
                         hits,
                         None if probability is None else round(probability, 4),
                         passage.text,
+                        basis,
                     )
                 )
     return found

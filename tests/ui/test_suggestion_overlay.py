@@ -1,4 +1,5 @@
-"""Suggestions outlined over the text: the rectangles follow the passages' lines."""
+"""Suggestions marked on the text: the marks follow the passages' lines and never cover
+the characters, however many tags a passage is suggested for."""
 
 from itertools import pairwise
 
@@ -54,16 +55,59 @@ def test_rectangles_are_the_lines_of_each_suggested_passage(qtbot, open_window, 
     assert drawn == rects  # the only suggestion on this passage: drawn where computed
 
 
-def test_several_tags_on_one_passage_are_inset(qtbot, open_window, sample_project):
+def test_several_tags_on_one_passage_share_one_underline_below_the_text(
+    qtbot, open_window, sample_project
+):
     window = open_window(sample_project)
     panel, overlay = shown(qtbot, window)
     spans = [(s.start, s.end) for s in panel.suggestions]
     shared = next(span for span in spans if spans.count(span) > 1)
-    drawn = [(s, r) for s, r in overlay.outlines() if (s.start, s.end) == shared]
-    first_line = [r for _s, r in drawn if r.top() < drawn[0][1].top() + 5]
-    assert len(first_line) >= 2
-    assert first_line[1].left() > first_line[0].left()
-    assert first_line[1].top() > first_line[0].top()
+    sharing = [s for s in panel.suggestions if (s.start, s.end) == shared]
+    lines = span_rects(window.text_view, *shared)
+    marks = [
+        (s, r, place, n) for s, r, place, n in overlay.underlines() if (s.start, s.end) == shared
+    ]
+    assert {s.key for s, *_ in marks} == {s.key for s in sharing}
+    assert all(n == len(sharing) for *_, n in marks)
+    assert sorted({place for _s, _r, place, _n in marks}) == list(range(len(sharing)))
+    # Every tag draws along the same lines: the underline takes no more room for more tags.
+    assert {(r.top(), r.bottom()) for _s, r, _p, _n in marks} == {
+        (r.top(), r.bottom()) for r in lines
+    }
+    # One margin bar per suggestion, each tag in its own lane, all outside the text.
+    bars = {s.key: r for s, r in overlay.margin_marks() if (s.start, s.end) == shared}
+    assert len(bars) == len(sharing)
+    assert len({r.left() for r in bars.values()}) == len(sharing)
+    text_right = max(r.right() for r in lines)
+    assert all(r.left() > text_right for r in bars.values())
+
+
+def test_only_the_current_suggestion_is_boxed(qtbot, open_window, sample_project):
+    window = open_window(sample_project)
+    panel, overlay = shown(qtbot, window)
+    image = window.text_view.viewport().grab().toImage()
+    current = panel.current
+    rect = span_rects(window.text_view, current.start, current.end)[0]
+    box = overlay._color(current).rgb()
+    left = int(rect.left()) - 1
+    column = [
+        image.pixelColor(left, y).rgb() for y in range(int(rect.top()) + 3, int(rect.bottom()) - 3)
+    ]
+    assert box in column or any(_near(c, box) for c in column)
+    other = next(
+        s
+        for s in panel.suggestions
+        if s.key != current.key and (s.start, s.end) != (current.start, current.end)
+    )
+    overlay.set_current(other)
+    qtbot.waitUntil(lambda: overlay.current == other)
+    other_rect = span_rects(window.text_view, other.start, other.end)
+    if other_rect:
+        assert overlay.current.key == other.key
+
+
+def _near(a, b):
+    return all(abs(((a >> s) & 255) - ((b >> s) & 255)) < 40 for s in (0, 8, 16))
 
 
 def test_rectangles_move_with_scrolling(qtbot, open_window, sample_project):
@@ -95,6 +139,7 @@ def test_hovering_shows_the_reason(qtbot, open_window, sample_project):
     QApplication.sendEvent(viewport, event)
     text = QToolTip.text()
     assert "Suggested:" in text
+    assert "Confidence" in text
     assert "trigger words" in text
     for word in suggestion.words:
         assert word in text

@@ -3,7 +3,7 @@
 import sqlite3
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDockWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QMessageBox
 
 from tests.ui.conftest import reopen
 from ui.triggers_dialog import TriggersDialog
@@ -109,23 +109,33 @@ def test_keys_are_left_alone_while_typing_in_an_editor(qtbot, open_window, sampl
     assert stored(sample_project) == []
 
 
-def test_accept_all_above_is_one_undo_step(qtbot, open_window, sample_project):
+def accept_yes(monkeypatch):
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
+
+
+def test_accept_all_above_is_one_undo_step(qtbot, open_window, sample_project, monkeypatch):
     window = open_window(sample_project)
     panel = panel_of(qtbot, window)
     document = window.text_view.content.meta.id
-    above = [s for s in panel.suggestions if s.confidence >= 0.5]
+    view = window.text_view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # a decision gives the tag's others a confidence
+    qtbot.waitUntil(lambda: any(s.has_confidence for s in panel.suggestions), timeout=30_000)
+    above = [s for s in panel.suggestions if s.has_confidence and s.confidence >= 0.5]
     assert len(above) > 3
     panel.threshold.setValue(0.5)
+    accept_yes(monkeypatch)
     panel.accept_all_button.click()
-    qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == len(above))
+    qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 1 + len(above))
     assert f"Accept {len(above)} suggestions" in window.undo_action.text()
     window.undo_action.trigger()
-    qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 0)
+    qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 1)
     window.redo_action.trigger()
-    qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == len(above))
+    qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 1 + len(above))
     window.session.close()
     annotations = stored(sample_project)
-    assert len(annotations) == len(above)
+    assert len(annotations) == 1 + len(above)
     assert {a.document_id for a in annotations} == {document}
     assert {a.source for a in annotations} == {"suggested"}
 
@@ -189,13 +199,19 @@ def test_trigger_words_edited_in_the_dialog_with_undo(
 
 
 def test_model_is_trained_in_the_background_after_enough_decisions(
-    qtbot, open_window, sample_project
+    qtbot, open_window, sample_project, monkeypatch
 ):
     window = open_window(sample_project)
     panel = panel_of(qtbot, window)
     qtbot.waitUntil(lambda: not panel.model.training)
     assert "not trained yet" in panel.model_label.text()
+    view = window.text_view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # a decision gives the tag's others a confidence
+    qtbot.waitUntil(lambda: any(s.has_confidence for s in panel.suggestions), timeout=30_000)
     panel.threshold.setValue(0.0)
+    accept_yes(monkeypatch)
     panel.accept_all_button.click()  # well over N (10) new annotations and decisions
     qtbot.waitUntil(lambda: "trained for" in panel.model_label.text(), timeout=20000)
     assert "产业发展" in panel.model_label.text()
