@@ -124,7 +124,7 @@ class DocumentController(QObject):
         spec = AnnotationSpec(self._content.meta.id, tag_id, start, end)
         description = history_text.step(history_text.TAG, tag.name)
         if self._session.run(CreateAnnotations((spec,)), description) is not None:
-            self._view.clear_selection_at(end)
+            self._view.clear_selection()
             self.status.emit(
                 self.tr("Tagged %1 characters as “%2”. Ctrl+Z undoes.")
                 .replace("%1", str(end - start))

@@ -7,10 +7,10 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -35,12 +35,14 @@ from ui.document_header import DocumentHeader
 from ui.document_list import DocumentList
 from ui.errors import show_error
 from ui.help_dialog import show_shortcuts
+from ui.reading_place import ReadingPlace
 from ui.session import ProjectSession
 from ui.swatches import swatch_icon
 from ui.tag_panel import TagPanel
 from ui.tasks import TaskRunner
 from ui.text_view import TextView
 from ui.transfer import Transfers
+from ui.window_layout import WindowLayout
 
 WATCH_INTERVAL_MS = 1500  # how often to look for changes made by another window or program
 
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.runner = TaskRunner(self)
         self.tags: list[TagInfo] = []
+        self._quiet = False  # the project is closed
 
         self.document_list = DocumentList()
         self.header = DocumentHeader()
@@ -73,7 +76,7 @@ class MainWindow(QMainWindow):
         self._install_features()
         self._watch_for_other_writers()
         self.setAcceptDrops(True)
-        self.resize(1400, 860)
+        self.layout_keeper.arrange(self.view_menu)
         self._retranslate()
         self._reload_all()
 
@@ -81,27 +84,22 @@ class MainWindow(QMainWindow):
 
     def _layout(self) -> None:
         middle = QWidget()
+        middle.setObjectName("readingColumn")
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.header)
-        column.addWidget(self.text_view, 1)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.tag_panel)
-        right.addWidget(self.annotation_list)
-        right.setStretchFactor(0, 0)
-        right.setStretchFactor(1, 1)
-        right.setSizes([200, 600])
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("mainSplitter")
-        splitter.addWidget(self.document_list)
-        splitter.addWidget(middle)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 0)
-        splitter.setSizes([300, 720, 380])
-        self.setCentralWidget(splitter)
+        page = QHBoxLayout()  # on a wide screen the text stays a readable column, centred
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addStretch(0)
+        page.addWidget(self.text_view, 1)
+        page.addStretch(0)
+        self.text_view.setMaximumWidth(self.text_view.reading_width())
+        column.addLayout(page, 1)
+        self.layout_keeper = WindowLayout(
+            self, middle, self.document_list, self.tag_panel, self.annotation_list
+        )
+        self.reading_place = ReadingPlace(self.session.project.path, self.text_view, self)
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
 
@@ -156,11 +154,11 @@ class MainWindow(QMainWindow):
 
         self.edit_menu = bar.addMenu("")
         self.undo_action = self._action(
-            self.edit_menu, self.session.undo, QKeySequence("Ctrl+Z"), "undoAction"
+            self.edit_menu, self._undo, QKeySequence("Ctrl+Z"), "undoAction"
         )
         self.redo_action = self._action(
             self.edit_menu,
-            self.session.redo,
+            self._redo,
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
             "redoAction",
         )
@@ -233,7 +231,9 @@ class MainWindow(QMainWindow):
         self.session.closed.connect(self._go_quiet)
 
     def _go_quiet(self) -> None:
-        """The project is closed: no timer or background task may reach it any more."""
+        """The project is closed: no timer, background task or language change may reach it
+        any more."""
+        self._quiet = True
         self.runner.stop()
         for timer in self.findChildren(QTimer):
             timer.stop()
@@ -281,7 +281,13 @@ class MainWindow(QMainWindow):
         documents = self.session.project.documents()
         self.document_list.set_documents(documents)
         if documents and self.document_list.current_document_id() is None:
-            self.document_list.select_document(documents[0].id)
+            place = self.reading_place.remembered()
+            if place is not None and any(d.id == place[0] for d in documents):
+                self.document_list.select_document(place[0])
+                # Once the window is laid out, so that the view knows its height.
+                QTimer.singleShot(0, self, lambda: self.reading_place.go_to(place[1]))
+            else:
+                self.document_list.select_document(documents[0].id)
         elif not documents:
             self.documents.show_document(None)
 
@@ -377,6 +383,19 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(state.undo_text is not None)
         self.redo_action.setEnabled(state.redo_text is not None)
 
+    def _undo(self) -> None:
+        self._step(self.session.history_state().undo_text, self.session.undo, self.tr("Undone: %1"))
+
+    def _redo(self) -> None:
+        self._step(self.session.history_state().redo_text, self.session.redo, self.tr("Redone: %1"))
+
+    def _step(self, name: str | None, step, message: str) -> None:
+        """Undo or redo, and say in the status bar what it was."""
+        if name is None:
+            return
+        if step() is not None:
+            self._status(message.replace("%1", history_text.shown(name)))
+
     def _after_annotation_import(self, report) -> None:
         self._known_version = self._data_version()
         self._set_tags(self.session.project.tags())
@@ -471,10 +490,11 @@ class MainWindow(QMainWindow):
         self.reload_action.setText(self.tr("&Reload"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.shortcuts_action.setText(self.tr("&Keyboard Shortcuts"))
+        self.layout_keeper.retranslate()
         self.show_saved()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and not self._quiet:
             self._retranslate()
         super().changeEvent(event)
 

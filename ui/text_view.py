@@ -14,6 +14,7 @@ from ui.stripes import StripeArea
 HIT = QColor("#fff176")
 CURRENT_HIT = QColor("#ffb300")
 PAINT_CHUNK = 300  # blocks painted per idle step: about 10 ms on a long interview
+READING_LINE = 50  # characters a line at most: longer lines are hard to follow
 
 
 class TextView(QPlainTextEdit):
@@ -112,6 +113,13 @@ class TextView(QPlainTextEdit):
         if shown != previous:
             self.document_changed.emit(shown)
 
+    def reading_width(self) -> int:
+        """The widest the view should be: lines of ``READING_LINE`` Chinese characters, the
+        margins, the coding stripes and the scroll bar."""
+        line = self.fontMetrics().horizontalAdvance("中" * READING_LINE)
+        margins = 2 * int(self.document().documentMargin())
+        return line + margins + self.verticalScrollBar().sizeHint().width() + 64
+
     @property
     def fully_painted(self) -> bool:
         """Whether every highlight of the shown document has been drawn in."""
@@ -191,9 +199,20 @@ class TextView(QPlainTextEdit):
         return self._offsets.to_code_point(position)
 
     def clear_selection_at(self, offset: int) -> None:
+        """Put the cursor at ``offset`` (code points), with nothing selected."""
         cursor = self.textCursor()
         cursor.setPosition(self._offsets.to_utf16(offset))
         self.setTextCursor(cursor)
+
+    def clear_selection(self) -> None:
+        """Drop the selection, leaving the cursor and the text on screen where they are."""
+        bar = self.verticalScrollBar()
+        top = bar.value()
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+        bar.setValue(top)
 
     # Hover: which tags are under the mouse --------------------------------------
 

@@ -1,0 +1,95 @@
+"""Screenshots of the real window on the sample interviews, for the README.
+
+Run under a virtual display at the screen size wanted, for example:
+
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python -m tests.support.screenshots \
+        --language zh_CN --out resources/screenshots/window-1366-zh.png
+
+The sample project gets a few annotations first, so highlights and stripes show; the
+settings live in a temporary folder, so the user's own are never touched.
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def _prepare(folder: Path) -> Path:
+    from app.commands import AnnotationSpec, CreateAnnotations, SetNote
+    from app.importing.importer import import_text
+    from app.importing.reading import read_source
+    from app.project import Project
+    from app.seeds import SAMPLE_INTERVIEWS, sample_interviews_path
+    from app.turns import content_span
+
+    path = folder / "sample.fangtan"
+    project = Project.open(path, annotator="editor")
+    import_text(project, read_source(sample_interviews_path()), SAMPLE_INTERVIEWS)
+    document = project.documents()[0]
+    content = project.document(document.id)
+    tags = project.tags()
+    answers = [turn for turn in content.turns if turn.kind == "answer"]
+    specs = []
+    for number, turn in enumerate(answers[:4]):
+        start, end = content_span(turn)
+        specs.append(AnnotationSpec(document.id, tags[number % len(tags)].id, start, end))
+    if answers:
+        start, end = content_span(answers[0])
+        specs.append(AnnotationSpec(document.id, tags[1].id, start, start + (end - start) // 3))
+    applied = project.execute(CreateAnnotations(tuple(specs)))
+    first = min(applied.changes.added)
+    project.execute(SetNote(first, "区里的重点项目，可与第二篇对照"))
+    project.close()
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--language", default="zh_CN", choices=["zh_CN", "en"])
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--focus", action="store_true", help="the text alone (focus mode)")
+    options = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="fangtan-shot-"))
+    os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
+    os.environ["XDG_DATA_HOME"] = str(folder / "data")
+    project = _prepare(folder)
+
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QDockWidget
+
+    from ui.launch import Application
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Fangtan")
+    app.setOrganizationName("Fangtan")
+    QSettings("Fangtan", "Fangtan").setValue("language", options.language)
+    application = Application(app)
+    if not application.open(project):
+        return 1
+    window = application.window
+    assert window is not None
+    window.setGeometry(app.primaryScreen().availableGeometry())
+    if options.focus:
+        getattr(window, "focus_action").trigger()
+    panel = window.findChild(QDockWidget, "suggestionsPanel")
+    waited = [0]
+
+    def shoot() -> None:
+        waited[0] += 1
+        ready = panel is None or panel.suggestions or waited[0] > 200
+        if not ready:
+            QTimer.singleShot(100, shoot)
+            return
+        options.out.parent.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(options.out))
+        print(f"{options.out}: {window.width()}×{window.height()}")
+        app.quit()
+
+    QTimer.singleShot(500, shoot)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
