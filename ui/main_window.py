@@ -500,4 +500,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.runner.stop()
+        self.reading_place.save()
         super().closeEvent(event)

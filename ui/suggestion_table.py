@@ -96,7 +96,7 @@ class SuggestionTableModel(QAbstractTableModel):
             return swatch_icon(tag.color)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1:
-                return suggestion.text
+                return suggestion.text + "\n\n" + self._words.describe(suggestion)
             if column == 2:
                 return self._words.confidence_meaning(suggestion)
             if column == 3:

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -45,9 +43,9 @@ from ui.errors import error_text
 from ui.suggestion_feed import SuggestionFeed
 from ui.suggestion_model import ModelKeeper
 from ui.suggestion_overlay import SuggestionOverlay
+from ui.suggestion_stats import SuggestionStats
 from ui.suggestion_table import SuggestionTableModel
 from ui.suggestion_words import SuggestionWords
-from ui.swatches import swatch_icon
 from ui.triggers_dialog import edit_trigger_words
 
 CHANGE_DELAY_MS = 1500  # after an annotation changes, wait this long before recomputing
@@ -124,6 +122,8 @@ class SuggestionsPanel(QDockWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        # The passage gets the width; why it is suggested is in its tooltip and the text's.
+        self.table.setColumnHidden(3, True)
         # Tag and confidence columns fit the first rows, not every one of thousands.
         header.setResizeContentsPrecision(RESIZE_PRECISION)
 
@@ -162,11 +162,7 @@ class SuggestionsPanel(QDockWidget):
             button.setAutoDefault(False)
             button.setDefault(False)
 
-        self.stats = QTreeWidget()
-        self.stats.setObjectName("suggestionStats")
-        self.stats.setColumnCount(3)
-        self.stats.setRootIsDecorated(False)
-        self.stats.setMaximumHeight(130)
+        self.stats = SuggestionStats()
 
         self.triggers_button = QPushButton()
         self.triggers_button.setObjectName("editTriggers")
@@ -334,20 +330,8 @@ class SuggestionsPanel(QDockWidget):
         self._select_current()
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(2)
-        self._fill_stats()
+        self.stats.show_stats(self._stats, self._tags)
         self._show_model()
-
-    def _fill_stats(self) -> None:
-        self.stats.clear()
-        for row in self._stats:
-            tag = self._tags.get(row.tag_id)
-            if tag is None:
-                continue
-            rate = "–" if row.rate is None else f"{row.rate:.0%}"
-            item = QTreeWidgetItem([tag.name, f"{row.accepted} / {row.offered}", rate])
-            item.setIcon(0, swatch_icon(tag.color))
-            item.setData(0, Qt.ItemDataRole.UserRole, row.tag_id)
-            self.stats.addTopLevelItem(item)
 
     def _row_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
         if self._choosing or not index.isValid():

@@ -72,7 +72,7 @@ def main() -> int:
     assert window is not None
     window.setGeometry(app.primaryScreen().availableGeometry())
     if options.focus:
-        getattr(window, "focus_action").trigger()
+        window.layout_keeper.focus_action.trigger()
     panel = window.findChild(QDockWidget, "suggestionsPanel")
     waited = [0]
 

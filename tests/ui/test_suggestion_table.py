@@ -38,7 +38,7 @@ def test_rows_show_tag_passage_confidence_and_reason(qtbot):
     assert "accepted so far" in model.data(model.index(0, 2), TOOLTIP)
     shown = model.data(model.index(1, 1), DISPLAY)
     assert len(shown) == EXCERPT and shown.endswith("…")
-    assert model.data(model.index(1, 1), TOOLTIP) == long_text
+    assert model.data(model.index(1, 1), TOOLTIP).startswith(long_text + "\n\nSuggested: ")
     assert model.data(model.index(0, 3), TOOLTIP) == words.describe(_suggestion(0))
     assert model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole) is not None
 
