@@ -1,23 +1,31 @@
-# Fangtan — `make run` starts the app, `make test` runs every check. Both create .venv when missing.
+# Fangtan — `make run` starts the app, `make test` runs every check. Both create .venv when missing
+# and install the system packages it needs (setup/system-packages.sh) when they are missing.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 TS := resources/translations/fangtan_zh_CN.ts
 QM := resources/translations/fangtan_zh_CN.qm
+SYSTEM_PACKAGES := setup/system-packages.sh
 
 .PHONY: run test lint translations bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
-		{ echo "Fangtan needs Python 3.11 or newer ($(PYTHON) is older)"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
+		{ echo "Fangtan needs Python 3.11 or newer ($(PYTHON) is missing or older)"; exit 1; }
+	@sh $(SYSTEM_PACKAGES) venv $(PYTHON)
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $@
 
-run: $(VENV)/.installed
+# The libraries Qt's plugins load (checked with ldd) and a Chinese font: once per install.
+$(VENV)/.system-packages: $(SYSTEM_PACKAGES) $(VENV)/.installed
+	@sh $(SYSTEM_PACKAGES) qt $(BIN)/python
+	@touch $@
+
+run: $(VENV)/.system-packages
 	$(BIN)/fangtan
 
 lint: $(VENV)/.installed
@@ -25,7 +33,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-test: lint
+test: $(VENV)/.system-packages lint
 	$(BIN)/python -m pytest
 
 # Refresh the translation source from the code, then compile it.
@@ -34,7 +42,7 @@ translations: $(VENV)/.installed
 		-source-language en -target-language zh_CN
 	$(BIN)/pyside6-lrelease $(TS) -qm $(QM)
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.system-packages
 	$(BIN)/python benchmarks/startup.py
 
 clean:
