@@ -41,6 +41,9 @@ translations: $(VENV)/.installed
 	$(BIN)/pyside6-lupdate -locations none -no-obsolete ui/*.py app/errors.py app/exporting/options.py app/importing/notes.py -ts $(TS) \
 		-source-language en -target-language zh_CN
 	$(BIN)/pyside6-lrelease $(TS) -qm $(QM)
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly ui/*.py app/errors.py app/exporting/options.py app/importing/notes.py -ts resources/translations/fangtan_en.ts \
+		-source-language en -target-language en
+	$(BIN)/pyside6-lrelease resources/translations/fangtan_en.ts -qm resources/translations/fangtan_en.qm
 
 bench: $(VENV)/.system-packages
 	$(BIN)/python benchmarks/startup.py

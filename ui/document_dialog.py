@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -64,7 +65,17 @@ class DocumentDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.date_known)
         row.addWidget(self.date_edit, 1)
-        form.addRow(self.tr("&Published:"), row)
+        # A row holding a layout gets no buddy from the form: the label needs its own, or
+        # it would show the "&" instead of underlining the key. While the date is unknown
+        # the key ticks "Known"; once known, it goes to the date.
+        self.published_label = QLabel(self.tr("&Published:"))
+        self.published_label.setBuddy(self.date_edit if published else self.date_known)
+        self.date_known.toggled.connect(
+            lambda known: self.published_label.setBuddy(
+                self.date_edit if known else self.date_known
+            )
+        )
+        form.addRow(self.published_label, row)
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("field_status")
         for status, text in zip(

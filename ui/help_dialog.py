@@ -2,18 +2,33 @@
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.dto import TagInfo
 
+NATIVE = QKeySequence.SequenceFormat.NativeText
+
+
+def keys(*sequences: str) -> str:
+    """Key sequences as the menus show them: in the interface language, on this platform."""
+    return " / ".join(QKeySequence(sequence).toString(NATIVE) for sequence in sequences)
+
+
+def modifiers(*names: Qt.KeyboardModifier) -> str:
+    """Modifier keys alone, as they start a key sequence ("Alt+", or "⌥" on macOS)."""
+    combined = Qt.KeyboardModifier.NoModifier
+    for name in names:
+        combined |= name
+    return QKeySequence(combined.value).toString(NATIVE)
+
 
 def shortcut_rows(tags: list[TagInfo]) -> list[tuple[str, str]]:
-    native = QKeySequence.SequenceFormat.NativeText
+    alt, shift = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
     rows = [
         (
-            QKeySequence(tag.shortcut).toString(native),
+            keys(tag.shortcut),
             QCoreApplication.translate("Shortcuts", "Tag with “{name}”").format(name=tag.name),
         )
         for tag in tags
@@ -22,25 +37,31 @@ def shortcut_rows(tags: list[TagInfo]) -> list[tuple[str, str]]:
     rows += [
         (key, QCoreApplication.translate("Shortcuts", text))
         for key, text in (
-            ("Ctrl+Z", QT_TRANSLATE_NOOP("Shortcuts", "Undo (also after reopening the project)")),
-            ("Ctrl+Shift+Z", QT_TRANSLATE_NOOP("Shortcuts", "Redo")),
             (
-                "Del",
+                keys("Ctrl+Z"),
+                QT_TRANSLATE_NOOP("Shortcuts", "Undo (also after reopening the project)"),
+            ),
+            (keys("Ctrl+Shift+Z"), QT_TRANSLATE_NOOP("Shortcuts", "Redo")),
+            (
+                keys("Del"),
                 QT_TRANSLATE_NOOP("Shortcuts", "Delete the selected annotations (in the list)"),
             ),
             (
-                "Ctrl+Shift+N",
+                keys("Ctrl+Shift+N"),
                 QT_TRANSLATE_NOOP("Shortcuts", "Edit the note of the selected annotation"),
             ),
-            ("Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Search this document")),
-            ("Ctrl+Shift+F", QT_TRANSLATE_NOOP("Shortcuts", "Search the whole project")),
-            ("F3 / Shift+F3", QT_TRANSLATE_NOOP("Shortcuts", "Next / previous search hit")),
+            (keys("Ctrl+F"), QT_TRANSLATE_NOOP("Shortcuts", "Search this document")),
+            (keys("Ctrl+Shift+F"), QT_TRANSLATE_NOOP("Shortcuts", "Search the whole project")),
+            (keys("F3", "Shift+F3"), QT_TRANSLATE_NOOP("Shortcuts", "Next / previous search hit")),
             (
-                "Shift+Alt+← / →",
+                modifiers(shift, alt) + "← / →",
                 QT_TRANSLATE_NOOP("Shortcuts", "Move the selection's end by one word"),
             ),
             (
-                "Alt+drag",
+                modifiers(alt)
+                + QCoreApplication.translate(
+                    "Shortcuts", "drag", "hold the key and drag the mouse"
+                ),
                 QT_TRANSLATE_NOOP("Shortcuts", "Select exact characters, not whole words"),
             ),
             (
@@ -48,21 +69,24 @@ def shortcut_rows(tags: list[TagInfo]) -> list[tuple[str, str]]:
                 QT_TRANSLATE_NOOP("Shortcuts", "Select a word"),
             ),
             (
-                "Enter / Backspace / Tab",
+                keys("Enter", "Backspace", "Tab"),
                 QT_TRANSLATE_NOOP("Shortcuts", "Accept / reject / skip a suggested tag"),
             ),
-            ("Ctrl+Shift+K", QT_TRANSLATE_NOOP("Shortcuts", "Show the keywords")),
+            (keys("Ctrl+Shift+K"), QT_TRANSLATE_NOOP("Shortcuts", "Show the keywords")),
             (
-                "Ctrl+D",
+                keys("Ctrl+D"),
                 QT_TRANSLATE_NOOP("Shortcuts", "Document properties: people, dates, who asks"),
             ),
             (
-                "Ctrl+I / Ctrl+Shift+I",
+                keys("Ctrl+I", "Ctrl+Shift+I"),
                 QT_TRANSLATE_NOOP("Shortcuts", "Import interview files / a folder"),
             ),
-            ("Ctrl+E", QT_TRANSLATE_NOOP("Shortcuts", "Export")),
-            ("Ctrl+O", QT_TRANSLATE_NOOP("Shortcuts", "Open a project")),
-            ("F5", QT_TRANSLATE_NOOP("Shortcuts", "Reload what another window or program saved")),
+            (keys("Ctrl+E"), QT_TRANSLATE_NOOP("Shortcuts", "Export")),
+            (keys("Ctrl+O"), QT_TRANSLATE_NOOP("Shortcuts", "Open a project")),
+            (
+                keys("F5"),
+                QT_TRANSLATE_NOOP("Shortcuts", "Reload what another window or program saved"),
+            ),
         )
     ]
     return rows

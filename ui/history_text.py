@@ -10,20 +10,24 @@ import json
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "History"
+# Named as the command is in the menus and buttons: "Undo Edit Note" after "Edit Note…".
 TAG = QT_TRANSLATE_NOOP("History", "Tag “%1”")
-REMOVE_TAG = QT_TRANSLATE_NOOP("History", "Remove tag “%1”")
-REMOVE_MANY = QT_TRANSLATE_NOOP("History", "Remove %1 annotations")
-EDIT_NOTE = QT_TRANSLATE_NOOP("History", "Edit note")
-EDIT_PROPERTIES = QT_TRANSLATE_NOOP("History", "Edit properties of “%1”")
-NEW_TAG = QT_TRANSLATE_NOOP("History", "New tag “%1”")
-EDIT_TAG = QT_TRANSLATE_NOOP("History", "Edit tag “%1”")
-DELETE_TAG = QT_TRANSLATE_NOOP("History", "Delete tag “%1”")
-MOVE_TAG = QT_TRANSLATE_NOOP("History", "Move tag “%1”")
-TAG_HITS = QT_TRANSLATE_NOOP("History", "Tag %1 search hits “%2”")
-ACCEPT_SUGGESTION = QT_TRANSLATE_NOOP("History", "Accept suggestion “%1”")
-REJECT_SUGGESTION = QT_TRANSLATE_NOOP("History", "Reject suggestion “%1”")
-ACCEPT_SUGGESTIONS = QT_TRANSLATE_NOOP("History", "Accept %1 suggestions")
-EDIT_TRIGGERS = QT_TRANSLATE_NOOP("History", "Edit trigger words")
+REMOVE_TAG = QT_TRANSLATE_NOOP("History", "Remove Tag “%1”")
+REMOVE_ONE = QT_TRANSLATE_NOOP("History", "Remove 1 Annotation")
+REMOVE_MANY = QT_TRANSLATE_NOOP("History", "Remove %1 Annotations")
+EDIT_NOTE = QT_TRANSLATE_NOOP("History", "Edit Note")
+EDIT_PROPERTIES = QT_TRANSLATE_NOOP("History", "Edit Properties of “%1”")
+NEW_TAG = QT_TRANSLATE_NOOP("History", "New Tag “%1”")
+EDIT_TAG = QT_TRANSLATE_NOOP("History", "Edit Tag “%1”")
+DELETE_TAG = QT_TRANSLATE_NOOP("History", "Delete Tag “%1”")
+MOVE_TAG = QT_TRANSLATE_NOOP("History", "Move Tag “%1”")
+TAG_HIT = QT_TRANSLATE_NOOP("History", "Tag 1 Search Hit “%2”")
+TAG_HITS = QT_TRANSLATE_NOOP("History", "Tag %1 Search Hits “%2”")
+ACCEPT_SUGGESTION = QT_TRANSLATE_NOOP("History", "Accept Suggestion “%1”")
+REJECT_SUGGESTION = QT_TRANSLATE_NOOP("History", "Reject Suggestion “%1”")
+ACCEPT_ONE = QT_TRANSLATE_NOOP("History", "Accept 1 Suggestion")
+ACCEPT_SUGGESTIONS = QT_TRANSLATE_NOOP("History", "Accept %1 Suggestions")
+EDIT_TRIGGERS = QT_TRANSLATE_NOOP("History", "Edit Trigger Words")
 
 ADD_TERM = QT_TRANSLATE_NOOP("History", "Add “%1” to the dictionary")
 ADD_TERMS = QT_TRANSLATE_NOOP("History", "Add %1 words to the dictionary")
@@ -33,6 +37,27 @@ ADD_STOP_WORD = QT_TRANSLATE_NOOP("History", "Add stop word “%1”")
 ADD_STOP_WORDS = QT_TRANSLATE_NOOP("History", "Add %1 stop words")
 REMOVE_STOP_WORD = QT_TRANSLATE_NOOP("History", "Remove stop word “%1”")
 REMOVE_STOP_WORDS = QT_TRANSLATE_NOOP("History", "Remove %1 stop words")
+
+
+# A step whose first argument is a count: its name when the count is one.
+SINGULAR = {REMOVE_MANY: REMOVE_ONE, TAG_HITS: TAG_HIT, ACCEPT_SUGGESTIONS: ACCEPT_ONE}
+
+# Names stored by earlier versions, and still in projects' undo history.
+EARLIER = {
+    "Remove tag “%1”": REMOVE_TAG,
+    "Remove %1 annotations": REMOVE_MANY,
+    "Edit note": EDIT_NOTE,
+    "Edit properties of “%1”": EDIT_PROPERTIES,
+    "New tag “%1”": NEW_TAG,
+    "Edit tag “%1”": EDIT_TAG,
+    "Delete tag “%1”": DELETE_TAG,
+    "Move tag “%1”": MOVE_TAG,
+    "Tag %1 search hits “%2”": TAG_HITS,
+    "Accept suggestion “%1”": ACCEPT_SUGGESTION,
+    "Reject suggestion “%1”": REJECT_SUGGESTION,
+    "Accept %1 suggestions": ACCEPT_SUGGESTIONS,  # also what the command line stores
+    "Edit trigger words": EDIT_TRIGGERS,
+}
 
 
 def step(template: str, *arguments: object) -> str:
@@ -46,7 +71,10 @@ def shown(stored: str) -> str:
         template, *arguments = json.loads(stored)
     except (ValueError, TypeError):
         return stored  # a plain name (written by another program): show it as it is
-    text = QCoreApplication.translate(CONTEXT, str(template))
+    template = EARLIER.get(str(template), str(template))
+    if arguments and arguments[0] == "1":
+        template = SINGULAR.get(template, template)
+    text = QCoreApplication.translate(CONTEXT, template)
     for number, argument in reversed(list(enumerate(arguments, start=1))):
         text = text.replace(f"%{number}", str(argument))
     return text

@@ -161,13 +161,28 @@ class ImportDialog(QDialog):
                 found += self.tr(", %n already in the project", "", duplicates)
             if plan.notes:
                 found += self.tr(", %n note(s)", "", len(plan.notes))
-        cells = (plan.path.name, plan.source_format, plan.detected_encoding, found)
+        cells = (
+            plan.path.name,
+            self.format_text(plan.source_format),
+            plan.detected_encoding,
+            found,
+        )
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setToolTip(str(plan.path) if column == 0 else text)
             if plan.error is not None:
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.files.setItem(row, column, item)
+
+    def format_text(self, source_format: str) -> str:
+        """The name of a source format (an id such as "text") for people to read."""
+        names = {
+            "text": self.tr("Text"),
+            "docx": self.tr("Word document"),
+            "html": self.tr("Web page"),
+            "pdf": self.tr("PDF"),
+        }
+        return names.get(source_format, source_format)
 
     def _show_file(self, row: int) -> None:
         if not 0 <= row < len(self.plans):
@@ -271,7 +286,10 @@ class ImportDialog(QDialog):
     def _update_summary(self) -> None:
         new = sum(len(plan.new_interviews) for plan in self.plans)
         failed = sum(1 for plan in self.plans if plan.error is not None)
-        text = self.tr("%n interview(s) to import", "", new)
+        if new:
+            text = self.tr("%n interview(s) to import", "", new)
+        else:
+            text = self.tr("No new interviews to import")
         if failed:
             text += self.tr("; %n file(s) cannot be read", "", failed)
         self.summary.setText(text)

@@ -207,9 +207,9 @@ class Transfers(QObject):
             return
         self.exported.emit(str(summary.target), summary.annotations)
         message = (
-            self.tr("Exported %1 annotations in %2 documents to %3.")
-            .replace("%1", str(summary.annotations))
-            .replace("%2", str(summary.documents))
+            self.tr("Exported %1 in %2 to %3.", "annotations, documents, where")
+            .replace("%1", self.tr("%n annotation(s)", "", summary.annotations))
+            .replace("%2", self.tr("%n document(s)", "", summary.documents))
             .replace("%3", str(summary.target))
         )
         if summary.warnings:
@@ -270,11 +270,16 @@ class Transfers(QObject):
             self._queued = []
             self.status.emit(self.tr("Import cancelled; nothing was written."))
             return
-        self.status.emit(
-            self.tr("Imported %1 annotations (%2 new documents).")
-            .replace("%1", str(report.annotations_added))
-            .replace("%2", str(len(report.created)))
-        )
+        annotations = self.tr("%n annotation(s)", "", report.annotations_added)
+        if report.created:
+            message = (
+                self.tr("Imported %1, creating %2.", "annotations, new documents")
+                .replace("%1", annotations)
+                .replace("%2", self.tr("%n new document(s)", "", len(report.created)))
+            )
+        else:
+            message = self.tr("Imported %1.", "annotations").replace("%1", annotations)
+        self.status.emit(message)
         self._import_next_queued()
 
     # Shared -----------------------------------------------------------------
@@ -309,7 +314,7 @@ class Transfers(QObject):
             dialog.setMaximum(total)
             dialog.setValue(done)
         else:
-            dialog.setLabelText(self.tr("%1 rows written").replace("%1", str(done)))
+            dialog.setLabelText(self.tr("%n row(s) written", "", done))
 
     def _failed(self, error: Exception) -> None:
         self._finish()

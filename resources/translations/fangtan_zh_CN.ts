@@ -344,6 +344,14 @@
         <translation>无法保存到 {path}：{detail}。没有做任何改动。</translation>
     </message>
     <message>
+        <source>{path}: the folder {folder} does not exist.</source>
+        <translation>{path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path}: {folder} is a file, not a folder.</source>
+        <translation>{path}：{folder} 是文件，不是文件夹。</translation>
+    </message>
+    <message>
         <source>{path}: no such file.</source>
         <translation>{path}：文件不存在。</translation>
     </message>
@@ -753,55 +761,67 @@
         <translation>标注“%1”</translation>
     </message>
     <message>
-        <source>Remove tag “%1”</source>
+        <source>Remove Tag “%1”</source>
         <translation>移除标注“%1”</translation>
     </message>
     <message>
-        <source>Remove %1 annotations</source>
+        <source>Remove 1 Annotation</source>
+        <translation>移除 1 条标注</translation>
+    </message>
+    <message>
+        <source>Remove %1 Annotations</source>
         <translation>移除 %1 条标注</translation>
     </message>
     <message>
-        <source>Edit note</source>
+        <source>Edit Note</source>
         <translation>编辑备注</translation>
     </message>
     <message>
-        <source>Edit properties of “%1”</source>
+        <source>Edit Properties of “%1”</source>
         <translation>编辑“%1”的属性</translation>
     </message>
     <message>
-        <source>New tag “%1”</source>
+        <source>New Tag “%1”</source>
         <translation>新建标签“%1”</translation>
     </message>
     <message>
-        <source>Edit tag “%1”</source>
+        <source>Edit Tag “%1”</source>
         <translation>编辑标签“%1”</translation>
     </message>
     <message>
-        <source>Delete tag “%1”</source>
+        <source>Delete Tag “%1”</source>
         <translation>删除标签“%1”</translation>
     </message>
     <message>
-        <source>Move tag “%1”</source>
+        <source>Move Tag “%1”</source>
         <translation>移动标签“%1”</translation>
     </message>
     <message>
-        <source>Tag %1 search hits “%2”</source>
+        <source>Tag 1 Search Hit “%2”</source>
+        <translation>将 1 处搜索结果标注为“%2”</translation>
+    </message>
+    <message>
+        <source>Tag %1 Search Hits “%2”</source>
         <translation>将 %1 处搜索结果标注为“%2”</translation>
     </message>
     <message>
-        <source>Accept suggestion “%1”</source>
+        <source>Accept Suggestion “%1”</source>
         <translation>接受建议“%1”</translation>
     </message>
     <message>
-        <source>Reject suggestion “%1”</source>
+        <source>Reject Suggestion “%1”</source>
         <translation>拒绝建议“%1”</translation>
     </message>
     <message>
-        <source>Accept %1 suggestions</source>
+        <source>Accept 1 Suggestion</source>
+        <translation>接受 1 条建议</translation>
+    </message>
+    <message>
+        <source>Accept %1 Suggestions</source>
         <translation>接受 %1 条建议</translation>
     </message>
     <message>
-        <source>Edit trigger words</source>
+        <source>Edit Trigger Words</source>
         <translation>编辑触发词</translation>
     </message>
     <message>
@@ -980,6 +1000,22 @@
         </translation>
     </message>
     <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Word 文档</translation>
+    </message>
+    <message>
+        <source>Web page</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
         <source>(already in the project: skipped)</source>
         <translation>（已在项目中：跳过）</translation>
     </message>
@@ -1010,6 +1046,10 @@
         <translation>
             <numerusform>将导入 %n 篇访谈</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No new interviews to import</source>
+        <translation>没有可导入的新访谈</translation>
     </message>
     <message numerus="yes">
         <source>; %n file(s) cannot be read</source>
@@ -1131,6 +1171,14 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
         <source>Select an annotation in the list first.</source>
         <translation>请先在列表中选择一条标注。</translation>
     </message>
@@ -1245,6 +1293,63 @@
     <message>
         <source>T&amp;ools</source>
         <translation>工具(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <comment>All other platforms</comment>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>显示</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1580,11 @@
         <translation>把选区的末端移动一个词</translation>
     </message>
     <message>
+        <source>drag</source>
+        <comment>hold the key and drag the mouse</comment>
+        <translation>拖动</translation>
+    </message>
+    <message>
         <source>Select exact characters, not whole words</source>
         <translation>精确选择字符，而不是整词</translation>
     </message>
@@ -1521,6 +1631,69 @@
     <message>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionWords</name>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>建议：%1</translation>
+    </message>
+    <message>
+        <source>trigger words %1</source>
+        <translation>触发词 %1</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>模型 %1</translation>
+    </message>
+    <message>
+        <source>Confidence %1: the model&apos;s probability for this passage.</source>
+        <translation>置信度 %1：模型对这段文字给出的概率。</translation>
+    </message>
+    <message>
+        <source>Confidence %1: the share of %2&apos;s trigger-word suggestions accepted so far.</source>
+        <translation>置信度 %1：“%2”的触发词建议至今被接受的比例。</translation>
+    </message>
+    <message>
+        <source>No confidence yet: trigger words only. It appears once suggestions of this tag have been decided or the model is trained for it.</source>
+        <translation>暂无置信度：仅来自触发词。此标签的建议有了取舍、或模型为它训练后才会显示。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s probability, or for trigger words the share of the tag&apos;s word suggestions accepted so far; – until either exists.</source>
+        <translation>模型给出的概率；触发词则为该标签的词语建议至今被接受的比例；两者都还没有时显示“–”。</translation>
+    </message>
+    <message>
+        <source>Model: training…</source>
+        <translation>模型：正在训练…</translation>
+    </message>
+    <message>
+        <source>Model: not trained yet. A tag needs %1 tagged passages and %2 without it; until then only trigger words suggest.</source>
+        <translation>模型：尚未训练。一个标签需要 %1 段带该标签的段落和 %2 段不带的段落；在此之前只有触发词给出建议。</translation>
+    </message>
+    <message>
+        <source>Model: trained for %1.</source>
+        <translation>模型：已为 %1 训练。</translation>
+    </message>
+    <message>
+        <source>Retraining…</source>
+        <translation>正在重新训练…</translation>
+    </message>
+    <message>
+        <source>Accept 1 suggestion with a confidence of %1 or more in “%2”?</source>
+        <translation>接受“%2”中置信度不低于 %1 的 1 条建议吗？</translation>
+    </message>
+    <message>
+        <source>Accept %3 suggestions with a confidence of %1 or more in “%2”?</source>
+        <translation>接受“%2”中置信度不低于 %1 的 %3 条建议吗？</translation>
+    </message>
+    <message>
+        <source>Accept Suggestions</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <source>Each becomes an annotation; Ctrl+Z undoes them all.</source>
+        <translation>每条建议都会成为一条标注；按 Ctrl+Z 可全部撤销。</translation>
     </message>
 </context>
 <context>
@@ -1586,24 +1759,12 @@
         <translation> 个决定后重新训练</translation>
     </message>
     <message>
-        <source>Suggested: %1</source>
-        <translation>建议：%1</translation>
-    </message>
-    <message>
-        <source>Confidence: %1</source>
-        <translation>置信度：%1</translation>
-    </message>
-    <message>
-        <source>trigger words %1</source>
-        <translation>触发词 %1</translation>
-    </message>
-    <message>
-        <source>model %1</source>
-        <translation>模型 %1</translation>
-    </message>
-    <message>
         <source>Open an interview to see suggestions.</source>
         <translation>打开一篇访谈即可看到建议。</translation>
+    </message>
+    <message>
+        <source>Working out suggestions for this interview…</source>
+        <translation>正在为这篇访谈生成建议…</translation>
     </message>
     <message>
         <source>No suggestions for this interview.</source>
@@ -1612,22 +1773,6 @@
     <message>
         <source>%1 suggestions for this interview. Enter accepts, Backspace rejects, Tab moves on.</source>
         <translation>这篇访谈有 %1 条建议。回车接受，退格拒绝，Tab 跳到下一条。</translation>
-    </message>
-    <message>
-        <source>Model: training…</source>
-        <translation>模型：正在训练…</translation>
-    </message>
-    <message>
-        <source>Model: not trained yet. A tag needs %1 tagged passages and %2 without it; until then only trigger words suggest.</source>
-        <translation>模型：尚未训练。一个标签需要 %1 段带该标签的段落和 %2 段不带的段落；在此之前只有触发词给出建议。</translation>
-    </message>
-    <message>
-        <source>Model: trained for %1.</source>
-        <translation>模型：已为 %1 训练。</translation>
-    </message>
-    <message>
-        <source>Retraining…</source>
-        <translation>正在重新训练…</translation>
     </message>
     <message>
         <source>No suggestion has a confidence of %1 or more.</source>
@@ -1859,8 +2004,43 @@
         <translation>已取消导出，没有写入任何内容。</translation>
     </message>
     <message>
-        <source>Exported %1 annotations in %2 documents to %3.</source>
-        <translation>已将 %2 篇文档中的 %1 条标注导出到 %3。</translation>
+        <source>Exported %1 in %2 to %3.</source>
+        <comment>annotations, documents, where</comment>
+        <translation>已将 %2中的 %1导出到 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n 条标注</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 篇文档</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported %1, creating %2.</source>
+        <comment>annotations, new documents</comment>
+        <translation>已导入 %1，新建了 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new document(s)</source>
+        <translation>
+            <numerusform>%n 篇文档</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <comment>annotations</comment>
+        <translation>已导入 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written</source>
+        <translation>
+            <numerusform>已写入 %n 行</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export</source>
@@ -1883,20 +2063,12 @@
         <translation>已取消导入，没有写入任何内容。</translation>
     </message>
     <message>
-        <source>Imported %1 annotations (%2 new documents).</source>
-        <translation>已导入 %1 条标注（%2 篇新文档）。</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
         <source>%1 of %2: %3</source>
         <translation>第 %1 / %2 个：%3</translation>
-    </message>
-    <message>
-        <source>%1 rows written</source>
-        <translation>已写入 %1 行</translation>
     </message>
 </context>
 <context>
@@ -1924,6 +2096,29 @@
     <message>
         <source>Already listed: %1</source>
         <translation>已在列表中：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLayout</name>
+    <message>
+        <source>Interviews</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <source>Tags — click to apply, right-click to edit</source>
+        <translation>标签 — 单击应用，右键编辑</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>&amp;Focus on the Text</source>
+        <translation>专注于正文(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the interview alone; press %1 again for the panels</source>
+        <translation>只显示访谈正文；再按 %1 显示各面板</translation>
     </message>
 </context>
 <context>

@@ -178,7 +178,7 @@ def test_tag_all_hits_is_saved_and_undone_in_one_step(
     panel.tag_all_button.click()
     assert asked == [len(window.tags)]
     assert "Ctrl+Z" in panel.status.text()
-    assert f"Tag {len(hits) - 1} search hits “民生”" in window.undo_action.text()
+    assert f"Tag {len(hits) - 1} Search Hits “民生”" in window.undo_action.text()
     window.session.close()
     project = reopen(sample_project)
     try:

@@ -88,7 +88,7 @@ def test_rejected_stays_away_after_reopening_and_undo_brings_it_back(
     window = open_window(sample_project)
     panel = panel_of(qtbot, window)
     assert first.key not in {s.key for s in panel.suggestions}
-    assert "Reject suggestion" in window.undo_action.text()
+    assert "Reject Suggestion" in window.undo_action.text()
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: first.key in {s.key for s in panel.suggestions}, timeout=30_000)
     window.session.close()
@@ -128,7 +128,7 @@ def test_accept_all_above_is_one_undo_step(qtbot, open_window, sample_project, m
     accept_yes(monkeypatch)
     panel.accept_all_button.click()
     qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 1 + len(above))
-    assert f"Accept {len(above)} suggestions" in window.undo_action.text()
+    assert f"Accept {len(above)} Suggestions" in window.undo_action.text()
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: window.annotation_list.table_model.rowCount() == 1)
     window.redo_action.trigger()
@@ -181,7 +181,7 @@ def test_trigger_words_edited_in_the_dialog_with_undo(
     qtbot.waitUntil(
         lambda: any(s.tag_id == party.id and "红色物业" in s.words for s in panel.suggestions)
     )
-    assert "Edit trigger words" in window.undo_action.text()
+    assert "Edit Trigger Words" in window.undo_action.text()
     window.undo_action.trigger()
     qtbot.waitUntil(
         lambda: (

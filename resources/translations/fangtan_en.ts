@@ -1,0 +1,125 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>%n interview</numerusform>
+            <numerusform>%n interviews</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already in the project</source>
+        <translation>
+            <numerusform>, %n already in the project</numerusform>
+            <numerusform>, %n already in the project</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n note(s)</source>
+        <translation>
+            <numerusform>, %n note</numerusform>
+            <numerusform>, %n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more turn(s)</source>
+        <translation>
+            <numerusform>… %n more turn</numerusform>
+            <numerusform>… %n more turns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s) to import</source>
+        <translation>
+            <numerusform>%n interview to import</numerusform>
+            <numerusform>%n interviews to import</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n file(s) cannot be read</source>
+        <translation>
+            <numerusform>; %n file cannot be read</numerusform>
+            <numerusform>; %n files cannot be read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Transfers</name>
+    <message numerus="yes">
+        <source>Imported %n interview(s).</source>
+        <translation>
+            <numerusform>Imported %n interview.</numerusform>
+            <numerusform>Imported %n interviews.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %n interview(s).</source>
+        <translation>
+            <numerusform>Imported: %n interview.</numerusform>
+            <numerusform>Imported: %n interviews.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped, already in the project: %n.</source>
+        <translation>
+            <numerusform>Skipped, already in the project: %n.</numerusform>
+            <numerusform>Skipped, already in the project: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed: %n file(s).</source>
+        <translation>
+            <numerusform>Failed: %n file.</numerusform>
+            <numerusform>Failed: %n files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Notes on how files were read: %n.</source>
+        <translation>
+            <numerusform>Notes on how files were read: %n.</numerusform>
+            <numerusform>Notes on how files were read: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new document(s)</source>
+        <translation>
+            <numerusform>%n new document</numerusform>
+            <numerusform>%n new documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written</source>
+        <translation>
+            <numerusform>%n row written</numerusform>
+            <numerusform>%n rows written</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WordListPage</name>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n word</numerusform>
+            <numerusform>%n words</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
