@@ -50,6 +50,7 @@ def main() -> int:
     parser.add_argument("--language", default="zh_CN", choices=["zh_CN", "en"])
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--focus", action="store_true", help="the text alone (focus mode)")
+    parser.add_argument("--raise", dest="panel", default="", help="a dock to bring forward")
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="fangtan-shot-"))
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
@@ -74,6 +75,11 @@ def main() -> int:
     if options.focus:
         window.layout_keeper.focus_action.trigger()
     panel = window.findChild(QDockWidget, "suggestionsPanel")
+    if options.panel:
+        chosen = window.findChild(QDockWidget, options.panel)
+        if chosen is not None:
+            chosen.show()
+            chosen.raise_()
     waited = [0]
 
     def shoot() -> None:

@@ -167,3 +167,38 @@ def test_the_current_suggestion_is_the_one_marked(qtbot, open_window, sample_pro
     qtbot.waitUntil(window.text_view.hasFocus)
     qtbot.keyClick(window.text_view, Qt.Key.Key_Tab)
     assert overlay._current == panel.current == panel.suggestions[1]
+
+
+def test_hovering_a_tagged_passage_lists_its_annotations_before_its_suggestions(
+    qtbot, open_window, sample_project
+):
+    from app.commands import AnnotationSpec, CreateAnnotations
+
+    window = open_window(sample_project)
+    panel, _overlay = shown(qtbot, window)
+    suggestion = panel.suggestions[0]
+    other = next(t for t in window.tags if t.id != suggestion.tag_id)
+    window.session.run(
+        CreateAnnotations(
+            (
+                AnnotationSpec(
+                    suggestion.document_id, other.id, suggestion.start, suggestion.end, "看这里"
+                ),
+            )
+        ),
+        "tag",
+    )
+    view = window.text_view
+    view.select_span(suggestion.start, suggestion.end)
+    view.clear_selection_at(suggestion.start)
+    rect = span_rects(view, suggestion.start, suggestion.end)[0]
+    point = rect.center().toPoint()
+    viewport = view.viewport()
+    QApplication.sendEvent(
+        viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    )
+    lines = QToolTip.text().split("\n")
+    QToolTip.hideText()
+    assert lines[0] == f"{other.name} — 看这里"
+    suggested = next(n for n, line in enumerate(lines) if line.startswith("Suggested:"))
+    assert suggested > 0 and lines[suggested - 1] == ""
