@@ -6,25 +6,10 @@ import threading
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import ui.suggestion_feed
-from tests.ui.conftest import reopen
-
-
-def panel_of(qtbot, window):
-    panel = window.findChild(QDockWidget, "suggestionsPanel")
-    qtbot.waitUntil(lambda: window.text_view.content is not None)
-    qtbot.waitUntil(lambda: len(panel.suggestions) > 0, timeout=30_000)
-    return panel
-
-
-def stored(path):
-    project = reopen(path)
-    try:
-        return [a for d in project.documents() for a in project.annotations(d.id)]
-    finally:
-        project.close()
+from tests.ui.test_suggestion_panel import panel_of, stored
 
 
 def focus_text(qtbot, window):
