@@ -21,7 +21,7 @@ from app.dto import ImportReport
 if TYPE_CHECKING:
     from app.exporting import ExportOptions
     from app.project import Project
-from app.cli_output import print_json
+from app.cli_output import counted, print_json
 from app.errors import (
     FangtanError,
     NoSuchDocumentError,
@@ -216,7 +216,7 @@ def _import(arguments: argparse.Namespace) -> int:
         interviewee = document.interviewee or "-"
         print(
             f"imported  #{document.id}  {document.title}  {interviewee}  "
-            f"({document.turn_count} turns)"
+            f"({counted(document.turn_count, 'turn')})"
         )
     for source, title in report.duplicates:
         print(f"skipped   {title}  (already in the project; from {source})")
@@ -251,8 +251,9 @@ def _import_annotations(arguments: argparse.Namespace) -> int:
                 continue
             imported.append(path)
             print(
-                f"imported  {path.name}: {len(report.created)} new and {len(report.matched)} "
-                f"existing documents, {report.annotations_added} annotations"
+                f"imported  {path.name}: {counted(len(report.created), 'new document')} and "
+                f"{counted(len(report.matched), 'existing one')}, "
+                f"{counted(report.annotations_added, 'annotation')}"
                 + (
                     f", {report.duplicates_skipped} already there"
                     if report.duplicates_skipped
@@ -272,8 +273,8 @@ def annotation_summary_line(imported: Sequence[Path], failed: Sequence[Path]) ->
     total = len(imported) + len(failed)
     names = ", ".join(str(path) for path in imported)
     if not failed:
-        return f"{total} annotation files imported: {names}."
-    line = f"{len(imported)} of {total} annotation files imported"
+        return f"{counted(total, 'annotation file')} imported: {names}."
+    line = f"{len(imported)} of {counted(total, 'annotation file')} imported"
     if imported:
         line += f" ({names})"
     failures = ", ".join(str(path) for path in failed)
@@ -281,11 +282,14 @@ def annotation_summary_line(imported: Sequence[Path], failed: Sequence[Path]) ->
 
 
 def summary_line(report: ImportReport) -> str:
-    parts = [f"{len(report.imported)} interview(s) imported from {report.files} file(s)"]
+    parts = [
+        f"{counted(len(report.imported), 'interview')} imported from "
+        f"{counted(report.files, 'file')}"
+    ]
     if report.duplicates:
         parts.append(f"{len(report.duplicates)} skipped as already in the project")
     if report.failures:
-        parts.append(f"{len(report.failures)} file(s) failed")
+        parts.append(f"{counted(len(report.failures), 'file')} failed")
     return "; ".join(parts) + "."
 
 
@@ -316,6 +320,9 @@ def _docs(arguments: argparse.Namespace) -> int:
             for content in contents
         ]
         print_json(payload)
+        return EXIT_OK
+    if not contents:  # said on stdout, like "no backups yet": an empty project is no error
+        print(f"no interviews yet in {arguments.project} (add some with fangtan import)")
         return EXIT_OK
     for content in contents:
         meta = content.meta
@@ -442,16 +449,12 @@ def _export(arguments: argparse.Namespace) -> int:
         progress.finish()
         project.close()
     print(
-        f"exported {_counted(summary.annotations, 'annotation')} in "
-        f"{_counted(summary.documents, 'document')} as {arguments.format} to {arguments.output}"
+        f"exported {counted(summary.annotations, 'annotation')} in "
+        f"{counted(summary.documents, 'document')} as {arguments.format} to {arguments.output}"
     )
     for warning in summary.warnings:
         print(f"note: {warning}")
     return EXIT_OK
-
-
-def _counted(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -4,7 +4,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from app.cli_output import print_json
+from app.cli_output import counted, print_json
 from app.errors import BackupKeepError
 
 EXIT_OK = 0
@@ -76,23 +76,27 @@ def _backups(arguments: argparse.Namespace) -> int:
         print_json(payload)
         return EXIT_OK
     if wanted is not None:
-        print(f"keeping the newest {keep} backup(s) from now on")
+        print(f"keeping the newest {counted(keep, 'backup')} from now on")
     else:
-        print(f"keeps the newest {keep} backup(s)")
+        print(f"keeps the newest {counted(keep, 'backup')}")
     if not backups:
         print(f"no backups yet in {backup_folder(arguments.project)}")
     for backup in backups:
         taken = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        documents = str(backup.documents) if backup.documents >= 0 else "?"
-        annotations = str(backup.annotations) if backup.annotations >= 0 else "?"
+        documents = _column(backup.documents, 4, "document")
+        annotations = _column(backup.annotations, 6, "annotation")
         kind = KINDS.get(backup.label, backup.label)
-        print(
-            f"{taken}  {documents:>4} document(s)  {annotations:>6} annotation(s)  "
-            f"{kind:<16}  {backup.path}"
-        )
+        print(f"{taken}  {documents}  {annotations}  {kind:<16}  {backup.path}")
     if len(backups) > keep:
         print(
             f"note: the oldest {len(backups) - keep} will be deleted at the next backup "
             "(when the project is next opened in the window)"
         )
     return EXIT_OK
+
+
+def _column(count: int, width: int, noun: str) -> str:
+    """A count (``?`` when unknown) and its noun, padded so that the columns line up."""
+    shown = counted(count, noun) if count >= 0 else f"? {noun}s"
+    number, _space, word = shown.partition(" ")
+    return f"{number:>{width}} {word:<{len(noun) + 1}}"

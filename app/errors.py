@@ -96,6 +96,15 @@ class ProjectStorageError(FangtanError):
     )
 
 
+# A kind of storage error (nothing can be saved there), with a message of its own.
+class ProjectFolderMissingError(ProjectStorageError):
+    template = QT_TRANSLATE_NOOP("Errors", "{path}: the folder {folder} does not exist.")
+
+
+class ProjectFolderIsFileError(ProjectStorageError):
+    template = QT_TRANSLATE_NOOP("Errors", "{path}: {folder} is a file, not a folder.")
+
+
 # Importing -------------------------------------------------------------------
 
 

@@ -20,6 +20,8 @@ from app.errors import (
     NewerProjectError,
     NotAProjectError,
     ProjectClosedError,
+    ProjectFolderIsFileError,
+    ProjectFolderMissingError,
     ProjectIsFolderError,
     ProjectMissingError,
     ProjectReadOnlyError,
@@ -42,6 +44,8 @@ if TYPE_CHECKING:
     from app.commands import Applied, Command
 
 PROJECT_SUFFIX = ".fangtan"
+# Why an empty file that cannot be written cannot be opened (it would need setting up).
+EMPTY_READ_ONLY = "it is empty and has to be set up as a project first"
 
 
 def default_annotator() -> str:
@@ -86,9 +90,18 @@ class Project:
         be read, and each attempt to change something says why it cannot.
         ``read_only=True`` asks for that even on a writable file. Raises a FangtanError
         naming the problem; a refused file is never modified.
+
+        An existing file that is empty (0 bytes, or an SQLite database without any
+        table) is a project with nothing in it yet, whatever the command: it is set up
+        with the default codebook, as if it had just been created. Such a file is one
+        made with ``touch`` or by a create that was interrupted before its first
+        commit (creating is one transaction), so it holds no work that could be lost,
+        and SQLite itself takes an empty file for an empty database. ``create=False``
+        refuses only a path where there is no file at all.
         """
         path = Path(path)
         shown = str(path)
+        _check_folder(path)
         inspection = inspect_file(path)
         kind = inspection.kind
         if kind is FileKind.FOLDER:
@@ -103,8 +116,11 @@ class Project:
             raise NewerProjectError(path=shown, revision=inspection.revision)
         if kind is FileKind.CORRUPT:
             raise CorruptProjectError(path=shown, detail=inspection.detail)
-        if kind is FileKind.NEW and not create:
+        empty_file = kind is FileKind.NEW and path.is_file()
+        if kind is FileKind.NEW and not create and not empty_file:
             raise ProjectMissingError(path=shown)
+        if empty_file and (read_only or not _writable(path)):
+            raise ProjectReadOnlyError(path=shown, detail=EMPTY_READ_ONLY)
         if read_only is None:
             read_only = kind is not FileKind.NEW and not _writable(path)
         if read_only:
@@ -229,6 +245,21 @@ class Project:
     def tag_usage(self, tag_ids: Iterable[int]) -> dict[int, int]:
         with self.reading() as session:
             return queries.tag_usage(session, tag_ids)
+
+
+def _check_folder(path: Path) -> None:
+    """Refuse a project path whose folder is missing (or is a file) before SQLite tries it,
+    which would only say that it is "unable to open database file"."""
+    folder = path.parent
+    try:
+        if path.exists() or folder.is_dir():
+            return
+        folder_is_file = folder.exists()
+    except OSError:  # cannot even look: inspect_file says what is wrong
+        return
+    if folder_is_file:
+        raise ProjectFolderIsFileError(path=str(path), folder=str(folder))
+    raise ProjectFolderMissingError(path=str(path), folder=str(folder))
 
 
 def _writable(path: Path) -> bool:

@@ -37,13 +37,13 @@ def test_lists_each_backup_with_its_date_and_counts(backed_up: Path, capsys) -> 
     code, out, err = run(capsys, "backups", str(backed_up))
     assert (code, err) == (cli.EXIT_OK, "")
     first, *lines = out.splitlines()
-    assert first == f"keeps the newest {DEFAULT_KEEP} backup(s)"
+    assert first == f"keeps the newest {DEFAULT_KEEP} backups"
     backups = list_backups(backed_up)
     assert len(lines) == len(backups) == 3
     for line, backup in zip(lines, backups, strict=True):
         assert line.startswith(backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"))
-        assert f"{backup.documents} document(s)" in line
-        assert f"{backup.annotations} annotation(s)" in line
+        assert f" {backup.documents} documents " in line  # the sample: two interviews
+        assert f" {backup.annotations} annotations " in line
         assert "on opening" in line and line.endswith(str(backup.path))
 
 
@@ -63,7 +63,7 @@ def test_json_lists_the_same_backups(backed_up: Path, capsys) -> None:
 def test_keep_is_stored_and_the_next_backup_follows_it(backed_up: Path, capsys) -> None:
     code, out, err = run(capsys, "backups", str(backed_up), "--keep", "2")
     assert (code, err) == (cli.EXIT_OK, "")
-    assert out.startswith("keeping the newest 2 backup(s) from now on\n")
+    assert out.startswith("keeping the newest 2 backups from now on\n")
     assert "note: the oldest 1 will be deleted at the next backup" in out
     assert len(list_backups(backed_up)) == 3  # nothing deleted until then
     assert stored_keep(backed_up) == 2

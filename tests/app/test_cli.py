@@ -194,9 +194,7 @@ def test_a_bad_file_among_good_ones_is_reported_and_the_rest_imported(
     assert code == cli.EXIT_FAILED
     assert "PNG" in assert_one_error_line(captured, bug_log_in_tmp)
     assert len(captured.out.splitlines()) == 3
-    assert (
-        captured.out.splitlines()[-1] == "2 interview(s) imported from 2 file(s); 1 file(s) failed."
-    )
+    assert captured.out.splitlines()[-1] == "2 interviews imported from 2 files; 1 file failed."
 
 
 @pytest.mark.parametrize("command", ["docs", "export"])

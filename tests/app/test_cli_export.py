@@ -70,7 +70,7 @@ def test_round_trip_through_the_command_line_is_byte_identical(
     copy = tmp_path / "copy.fangtan"
     assert cli.main(["export", str(project_path), "--format", format_name, "-o", str(first)]) == 0
     assert cli.main(["import", str(copy), str(first)]) == 0
-    assert "2 new and 0 existing documents, 3 annotations" in capsys.readouterr().out
+    assert "2 new documents and 0 existing ones, 3 annotations" in capsys.readouterr().out
     assert cli.main(["export", str(copy), "--format", format_name, "-o", str(second)]) == 0
     assert first.read_bytes() == second.read_bytes()
 
@@ -247,7 +247,7 @@ def test_annotation_files_that_fail_are_named_and_the_others_kept(
     ]
     assert "Nothing was imported" not in captured.out + captured.err
     lines = captured.out.splitlines()
-    assert lines[0] == "imported  a.jsonl: 2 new and 0 existing documents, 3 annotations"
+    assert lines[0] == "imported  a.jsonl: 2 new documents and 0 existing ones, 3 annotations"
     assert lines[-1] == (
         f"1 of 2 annotation files imported ({good}); 1 failed and added nothing ({bad})."
     )
