@@ -1,7 +1,11 @@
 """The most characteristic words of a document, a speaker or a tag.
 
 Words are jieba's, with the project's dictionary terms kept whole, taken from what is
-said in each turn (speaker labels left out). A word counts when it has at least two
+said in each turn (speaker labels left out). Which turns count is the scope's choice
+(``Scope.turns``): the answers (the default), the questions and answers, or all the text
+but headings (narration too). Headings never count: neither the title, the subtitle nor
+any other heading, nor a turn that repeats the document's title or subtitle. A speaker's
+keywords come from all of that speaker's turns. A word counts when it has at least two
 characters, holds at least one letter or Chinese character (numbers and punctuation
 do not count) and is not one of the project's stop words.
 
@@ -23,7 +27,8 @@ do not count) and is not one of the project's stop words.
 
   Words with a positive z-score are listed, highest first. A token counts inside when it
   lies wholly inside a passage with the tag, outside when it lies wholly outside every
-  one; a token cut by a passage's edge is not counted.
+  one; a token cut by a passage's edge is not counted. Inside and outside are both
+  counted in the chosen turns only.
 """
 
 import math
@@ -48,6 +53,15 @@ MIN_LENGTH = 2
 LIMIT = 100
 
 ScopeKind = Literal["document", "speaker", "tag"]
+TurnChoice = Literal["answers", "dialogue", "all"]
+
+# The turn kinds each choice counts. Headings are in none of them.
+TURN_CHOICES: dict[TurnChoice, tuple[str, ...]] = {
+    "answers": ("answer",),
+    "dialogue": ("question", "answer"),
+    "all": ("question", "answer", "narration"),
+}
+DEFAULT_TURNS: TurnChoice = "answers"
 
 
 @dataclass(frozen=True)
@@ -58,6 +72,13 @@ class Scope:
     document_id: int | None = None  # the document; for a speaker, None means every document
     speaker: str = ""
     tag_id: int | None = None
+    turns: TurnChoice = DEFAULT_TURNS  # which turns count; a speaker's: all of theirs
+
+    @property
+    def turn_kinds(self) -> tuple[str, ...]:
+        if self.kind == "speaker":  # a speaker's own turns, whatever their role
+            return TURN_CHOICES["all"]
+        return TURN_CHOICES[self.turns]
 
 
 @dataclass(frozen=True)
@@ -111,14 +132,30 @@ def _turn_words(
             yield word, first + start, last + start
 
 
-def _turns(session: Session, document_id: int, speaker: str | None) -> list[tuple[int, int, int]]:
+def _turns(
+    session: Session, document_id: int, speaker: str | None, kinds: tuple[str, ...]
+) -> tuple[str, list[tuple[int, int, int]]]:
+    """The document's text and the turns of ``kinds`` (of ``speaker`` when given) that
+    count: a turn that only repeats the title or the subtitle is left out, whatever kind
+    the import gave it."""
     statement = select(Turn.start, Turn.content_start, Turn.end).where(
-        Turn.document_id == document_id
+        Turn.document_id == document_id, Turn.kind.in_(kinds)
     )
     if speaker is not None:
         statement = statement.where(Turn.speaker == speaker)
-    rows = session.execute(statement.order_by(Turn.index))
-    return [(start, content_start, end) for start, content_start, end in rows]
+    rows = session.execute(statement.order_by(Turn.index)).all()
+    if not rows:
+        return "", []
+    text = _text(session, document_id)
+    title, subtitle = session.execute(
+        select(Document.title, Document.subtitle).where(Document.id == document_id)
+    ).one()
+    headings = {heading.strip() for heading in (title, subtitle)} - {""}
+    return text, [
+        (start, content_start, end)
+        for start, content_start, end in rows
+        if text[content_start:end].strip() not in headings
+    ]
 
 
 def _documents(session: Session, document_id: int | None) -> list[int]:
@@ -273,10 +310,7 @@ def _scope_counts(
         speaker = scope.speaker if scope.kind == "speaker" else None
         for document_id in documents:
             _check(cancelled)
-            turns = _turns(session, document_id, speaker)
-            if not turns:
-                continue
-            text = _text(session, document_id)
+            text, turns = _turns(session, document_id, speaker, scope.turn_kinds)
             for turn in turns:
                 counts.update(
                     word
@@ -291,8 +325,10 @@ def tag_counts(
     tag_id: int,
     segmenter: Segmenter,
     cancelled: Callable[[], bool] | None = None,
+    kinds: tuple[str, ...] = TURN_CHOICES[DEFAULT_TURNS],
 ) -> tuple[Counter[str], Counter[str]]:
-    """Counted words inside the tag's passages and in the rest of the project's turns."""
+    """Counted words inside the tag's passages and in the rest of the project's turns
+    (turns of ``kinds`` only)."""
     inside: Counter[str] = Counter()
     outside: Counter[str] = Counter()
     with project.reading() as session:
@@ -308,10 +344,9 @@ def tag_counts(
             passages.setdefault(document_id, []).append((start, end))
         for document_id in _documents(session, None):
             _check(cancelled)
-            turns = _turns(session, document_id, None)
+            text, turns = _turns(session, document_id, None, kinds)
             if not turns:
                 continue
-            text = _text(session, document_id)
             starts, ends = _merged(passages.get(document_id, ()))
             for turn in turns:
                 for word, start, end in _turn_words(segmenter, text, turn):
@@ -343,7 +378,7 @@ def keywords(
     if scope.kind == "tag":
         if scope.tag_id is None:
             raise UnknownTagError()
-        inside, outside = tag_counts(project, scope.tag_id, segmenter, cancelled)
+        inside, outside = tag_counts(project, scope.tag_id, segmenter, cancelled, scope.turn_kinds)
         found = distinguishing(inside, outside, limit, prior_scale)
         return KeywordList(scope, tuple(found), sum(inside.values()), "log-odds")
     counts = _scope_counts(project, scope, segmenter, cancelled)

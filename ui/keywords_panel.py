@@ -1,8 +1,9 @@
 """View ▸ Keywords: the most characteristic words of a document, a speaker or a tag.
 
-A dock with a scope chooser and a sortable table (word, count, score, with the score
-drawn as a bar). Keywords are computed on the window's worker (app.keywords), never on
-the window thread; a newer request makes an older one give up. Clicking a word emits
+A dock with a scope chooser, a choice of the turns counted (the answers by default;
+remembered), and a sortable table (word, count, score, with the score drawn as a bar).
+Keywords are computed on the window's worker (app.keywords), never on the window
+thread; a newer request makes an older one give up. Clicking a word emits
 ``search_requested(word)``.
 """
 
@@ -38,9 +39,20 @@ from PySide6.QtWidgets import (
 
 from app.dto import Changes
 from app.errors import FangtanError
-from app.keywords import CancelledError, Keyword, KeywordList, Scope, keywords, speakers
+from app.keywords import (
+    DEFAULT_TURNS,
+    TURN_CHOICES,
+    CancelledError,
+    Keyword,
+    KeywordList,
+    Scope,
+    TurnChoice,
+    keywords,
+    speakers,
+)
 from app.segmentation import for_project
 from ui.errors import error_text
+from ui.i18n import settings
 from ui.tasks import Task, TaskState
 from ui.word_selection import view_menu
 
@@ -51,6 +63,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 BAR_ROLE = Qt.ItemDataRole.UserRole + 1  # the score as a share of the highest, 0..1
 CURRENT = -1  # the document target that follows the document shown in the window
 BAR = QColor("#90caf9")
+TURNS_SETTING = "keywords/turns"  # which turns count: a key of app.keywords.TURN_CHOICES
 
 
 class KeywordModel(QAbstractTableModel):
@@ -177,6 +190,14 @@ class KeywordsPanel(QDockWidget):
         self.target.setMinimumContentsLength(12)
         self.in_document = QCheckBox()
         self.in_document.setObjectName("inDocument")
+        self.turns = QComboBox()
+        self.turns.setObjectName("keywordTurns")
+        for choice in TURN_CHOICES:
+            self.turns.addItem("", choice)
+        remembered = self.turns.findData(str(settings().value(TURNS_SETTING, DEFAULT_TURNS)))
+        self.turns.setCurrentIndex(
+            remembered if remembered >= 0 else self.turns.findData(DEFAULT_TURNS)
+        )
         self.status = QLabel()
         self.status.setObjectName("keywordStatus")
         self.status.setWordWrap(True)
@@ -210,6 +231,7 @@ class KeywordsPanel(QDockWidget):
         column.setContentsMargins(6, 6, 6, 6)
         column.addLayout(chooser)
         column.addWidget(self.in_document)
+        column.addWidget(self.turns)
         column.addWidget(self.table, 1)
         column.addWidget(self.status)
         self.setWidget(body)
@@ -221,6 +243,7 @@ class KeywordsPanel(QDockWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.target.currentIndexChanged.connect(lambda _index: self.schedule())
         self.in_document.toggled.connect(lambda _on: self.schedule())
+        self.turns.currentIndexChanged.connect(self._turns_changed)
         self.visibilityChanged.connect(lambda visible: visible and self.schedule())
         self._session.changed.connect(self._on_changes)
         window.document_list.document_selected.connect(self._document_shown)
@@ -236,9 +259,12 @@ class KeywordsPanel(QDockWidget):
         kind = self.kind.currentData()
         value = self.target.currentData()
         shown = self._window.documents.document_id
+        turns = self.turn_choice()
         if kind == "document":
             document_id = shown if value == CURRENT else value
-            return Scope("document", document_id=document_id) if document_id else None
+            if not document_id:
+                return None
+            return Scope("document", document_id=document_id, turns=turns)
         if kind == "speaker":
             if not value:
                 return None
@@ -248,7 +274,20 @@ class KeywordsPanel(QDockWidget):
             return Scope("speaker", speaker=value, document_id=document_id)
         if value is None:
             return None
-        return Scope("tag", tag_id=value)
+        return Scope("tag", tag_id=value, turns=turns)
+
+    def turn_choice(self) -> TurnChoice:
+        """Which turns count for a document or a tag (a speaker's are all of theirs)."""
+        choice = self.turns.currentData()
+        return choice if choice in TURN_CHOICES else DEFAULT_TURNS
+
+    def set_turns(self, choice: TurnChoice) -> None:
+        """Choose the turns counted (for tests and other panels); remembered like a click."""
+        self.turns.setCurrentIndex(self.turns.findData(choice))
+
+    def _turns_changed(self) -> None:
+        settings().setValue(TURNS_SETTING, self.turn_choice())
+        self.schedule()
 
     def set_scope(self, kind: str, value: object = None, in_document: bool = False) -> None:
         """Choose a scope (for tests and other panels): a kind and one of its targets."""
@@ -286,6 +325,7 @@ class KeywordsPanel(QDockWidget):
         self.target.setCurrentIndex(index if index >= 0 else 0)
         self.target.blockSignals(False)
         self.in_document.setVisible(kind == "speaker")
+        self.turns.setVisible(kind != "speaker")
 
     def _document_shown(self, _document_id: int) -> None:
         kind = self.kind.currentData()
@@ -348,7 +388,13 @@ class KeywordsPanel(QDockWidget):
         self.current = found
         self.model.set_keywords(found)
         self.table.sortByColumn(KeywordModel.SCORE, Qt.SortOrder.DescendingOrder)
-        if not found.keywords:
+        if not found.keywords and found.scope.kind == "document" and found.scope.turns == "answers":
+            self.status.setText(
+                self.tr("No words in the answers here. Choose “%1” or “%2” to count more.")
+                .replace("%1", self.turns.itemText(self.turns.findData("dialogue")))
+                .replace("%2", self.turns.itemText(self.turns.findData("all")))
+            )
+        elif not found.keywords:
             self.status.setText(self.tr("No words to show here."))
         elif found.method == "log-odds":
             self.status.setText(
@@ -387,6 +433,19 @@ class KeywordsPanel(QDockWidget):
         self.kind.setItemText(1, self.tr("Speaker"))
         self.kind.setItemText(2, self.tr("Tag"))
         self.in_document.setText(self.tr("Only in the document shown"))
+        labels = {
+            "answers": self.tr("Answers only"),
+            "dialogue": self.tr("Questions and answers"),
+            "all": self.tr("All text but headings"),
+        }
+        for row in range(self.turns.count()):
+            self.turns.setItemText(row, labels[self.turns.itemData(row)])
+        self.turns.setToolTip(
+            self.tr(
+                "Which turns the words are counted in. Titles, subtitles and other "
+                "headings never count; a speaker's words come from all their turns."
+            )
+        )
         self.table.setToolTip(self.tr("Click a word to search for it"))
         self.model.retranslate()
         if self.kind.currentData() == "document" and self.target.count():

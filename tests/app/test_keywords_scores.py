@@ -25,13 +25,21 @@ FRUIT = [
 STOP = {"的", "，"}
 
 
+QUESTION = "记者：摊上 卖 什么？"
+
+
+def interview(title, lines):
+    """A title, a question, and each line as an answer of 张三."""
+    answers = "\n\n".join("张三：" + line for line in lines)
+    return f"{title}\n\n{QUESTION}\n\n{answers}\n"
+
+
 @pytest.fixture
 def fruit(project, import_source):
-    """Two documents of narration paragraphs; the tag 产业发展 on some whole paragraphs and
-    on the first two words of another."""
-    body = "\n\n".join(FRUIT)
-    import_source(project, "水果 摊 一\n\n" + body + "\n", "one.txt")
-    import_source(project, "水果 摊 二\n\n" + "\n\n".join(reversed(FRUIT)) + "\n", "two.txt")
+    """Two interviews with a title, a question and answers; the tag 产业发展 on some whole
+    answers and on the first two words of another."""
+    import_source(project, interview("水果 摊 一", FRUIT), "one.txt")
+    import_source(project, interview("水果 摊 二", reversed(FRUIT)), "two.txt")
     tag = next(tag for tag in project.tags() if tag.name == "产业发展")
     specs = []
     for document in project.documents():
@@ -51,7 +59,7 @@ def fruit(project, import_source):
 
 
 def expected_counts(project, tag_id):
-    """Inside and outside counts by splitting on spaces (no jieba)."""
+    """Inside and outside counts in the answers by splitting on spaces (no jieba)."""
     inside, outside = Counter(), Counter()
     for document in project.documents():
         content = project.document(document.id)
@@ -59,6 +67,8 @@ def expected_counts(project, tag_id):
             (a.start, a.end) for a in project.annotations(document.id) if a.tag_id == tag_id
         ]
         for turn in content.turns:
+            if turn.kind != "answer":
+                continue
             position = turn.content_start
             for word in content.text[turn.content_start : turn.end].split(" "):
                 start, end = position, position + len(word)
@@ -134,6 +144,7 @@ def test_document_keywords_are_tf_idf(fruit):
     counts = Counter(
         word
         for turn in content.turns
+        if turn.kind == "answer"
         for word in content.text[turn.content_start : turn.end].split(" ")
         if word not in STOP and len(word) >= 2
     )
