@@ -1,8 +1,13 @@
-"""File ▸ Export: choose a format, what to include, and a train/dev/test split."""
+"""File ▸ Export: choose a format, what to include, and a train/dev/test split.
+
+The file is proposed in the folder of the last export (remembered between sessions),
+or else in the user's documents folder: never beside the project, which may well be in
+the hidden data folder where Fangtan keeps its default project.
+"""
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDir, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +29,21 @@ from PySide6.QtWidgets import (
 
 from app.dto import DocumentSummary, TagInfo
 from app.exporting import FORMATS, ExportOptions, SplitOptions
+from ui.i18n import settings
 from ui.swatches import swatch_icon
+
+FOLDER_SETTING = "export/folder"  # the folder the last export was written to (or into)
+
+
+def proposed_folder() -> Path:
+    """The last export's folder while it exists; else the documents folder, else home."""
+    last = str(settings().value(FOLDER_SETTING, "") or "")
+    if last and Path(last).is_dir():
+        return Path(last)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path(QDir.homePath())
 
 
 class ExportDialog(QDialog):
@@ -43,6 +62,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export"))
         self._project_path = project_path
         self._current_document = current_document
+        self._folder = proposed_folder()
         descriptions = {
             "csv": self.tr("CSV — one row per annotation (Excel)"),
             "turns-csv": self.tr("Turns CSV — one row per Q&A turn, 0/1 per tag"),
@@ -211,7 +231,7 @@ class ExportDialog(QDialog):
     def _suggest_target(self) -> None:
         chosen = FORMATS[self.format_name()]
         stem = self._project_path.stem + "-" + chosen.name
-        folder = self._project_path.parent
+        folder = self._folder
         current = self.target_edit.text().strip()
         if current:
             folder = Path(current).parent
@@ -220,7 +240,9 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         if self._writes_folder():
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to a Folder"))
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Export to a Folder"), str(self._target_folder())
+            )
             if chosen:
                 self.target_edit.setText(
                     str(Path(chosen) / (self._project_path.stem + "-" + self.format_name()))
@@ -233,6 +255,14 @@ class ExportDialog(QDialog):
         if chosen:
             self.target_edit.setText(chosen)
 
+    def _target_folder(self) -> Path:
+        """The folder the target is in (a folder format's target is made inside it)."""
+        text = self.target_edit.text().strip()
+        return Path(text).absolute().parent if text else self._folder
+
     def _accept(self) -> None:
         if self.target_edit.text().strip():
+            folder = self._target_folder()
+            if folder.is_dir():
+                settings().setValue(FOLDER_SETTING, str(folder))
             self.accept()
