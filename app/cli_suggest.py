@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli_output import print_json
+from app.cli_output import counted, print_json
 from app.errors import SuggestionThresholdError
 
 if TYPE_CHECKING:
@@ -79,16 +79,25 @@ def _suggest(arguments: argparse.Namespace) -> int:
         found = pending(project, model=model, settings=settings)
         names = {tag.id: tag.name for tag in project.tags()}
         if threshold is not None:
-            chosen = [s for s in found if s.confidence >= threshold]
+            # Trigger words alone, before any decision, carry no confidence to compare.
+            chosen = [s for s in found if s.has_confidence and s.confidence >= threshold]
             if chosen:
                 description = json.dumps([ACCEPT_MANY, str(len(chosen))], ensure_ascii=False)
                 History(project).do(AcceptSuggestions.of(chosen), description)
             if arguments.json:
                 print_json({"accepted": [_record(s, names) for s in chosen]})
             else:
+                unrated = sum(1 for s in found if not s.has_confidence)
                 print(
-                    f"accepted {len(chosen)} of {len(found)} suggestions with confidence >= "
-                    f"{threshold:g}" + (" (one undo step)" if chosen else "")
+                    f"accepted {len(chosen)} of {counted(len(found), 'suggestion')} "
+                    f"with confidence >= {threshold:g}"
+                    + (" (one undo step)" if chosen else "")
+                    + (
+                        f"; {unrated} without a confidence yet (trigger words only, none of "
+                        "their tag decided) were left"
+                        if unrated
+                        else ""
+                    )
                 )
             return EXIT_OK
     finally:
@@ -98,11 +107,12 @@ def _suggest(arguments: argparse.Namespace) -> int:
         return EXIT_OK
     for s in found:
         excerpt = s.text if len(s.text) <= 40 else s.text[:39] + "…"
+        confidence = f"{s.confidence:.2f}" if s.has_confidence else "–"
         print(
             f"#{s.document_id}  {s.start}-{s.end}  {names.get(s.tag_id, '?')}  "
-            f"{s.confidence:.2f}  {s.reason()}  {excerpt}"
+            f"{confidence}  {s.reason()}  {excerpt}"
         )
-    print(f"{len(found)} suggestion(s)")
+    print(counted(len(found), "suggestion"))
     return EXIT_OK
 
 
@@ -126,7 +136,8 @@ def _record(suggestion: "Suggestion", names: dict[int, str]) -> dict[str, object
         "end": suggestion.end,
         "tag": names.get(suggestion.tag_id, ""),
         "tag_id": suggestion.tag_id,
-        "confidence": suggestion.confidence,
+        "confidence": suggestion.confidence if suggestion.has_confidence else None,
+        "basis": suggestion.basis,
         "origin": suggestion.origin,
         "reason": suggestion.reason(),
         "words": list(suggestion.words),

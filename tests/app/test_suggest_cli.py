@@ -9,6 +9,8 @@ from app import cli
 from app.cli_suggest import ACCEPT_MANY
 from app.history import History
 from app.project import Project
+from app.suggestions import pending
+from app.suggestions.commands import AcceptSuggestions
 
 
 @pytest.fixture
@@ -22,10 +24,10 @@ def test_lists_suggestions_with_tag_confidence_and_reason(imported, capsys):
     assert cli.main(["suggest", str(imported)]) == cli.EXIT_OK
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
-    assert lines[-1].endswith("suggestion(s)")
+    assert lines[-1] == f"{len(lines) - 1} suggestions"  # one line per suggestion above
     hydrogen = next(line for line in lines if "大力推进氢能产业园区建设" in line)
     assert hydrogen.startswith("#1  ")
-    assert "产业发展  0.50  trigger words: " in hydrogen
+    assert "产业发展  –  trigger words: " in hydrogen  # no decision yet: no confidence
     assert "model: none yet" in captured.err
 
 
@@ -51,9 +53,32 @@ def test_json_has_offsets_into_the_document_text(imported, capsys):
     assert len(turns) < len(records)
 
 
+def decide_one_of_each_tag(path):
+    """Accept one suggestion of every tag, so that the others carry a confidence."""
+    project = Project.open(path, create=False)
+    try:
+        first = {}
+        for suggestion in pending(project):
+            first.setdefault(suggestion.tag_id, suggestion)
+        History(project).do(AcceptSuggestions.of(list(first.values())), "first")
+        return len(first)
+    finally:
+        project.close()
+
+
+def test_apply_above_leaves_suggestions_without_a_confidence(imported, capsys):
+    assert cli.main(["suggest", str(imported), "--apply-above", "0"]) == cli.EXIT_OK
+    out = capsys.readouterr().out
+    assert out.startswith("accepted 0 of")
+    assert "without a confidence yet" in out
+
+
 def test_apply_above_accepts_as_one_undo_step(imported, capsys):
+    first = decide_one_of_each_tag(imported)
     assert cli.main(["suggest", str(imported), "--json", "--rules-only"]) == cli.EXIT_OK
     everything = json.loads(capsys.readouterr().out)
+    assert {r["basis"] for r in everything} == {"decisions"}
+    assert all(r["confidence"] >= 0.5 for r in everything)
     assert cli.main(["suggest", str(imported), "--apply-above", "0.5"]) == cli.EXIT_OK
     out = capsys.readouterr().out
     assert out.startswith(f"accepted {len(everything)} of {len(everything)} suggestions")
@@ -61,12 +86,12 @@ def test_apply_above_accepts_as_one_undo_step(imported, capsys):
     project = Project.open(imported, create=False)
     try:
         stored = [a for d in project.documents() for a in project.annotations(d.id)]
-        assert len(stored) == len(everything)
+        assert len(stored) == first + len(everything)
         assert {a.source for a in stored} == {"suggested"}
         state = History(project).state()
         assert json.loads(state.undo_text) == [ACCEPT_MANY, str(len(everything))]
         History(project).undo()
-        assert [a for d in project.documents() for a in project.annotations(d.id)] == []
+        assert len([a for d in project.documents() for a in project.annotations(d.id)]) == first
     finally:
         project.close()
     assert cli.main(["suggest", str(imported), "--apply-above", "0.9"]) == cli.EXIT_OK
@@ -95,11 +120,12 @@ def test_accepted_suggestions_carry_the_annotator_named_in_the_environment(
     imported, capsys, monkeypatch
 ):
     monkeypatch.setenv("FANGTAN_ANNOTATOR", "丁霞")
+    decide_one_of_each_tag(imported)
     assert cli.main(["suggest", str(imported), "--apply-above", "0.5"]) == cli.EXIT_OK
     capsys.readouterr()
     project = Project.open(imported, create=False)
     try:
         stored = [a for d in project.documents() for a in project.annotations(d.id)]
-        assert stored and {a.annotator for a in stored} == {"丁霞"}
+        assert stored and {a.annotator for a in stored if a.source == "suggested"} == {"丁霞"}
     finally:
         project.close()
