@@ -74,6 +74,10 @@ def shortcut_rows(tags: list[TagInfo]) -> list[tuple[str, str]]:
             ),
             (keys("Ctrl+Shift+K"), QT_TRANSLATE_NOOP("Shortcuts", "Show the keywords")),
             (
+                keys("F11"),
+                QT_TRANSLATE_NOOP("Shortcuts", "Focus on the text: hide the panels, or show them"),
+            ),
+            (
                 keys("Ctrl+D"),
                 QT_TRANSLATE_NOOP("Shortcuts", "Document properties: people, dates, who asks"),
             ),

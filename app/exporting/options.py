@@ -122,6 +122,45 @@ WARNING_TEMPLATES: dict[str, str] = {
 }
 
 
+# The same, said of one.
+WARNING_ONE: dict[str, str] = {
+    "tokens_split": QT_TRANSLATE_NOOP("Export", "1 jieba token split at span boundaries"),
+    "overlap_dropped": QT_TRANSLATE_NOOP(
+        "Export", "1 overlapping span left out of the BIO tags (the longest span wins)"
+    ),
+    "identical_spans": QT_TRANSLATE_NOOP(
+        "Export", "1 span identical to another (same tag and place) written once"
+    ),
+    "blank_spans": QT_TRANSLATE_NOOP(
+        "Export", "1 span holds only spaces or line breaks and has no tokens"
+    ),
+    "label_spaces": QT_TRANSLATE_NOOP("Export", "1 tag name with spaces written with underscores"),
+    "brat_fragments": QT_TRANSLATE_NOOP(
+        "Export", "1 span across line breaks written as brat fragments"
+    ),
+    "brat_blank": QT_TRANSLATE_NOOP(
+        "Export", "1 span holding only line breaks left out (brat cannot show it)"
+    ),
+    "note_lines": QT_TRANSLATE_NOOP(
+        "Export", "1 note with line breaks or tabs written on one line"
+    ),
+    "xml_characters": QT_TRANSLATE_NOOP(
+        "Export", "1 name or note had characters XML cannot hold, replaced by �"
+    ),
+    "xlsx_characters": QT_TRANSLATE_NOOP(
+        "Export", "1 cell had control characters Excel cannot hold, replaced by �"
+    ),
+    "xlsx_truncated": QT_TRANSLATE_NOOP(
+        "Export", "1 cell longer than Excel's 32,767 characters was cut"
+    ),
+    "carriage_returns": QT_TRANSLATE_NOOP(
+        "Export",
+        "1 document contains carriage returns; programs that convert line endings "
+        "will count positions differently",
+    ),
+}
+
+
 @dataclass(frozen=True)
 class ExportWarning:
     kind: str
@@ -129,6 +168,8 @@ class ExportWarning:
 
     @property
     def template(self) -> str:
+        if self.count == 1:
+            return WARNING_ONE[self.kind]
         return WARNING_TEMPLATES[self.kind]
 
     def __str__(self) -> str:

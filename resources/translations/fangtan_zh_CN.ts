@@ -614,6 +614,54 @@
         <source>{count} documents contain carriage returns; programs that convert line endings will count positions differently</source>
         <translation>有 {count} 篇文档含回车符；转换换行符的程序计算的位置会不同</translation>
     </message>
+    <message>
+        <source>1 jieba token split at span boundaries</source>
+        <translation>有 1 个 jieba 词在标注边界处被切开</translation>
+    </message>
+    <message>
+        <source>1 overlapping span left out of the BIO tags (the longest span wins)</source>
+        <translation>有 1 段重叠的标注未写入 BIO 标记（以最长的一段为准）</translation>
+    </message>
+    <message>
+        <source>1 span identical to another (same tag and place) written once</source>
+        <translation>有 1 段标注与另一段完全相同（同一标签同一位置），只写一次</translation>
+    </message>
+    <message>
+        <source>1 span holds only spaces or line breaks and has no tokens</source>
+        <translation>有 1 段标注只有空格或换行，没有词</translation>
+    </message>
+    <message>
+        <source>1 tag name with spaces written with underscores</source>
+        <translation>有 1 个含空格的标签名以下划线写出</translation>
+    </message>
+    <message>
+        <source>1 span across line breaks written as brat fragments</source>
+        <translation>有 1 段跨行标注以 brat 片段写出</translation>
+    </message>
+    <message>
+        <source>1 span holding only line breaks left out (brat cannot show it)</source>
+        <translation>有 1 段只含换行的标注未写出（brat 无法显示）</translation>
+    </message>
+    <message>
+        <source>1 note with line breaks or tabs written on one line</source>
+        <translation>有 1 条含换行或制表符的备注写成了一行</translation>
+    </message>
+    <message>
+        <source>1 name or note had characters XML cannot hold, replaced by �</source>
+        <translation>有 1 个名称或备注含 XML 不能容纳的字符，已替换为 �</translation>
+    </message>
+    <message>
+        <source>1 cell had control characters Excel cannot hold, replaced by �</source>
+        <translation>有 1 个单元格含 Excel 不能容纳的控制字符，已替换为 �</translation>
+    </message>
+    <message>
+        <source>1 cell longer than Excel&apos;s 32,767 characters was cut</source>
+        <translation>有 1 个单元格超过 Excel 的 32,767 字符上限，已截断</translation>
+    </message>
+    <message>
+        <source>1 document contains carriage returns; programs that convert line endings will count positions differently</source>
+        <translation>有 1 篇文档含回车符；转换换行符的程序计算的位置会不同</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1108,6 +1156,10 @@
         <translation>正在统计词语…</translation>
     </message>
     <message>
+        <source>No words in the answers here. Choose “%1” or “%2” to count more.</source>
+        <translation>这里的回答中没有词。选择“%1”或“%2”以统计更多内容。</translation>
+    </message>
+    <message>
         <source>No words to show here.</source>
         <translation>这里没有可显示的词语。</translation>
     </message>
@@ -1142,6 +1194,22 @@
     <message>
         <source>Only in the document shown</source>
         <translation>仅限当前文档</translation>
+    </message>
+    <message>
+        <source>Answers only</source>
+        <translation>仅回答</translation>
+    </message>
+    <message>
+        <source>Questions and answers</source>
+        <translation>问题和回答</translation>
+    </message>
+    <message>
+        <source>All text but headings</source>
+        <translation>除标题外的全部文字</translation>
+    </message>
+    <message>
+        <source>Which turns the words are counted in. Titles, subtitles and other headings never count; a speaker&apos;s words come from all their turns.</source>
+        <translation>在哪些话轮中统计词语。标题、副标题和其他小标题从不计入；某位发言人的词语来自其全部话轮。</translation>
     </message>
     <message>
         <source>Click a word to search for it</source>
@@ -1603,6 +1671,10 @@
     <message>
         <source>Show the keywords</source>
         <translation>显示关键词</translation>
+    </message>
+    <message>
+        <source>Focus on the text: hide the panels, or show them</source>
+        <translation>专注阅读：隐藏或显示各面板</translation>
     </message>
     <message>
         <source>Document properties: people, dates, who asks</source>

@@ -55,9 +55,7 @@ def test_panel_sizes_and_places_are_remembered(qtbot, open_window, sample_projec
     assert again.layout_keeper.annotations_dock.isVisible()
 
 
-def test_a_restart_opens_the_interview_last_read_at_its_place(
-    qtbot, open_window, sample_project
-):
+def test_a_restart_opens_the_interview_last_read_at_its_place(qtbot, open_window, sample_project):
     window = open_window(sample_project)
     view = window.text_view
     documents = [d.id for d in window.session.project.documents()]
