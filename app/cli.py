@@ -172,6 +172,10 @@ def _no_display() -> bool:
 
 
 def _gui(arguments: argparse.Namespace) -> int:
+    from app.project import check_folder
+
+    if arguments.project is not None:
+        check_folder(arguments.project)  # a path that cannot be a project is said first
     if _no_display():
         print(
             "fangtan: no display to open the window on (set DISPLAY, or use the "

@@ -101,7 +101,7 @@ class Project:
         """
         path = Path(path)
         shown = str(path)
-        _check_folder(path)
+        check_folder(path)
         inspection = inspect_file(path)
         kind = inspection.kind
         if kind is FileKind.FOLDER:
@@ -247,7 +247,7 @@ class Project:
             return queries.tag_usage(session, tag_ids)
 
 
-def _check_folder(path: Path) -> None:
+def check_folder(path: Path) -> None:
     """Refuse a project path whose folder is missing (or is a file) before SQLite tries it,
     which would only say that it is "unable to open database file"."""
     folder = path.parent

@@ -75,6 +75,24 @@ def test_a_missing_folder_is_named_in_one_line(
     assert not folder.exists()
 
 
+def test_the_window_command_names_the_missing_folder_before_anything_else(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    bug_log_in_tmp: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)  # no window could open either
+    folder = tmp_path / "no such folder"
+    project = folder / "p.fangtan"
+    code, out, err = run(capsys, "gui", str(project))
+    assert code == cli.EXIT_FAILED
+    assert one_error_line(err, out, bug_log_in_tmp) == (
+        f"fangtan: {project}: the folder {folder} does not exist."
+    )
+    assert not folder.exists()
+
+
 def test_a_file_where_the_folder_should_be_is_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], bug_log_in_tmp: Path
 ) -> None:
