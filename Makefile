@@ -5,6 +5,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 TS := resources/translations/fangtan_zh_CN.ts
 QM := resources/translations/fangtan_zh_CN.qm
+# The files whose strings are translated: one list, read here and by the translation test.
+TR_SOURCES = $(wildcard $(shell cat resources/translations/sources.txt))
 SYSTEM_PACKAGES := setup/system-packages.sh
 
 .PHONY: run test lint translations bench clean
@@ -38,10 +40,10 @@ test: $(VENV)/.system-packages lint
 
 # Refresh the translation source from the code, then compile it.
 translations: $(VENV)/.installed
-	$(BIN)/pyside6-lupdate -locations none -no-obsolete ui/*.py app/errors.py app/exporting/options.py app/importing/notes.py -ts $(TS) \
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $(TR_SOURCES) -ts $(TS) \
 		-source-language en -target-language zh_CN
 	$(BIN)/pyside6-lrelease $(TS) -qm $(QM)
-	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly ui/*.py app/errors.py app/exporting/options.py app/importing/notes.py -ts resources/translations/fangtan_en.ts \
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly $(TR_SOURCES) -ts resources/translations/fangtan_en.ts \
 		-source-language en -target-language en
 	$(BIN)/pyside6-lrelease resources/translations/fangtan_en.ts -qm resources/translations/fangtan_en.qm
 

@@ -4,16 +4,16 @@ UTF-8 with a byte order mark, RFC 4180 quoting (CRLF rows, newlines kept inside
 quoted cells). A text cell that starts with = + - @ or a tab/carriage return is
 prefixed with an apostrophe so spreadsheet programs show it instead of running it
 as a formula. The file is written beside the target and moved into place, so a
-failed export never leaves half a file. The code lives in app.exporting; this
+failed export never leaves half a file. The code lives in app.exchange; this
 module keeps the original entry point.
 """
 
 from collections.abc import Callable
 from pathlib import Path
 
-from app.exporting.formats import CSV_PROGRESS_STEP, export
-from app.exporting.options import ExportOptions
-from app.exporting.tables import ANNOTATION_COLUMNS, neutralize
+from app.exchange.formats import CSV_PROGRESS_STEP, export
+from app.exchange.options import ExportOptions
+from app.exchange.tables import ANNOTATION_COLUMNS, neutralize
 from app.project import Project
 
 COLUMNS = ANNOTATION_COLUMNS

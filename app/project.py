@@ -29,7 +29,7 @@ from app.errors import (
     ProjectUnreadableError,
     ProjectUpgradeError,
 )
-from app.texts import DocumentTexts
+from app.text_cache import DocumentTexts
 from models.database import WRITE_OPTION, create_project_engine
 from models.schema import (
     FileKind,
@@ -41,7 +41,7 @@ from models.schema import (
 )
 
 if TYPE_CHECKING:
-    from app.commands import Applied, Command
+    from app.editing.commands import Applied, Command
 
 PROJECT_SUFFIX = ".fangtan"
 # Why an empty file that cannot be written cannot be opened (it would need setting up).
@@ -138,7 +138,7 @@ class Project:
         try:
             if kind is FileKind.NEW:
                 upgrade_to_head(project.engine)
-                from app.codebook import seed_default_codebook
+                from app.editing.codebook import seed_default_codebook
 
                 seed_default_codebook(project)
             elif needs_upgrade(inspection):

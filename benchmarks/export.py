@@ -177,7 +177,7 @@ def reset_peak() -> None:
 
 def worker(project_path: str, format_name: str, target: str) -> None:
     """Run one export in this process and print its figures as JSON."""
-    from app.exporting import export
+    from app.exchange import export
 
     project = Project.open(Path(project_path), create=False, annotator="bench")
     reset_peak()

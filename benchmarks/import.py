@@ -88,9 +88,9 @@ def in_window(count: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from app.project import Project
-    from ui.import_dialog import ImportDialog
+    from ui.dialogs.import_preview import ImportDialog
     from ui.main_window import MainWindow
-    from ui.session import ProjectSession
+    from ui.window.session import ProjectSession
 
     ImportDialog.exec = lambda _dialog: 1  # the preview: accept what was found, as a user would
     app = QApplication.instance() or QApplication(sys.argv[:1])

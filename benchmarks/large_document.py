@@ -20,11 +20,11 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from app.commands import AnnotationSpec, CreateAnnotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.importing.importer import import_text
 from app.project import Project
 from ui.main_window import MainWindow
-from ui.session import ProjectSession
+from ui.window.session import ProjectSession
 
 SETTLE_MS = 8000  # long enough for the start-up work: segmenter, index, model, suggestions
 

@@ -59,7 +59,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from app.project import Project
 from ui.main_window import MainWindow
-from ui.session import ProjectSession
+from ui.window.session import ProjectSession
 mark("imports (PySide6, SQLAlchemy, app, ui)")
 app = QApplication(sys.argv[:1])
 mark("QApplication")

@@ -24,7 +24,7 @@ from sqlalchemy import func, insert, select, text
 
 from app.importing.importer import content_hash
 from app.project import Project
-from app.search import _phrase, index_tokens, repair_index, scan, search
+from app.search.engine import _phrase, index_tokens, repair_index, scan, search
 from app.seeds import sample_interviews_path
 from models import Document, Turn
 

@@ -12,13 +12,13 @@ from app.backups import keep_count, list_backups, restore_backup, set_keep_count
 from app.errors import FangtanError
 from app.project import Project, default_annotator
 from app.workspace import open_default_project
-from ui.errors import install_exception_dialog, show_error
-from ui.i18n import Translations, settings
+from ui.dialogs.restore import RestoreDialog
+from ui.dialogs.settings import SettingsDialog
 from ui.main_window import MainWindow
-from ui.restore_dialog import RestoreDialog
-from ui.session import ProjectSession
-from ui.settings_dialog import SettingsDialog
-from ui.tasks import TaskState
+from ui.window.errors import install_exception_dialog, show_error
+from ui.window.i18n import Translations, settings
+from ui.window.session import ProjectSession
+from ui.window.tasks import TaskState
 
 
 class Application:

@@ -15,34 +15,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.chinese.segmentation import for_project as project_words
 from app.dto import Changes, TagInfo
 from app.errors import FangtanError
 from app.project import PROJECT_SUFFIX
-from app.segmentation import for_project as project_words
-from ui import (
-    dictionary_dialog,
-    history_text,
-    keywords_panel,
-    search_panel,
-    suggestions_panel,
-    word_selection,
-)
-from ui.annotation_list import AnnotationList
-from ui.codebook_controller import CodebookController
-from ui.deferred import ChangesLater
-from ui.document_controller import DocumentController
-from ui.document_header import DocumentHeader
-from ui.document_list import DocumentList
-from ui.errors import show_error
-from ui.help_dialog import show_shortcuts
-from ui.reading_place import ReadingPlace
-from ui.session import ProjectSession
-from ui.swatches import swatch_icon
-from ui.tag_panel import TagPanel
-from ui.tasks import TaskRunner
-from ui.text_view import TextView
-from ui.transfer import Transfers
-from ui.window_layout import WindowLayout
+from ui.dialogs import dictionary as dictionary_dialog
+from ui.dialogs.shortcuts import show_shortcuts
+from ui.panels import keywords as keywords_panel
+from ui.panels.annotation_list import AnnotationList
+from ui.panels.codebook_controller import CodebookController
+from ui.panels.document_controller import DocumentController
+from ui.panels.document_list import DocumentList
+from ui.panels.tag_panel import TagPanel
+from ui.search import panel as search_panel
+from ui.suggestions import panel as suggestions_panel
+from ui.text import word_selection
+from ui.text.header import DocumentHeader
+from ui.text.view import TextView
+from ui.window import history_text
+from ui.window.deferred import ChangesLater
+from ui.window.errors import show_error
+from ui.window.layout import WindowLayout
+from ui.window.reading_place import ReadingPlace
+from ui.window.session import ProjectSession
+from ui.window.swatches import swatch_icon
+from ui.window.tasks import TaskRunner
+from ui.window.transfer import Transfers
 
 WATCH_INTERVAL_MS = 1500  # how often to look for changes made by another window or program
 

@@ -20,7 +20,7 @@ from app.importing.layout import ParsedInterview, parse_interviews
 from app.importing.notes import ImportNote
 from app.importing.reading import load_source
 from app.project import Project
-from app.search import index_document
+from app.search.engine import index_document
 from models import Document, Turn
 
 SOURCE_SUFFIXES = (".txt", ".md", ".text", ".docx", ".html", ".htm", ".pdf")

@@ -13,8 +13,8 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from app.commands import AnnotationSpec, Applied, Command, CreateAnnotations, Macro
 from app.dto import Changes
+from app.editing.commands import AnnotationSpec, Applied, Command, CreateAnnotations, Macro
 from app.errors import (
     DuplicateTriggerError,
     EmptySpanError,

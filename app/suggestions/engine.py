@@ -19,13 +19,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import queries
-from app.courtesy import give_way
+from app.chinese.segmentation import for_project
 from app.errors import SuggestionSettingError
 from app.project import Project
-from app.segmentation import for_project
 from app.suggestions.model import Example, TagModel, example_counts, train
 from app.suggestions.passages import UNITS, Passage, candidate_passages
 from app.suggestions.triggers import ensure_triggers, triggers_in, words_found
+from app.user_activity import give_way
 from models import Annotation, Document, ProjectSetting, SuggestionDecision, Tag
 
 Key = tuple[int, int, int, int]  # document, tag, start, end

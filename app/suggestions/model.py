@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from app.courtesy import give_way
-from app.segmentation import tokens
+from app.chinese.segmentation import tokens
+from app.user_activity import give_way
 
 if TYPE_CHECKING:
     from sklearn.feature_extraction.text import TfidfVectorizer

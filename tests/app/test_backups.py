@@ -16,7 +16,7 @@ from app.backups import (
     set_keep_count,
     take_backup,
 )
-from app.commands import AnnotationSpec, CreateAnnotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.errors import BackupError, BackupKeepError, ProjectReadOnlyError
 from app.importing.importer import import_text
 from app.project import Project

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app import cli
-from app.commands import AnnotationSpec, CreateAnnotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.project import Project
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
@@ -299,7 +299,7 @@ def test_gui_without_a_display_says_so_in_one_line(tmp_path, monkeypatch, capsys
 def test_import_draws_a_progress_bar_only_on_a_terminal(tmp_path):
     import io
 
-    from app.terminal_progress import TerminalProgress
+    from app.cli.progress import TerminalProgress
 
     class Terminal(io.StringIO):
         def isatty(self):

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from app import cli
-from app.commands import AnnotationSpec, CreateAnnotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.importing.importer import import_text
 from app.importing.reading import read_source
 from app.project import Project

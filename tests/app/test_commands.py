@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.commands import (
+from app.editing.commands import (
     AnnotationSpec,
     Command,
     CreateAnnotations,
@@ -363,7 +363,7 @@ def test_commands_are_plain_values_that_can_be_replayed(sample_project, tag_id, 
 
 
 def test_undoing_a_delete_keeps_the_annotations_source(tmp_path):
-    from app.commands import AnnotationSpec, CreateAnnotations, DeleteAnnotations
+    from app.editing.commands import AnnotationSpec, CreateAnnotations, DeleteAnnotations
     from app.importing.importer import import_text
     from app.project import Project
     from models import Annotation

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.command_codec import dumps, loads
-from app.dictionary import (
+from app.chinese.dictionary import (
     SEEDED_KEY,
     AddStopWords,
     AddTerms,
@@ -22,6 +21,9 @@ from app.dictionary import (
     split_words,
     word_lists,
 )
+from app.chinese.segmentation import for_project
+from app.editing.codec import dumps, loads
+from app.editing.history import History
 from app.errors import (
     NoWordsError,
     ProjectReadOnlyError,
@@ -30,9 +32,7 @@ from app.errors import (
     WordsAlreadyListedError,
     WordTooLongError,
 )
-from app.history import History
 from app.project import Project
-from app.segmentation import for_project
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -221,7 +221,7 @@ def test_word_files_in_several_encodings(tmp_path):
 
 
 def test_the_seed_dictionary_fixes_how_the_sample_is_cut(project, sample_path):
-    from app import segmentation
+    from app.chinese import segmentation
 
     text = sample_path.read_text(encoding="utf-8")
     plain = [word for word, _s, _e in segmentation.tokens(text)]

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from app.document_commands import SetSpeakerRole, UpdateDocument
+from app.editing.document_commands import SetSpeakerRole, UpdateDocument
+from app.editing.history import History
 from app.errors import DocumentFieldError
-from app.history import History
 from app.importing.importer import import_text
 from app.project import Project
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.commands import AnnotationSpec, CreateAnnotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.errors import (
     AnnotationFileError,
     AnnotationFormatUnknownError,
@@ -18,7 +18,7 @@ from app.errors import (
     SourceMissingError,
     UnknownTagError,
 )
-from app.exporting import annotation_files, detect_format, file_tags, import_annotations
+from app.exchange import annotation_files, detect_format, file_tags, import_annotations
 from app.importing.importer import content_hash
 from app.importing.in_place import turns_in_place
 

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from app.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
-from app.exporting import FORMATS, export, import_annotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.exchange import FORMATS, export, import_annotations
 from app.project import Project
 
 SCHEMA = xmlschema.XMLSchema(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
 from app.errors import ExportTargetError
 from app.export_csv import COLUMNS, neutralize, write_csv
 

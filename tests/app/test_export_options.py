@@ -13,8 +13,8 @@ from app.errors import (
     SplitColumnError,
     SplitRatioError,
 )
-from app.exporting import FORMATS, ExportOptions, SplitOptions, export, import_annotations
-from app.exporting.corpus import DocumentRecord, split_documents
+from app.exchange import FORMATS, ExportOptions, SplitOptions, export, import_annotations
+from app.exchange.corpus import DocumentRecord, split_documents
 from app.project import Project
 
 
@@ -196,9 +196,9 @@ def test_a_failure_midway_removes_the_folder_it_created(corpus_project, tmp_path
 def test_jieba_is_loaded_only_when_tokens_are_needed(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "import app.exporting, app.segmentation, app.export_csv\n"
+        "import app.exchange, app.chinese.segmentation, app.export_csv\n"
         "assert 'jieba' not in sys.modules, 'loaded at import'\n"
-        "from app.segmentation import tokens\n"
+        "from app.chinese.segmentation import tokens\n"
         "found = tokens('泊里镇党委书记𠮷 x')\n"
         "assert ''.join(w for w, s, e in found) == '泊里镇党委书记𠮷 x'\n"
         "assert all(e > s for w, s, e in found)\n"

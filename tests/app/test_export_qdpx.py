@@ -8,8 +8,8 @@ from xml.etree import ElementTree
 import pytest
 import xmlschema
 
-from app.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
-from app.exporting import ExportOptions, SplitOptions, export, import_annotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.exchange import ExportOptions, SplitOptions, export, import_annotations
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "fixtures" / "refi-qda" / "Project-mrt2019.xsd"
 NS = {"q": "urn:QDA-XML:project:1.0"}

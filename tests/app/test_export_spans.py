@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
-from app.exporting import ExportOptions, export, import_annotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.exchange import ExportOptions, export, import_annotations
 
 SENTENCE_ENDS = ("。", "！", "？")
 

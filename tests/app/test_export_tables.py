@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
-from app.exporting import ExportOptions, SplitOptions, export
-from app.exporting.tables import (
+from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.exchange import ExportOptions, SplitOptions, export
+from app.exchange.tables import (
     ANNOTATION_COLUMNS,
     CHINESE_HEADERS,
     DOCUMENT_COLUMNS,

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from app import cli
-from app.cli_output import counted
-from app.commands import AnnotationSpec, CreateAnnotations
+from app.cli.output import counted
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.errors import ProjectFolderMissingError, ProjectStorageError
 from app.project import Project
 

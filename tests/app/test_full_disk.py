@@ -5,9 +5,9 @@ import sqlite3
 import pytest
 from sqlalchemy import event
 
-from app.commands import AnnotationSpec, CreateAnnotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.history import History
 from app.errors import ProjectStorageError
-from app.history import History
 from app.importing.importer import import_text
 from app.importing.reading import read_source
 from app.project import Project

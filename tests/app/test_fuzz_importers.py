@@ -17,9 +17,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from app.commands import AnnotationSpec, CreateAnnotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.errors import FangtanError
-from app.exporting import export, import_annotations
+from app.exchange import export, import_annotations
 from app.importing.layout import parse_interviews
 from app.importing.plan import plan_file
 from app.importing.reading import load_source

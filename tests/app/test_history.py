@@ -1,9 +1,9 @@
 """Undo history kept in the project: it survives closing, and stays exact through many rounds."""
 
-from app import history as history_module
-from app.commands import AnnotationSpec, CreateAnnotations, DeleteAnnotations, SetNote
+from app.editing import history as history_module
+from app.editing.commands import AnnotationSpec, CreateAnnotations, DeleteAnnotations, SetNote
+from app.editing.history import History
 from app.errors import UnknownAnnotationError
-from app.history import History
 from app.importing.importer import import_text
 from app.project import Project
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import jieba
 import pytest
 
-from app.commands import AnnotationSpec, CreateAnnotations
-from app.dictionary import AddStopWords
+from app.chinese.dictionary import AddStopWords
+from app.chinese.keywords import CancelledError, Scope, keywords, log_odds, speakers
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.history import History
 from app.errors import UnknownTagError
-from app.history import History
-from app.keywords import CancelledError, Scope, keywords, log_odds, speakers
 
 # Words jieba keeps whole, separated by spaces, so this test can count them by splitting.
 FRUIT = [

@@ -4,11 +4,11 @@ asked, and never the title, the subtitle or any other heading."""
 import pytest
 from sqlalchemy import update
 
-from app.commands import AnnotationSpec, CreateAnnotations
-from app.dictionary import ensure_word_lists, stop_words_in
-from app.keywords import TURN_CHOICES, Scope, countable, keywords
+from app.chinese.dictionary import ensure_word_lists, stop_words_in
+from app.chinese.keywords import TURN_CHOICES, Scope, countable, keywords
+from app.chinese.segmentation import for_project
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.project import Project
-from app.segmentation import for_project
 from models import Turn
 
 INTERVIEW = """城市出行更便捷

@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete
 
-from app.commands import AnnotationSpec, CreateAnnotations
 from app.dto import DocumentContent
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.history import History
 from app.errors import EmptyQueryError, UnknownDocumentError, UnknownTagError
-from app.exporting import import_annotations
-from app.history import History
-from app.hit_tagging import tag_hits
+from app.exchange import import_annotations
 from app.project import Project
-from app.search import (
+from app.search.engine import (
     LATIN_FOLD,
     ensure_index,
     index_document,
@@ -25,6 +24,7 @@ from app.search import (
     search,
     unindex_document,
 )
+from app.search.hit_tagging import tag_hits
 from models import Document, Turn
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

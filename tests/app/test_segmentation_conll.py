@@ -1,10 +1,10 @@
 """CoNLL export cuts tokens with the project's dictionary, as it is at export time."""
 
-from app.commands import AnnotationSpec, CreateAnnotations
-from app.dictionary import AddTerms, RemoveTerms
-from app.exporting.formats import export
-from app.exporting.options import ExportOptions
-from app.history import History
+from app.chinese.dictionary import AddTerms, RemoveTerms
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.history import History
+from app.exchange.formats import export
+from app.exchange.options import ExportOptions
 
 
 def tokens_of(path):

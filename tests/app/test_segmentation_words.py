@@ -3,12 +3,12 @@ a character, and word boundaries in a document (snap, word at, word steps)."""
 
 import threading
 
-from app import segmentation
-from app.dictionary import AddTerms, RemoveTerms
-from app.document_words import DocumentWords
+from app.chinese import segmentation
+from app.chinese.dictionary import AddTerms, RemoveTerms
+from app.chinese.segmentation import for_project
+from app.chinese.words import DocumentWords
 from app.dto import TurnInfo
-from app.history import History
-from app.segmentation import for_project
+from app.editing.history import History
 
 
 def words(project, text):

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from app import cli
-from app.cli_suggest import ACCEPT_MANY
-from app.history import History
+from app.cli.suggest import ACCEPT_MANY
+from app.editing.history import History
 from app.project import Project
 from app.suggestions import pending
 from app.suggestions.commands import AcceptSuggestions

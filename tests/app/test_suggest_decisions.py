@@ -5,10 +5,10 @@ import sqlite3
 
 import pytest
 
-from app.command_codec import dumps, loads
+from app.editing.codec import dumps, loads
+from app.editing.history import History
 from app.errors import InvalidSpanError, SuggestionDecidedError, UnknownTagError
 from app.export_csv import write_csv
-from app.history import History
 from app.suggestions import pending, suggestion_stats
 from app.suggestions.commands import AcceptSuggestions, RejectSuggestions
 

@@ -1,7 +1,7 @@
 """The model: trained on this project's annotations, suggesting tags with a confidence."""
 
-from app.commands import AnnotationSpec, CreateAnnotations
-from app.history import History
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.history import History
 from app.suggestions import (
     MIN_POSITIVES,
     activity,

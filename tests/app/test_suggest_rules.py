@@ -4,9 +4,9 @@ import sqlite3
 
 import pytest
 
-from app.commands import AnnotationSpec, CreateAnnotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.history import History
 from app.errors import DuplicateTriggerError, TriggerWordError, UnknownTriggerError
-from app.history import History
 from app.suggestions import pending, trigger_words
 from app.suggestions.commands import AddTriggerWords, RemoveTriggerWords
 from app.suggestions.passages import candidate_passages, sentence_spans

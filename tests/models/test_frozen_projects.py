@@ -13,7 +13,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from app.history import History
+from app.editing.history import History
 from app.project import Project
 from models import Base
 from models.assistance import schema_comparison_options

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.commands import AnnotationSpec, CreateAnnotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.errors import (
     CorruptProjectError,
     FangtanError,

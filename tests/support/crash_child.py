@@ -17,8 +17,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.commands import AnnotationSpec, CreateAnnotations, DeleteAnnotations, SetNote
-from app.history import History
+from app.editing.commands import AnnotationSpec, CreateAnnotations, DeleteAnnotations, SetNote
+from app.editing.history import History
 from app.project import Project
 
 
@@ -74,7 +74,7 @@ def run_window(path: Path, log, rng: random.Random) -> None:
     from PySide6.QtWidgets import QApplication
 
     from ui.main_window import MainWindow
-    from ui.session import ProjectSession
+    from ui.window.session import ProjectSession
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow(ProjectSession(Project.open(path, annotator="torture")))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 
 def _prepare(folder: Path) -> Path:
-    from app.commands import AnnotationSpec, CreateAnnotations, SetNote
+    from app.editing.commands import AnnotationSpec, CreateAnnotations, SetNote
     from app.importing.importer import import_text
     from app.importing.reading import read_source
     from app.project import Project

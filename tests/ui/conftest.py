@@ -9,7 +9,7 @@ from app.importing.reading import read_source
 from app.project import Project
 from app.seeds import SAMPLE_INTERVIEWS, sample_interviews_path
 from ui.main_window import MainWindow
-from ui.session import ProjectSession
+from ui.window.session import ProjectSession
 
 
 @pytest.fixture(autouse=True)

@@ -3,9 +3,9 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from app.commands import AnnotationSpec, CreateAnnotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from tests.ui.conftest import reopen
-from ui.annotation_model import NOTE_COLUMN, PASSAGE_COLUMN
+from ui.panels.annotation_table import NOTE_COLUMN, PASSAGE_COLUMN
 
 
 def tag_two_passages(window):

@@ -37,11 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.project import Project
-from ui import history_text, qt_strings
-from ui.document_dialog import DocumentDialog
-from ui.i18n import Translations
-from ui.import_dialog import ImportDialog
-from ui.settings_dialog import SettingsDialog
+from tests.ui.test_language import translation_sources
+from ui.dialogs.document import DocumentDialog
+from ui.dialogs.import_preview import ImportDialog
+from ui.dialogs.settings import SettingsDialog
+from ui.window import history_text, qt_strings
+from ui.window.i18n import Translations
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -358,9 +359,7 @@ def test_english_plural_forms_are_complete_and_compiled(tmp_path):
     copy = tmp_path / ts.name
     shutil.copy(ts, copy)
     tool = Path(sys.executable).with_name
-    sources = [str(path) for path in sorted((ROOT / "ui").glob("*.py"))]
-    sources += [str(ROOT / "app" / name) for name in ("errors.py", "exporting/options.py")]
-    sources.append(str(ROOT / "app" / "importing" / "notes.py"))
+    sources = translation_sources()
     subprocess.run(
         [
             str(tool("pyside6-lupdate")),

@@ -4,9 +4,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from app.commands import AnnotationSpec, CreateAnnotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from tests.ui.conftest import reopen
-from ui.tag_dialog import TagDialog
+from ui.dialogs.tag import TagDialog
 
 
 def fill_dialog(monkeypatch, **values):

@@ -3,7 +3,7 @@
 from PySide6.QtCore import QObject
 
 from app.dto import Changes
-from ui.deferred import ChangesLater
+from ui.window.deferred import ChangesLater
 
 
 def test_changes_made_in_one_turn_reach_the_handler_once_merged(qtbot):

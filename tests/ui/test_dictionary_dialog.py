@@ -6,7 +6,7 @@ import sqlite3
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from ui.dictionary_dialog import DictionaryDialog
+from ui.dialogs.dictionary import DictionaryDialog
 
 LOADED = 30_000
 

@@ -5,7 +5,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 
 from tests.ui.conftest import reopen
-from ui.document_dialog import DocumentDialog
+from ui.dialogs.document import DocumentDialog
 
 
 def test_edit_metadata_and_role_then_undo(qtbot, open_window, sample_project, monkeypatch):

@@ -3,11 +3,11 @@
 import openpyxl
 from PySide6.QtCore import Qt
 
-from app.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
 from app.project import Project
 from tests.ui.conftest import reopen
-from ui.export_dialog import ExportDialog
-from ui.tag_mapping_dialog import TagMappingDialog
+from ui.dialogs.export import ExportDialog
+from ui.dialogs.tag_mapping import TagMappingDialog
 
 
 def tag_some(window):

@@ -12,8 +12,8 @@ from app.importing.importer import import_text
 from app.importing.reading import read_source
 from app.project import Project
 from app.seeds import SAMPLE_INTERVIEWS, sample_interviews_path
-from ui.export_dialog import FOLDER_SETTING, ExportDialog
-from ui.i18n import settings
+from ui.dialogs.export import FOLDER_SETTING, ExportDialog
+from ui.window.i18n import settings
 
 
 @pytest.fixture

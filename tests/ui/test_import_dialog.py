@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from app.importing.plan import plan_file, plan_paths
 from app.project import Project
 from tests.ui.conftest import reopen
-from ui.import_dialog import ImportDialog
+from ui.dialogs.import_preview import ImportDialog
 
 TEXT = "城市更新怎么做\n\n——访街道党工委书记王信卿\n\n张明：欢迎，谈谈城市更新。\n\n王信卿：谢谢。城市更新是重点。\n\n张明：具体怎么做。\n\n王信卿：分三步走。\n"
 

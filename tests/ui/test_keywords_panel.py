@@ -6,13 +6,13 @@ import threading
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDockWidget
 
-from app.commands import AnnotationSpec, CreateAnnotations
-from app.dictionary import AddStopWords
+from app.chinese.dictionary import AddStopWords
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.importing.importer import import_text
 from app.project import Project
-from ui import keywords_panel
-from ui.i18n import settings
-from ui.keywords_panel import BAR_ROLE, KeywordModel
+from ui.panels import keywords as keywords_panel
+from ui.panels.keywords import BAR_ROLE, KeywordModel
+from ui.window.i18n import settings
 
 LOADED = 30_000
 

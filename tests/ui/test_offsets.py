@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
-from ui.offsets import OffsetMap, utf16_length
+from ui.text.offsets import OffsetMap, utf16_length
 
 PIECES = st.sampled_from(
     ["访", "谈", "民生", "𠮷", "😀", "👍🏽", "e\u0301", "a", " ", "\n", "，", "\u3000", "𝔸"]

@@ -1,6 +1,6 @@
 """Two windows (or programs) on one project: each sees what the other saved."""
 
-from app.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
 from tests.ui.conftest import reopen
 
 

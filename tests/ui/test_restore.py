@@ -3,9 +3,9 @@
 from PySide6.QtWidgets import QMessageBox
 
 from app.backups import list_backups
-from app.commands import AnnotationSpec, CreateAnnotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from ui.dialogs.restore import RestoreDialog
 from ui.launch import Application
-from ui.restore_dialog import RestoreDialog
 
 
 def test_open_backs_up_and_restore_brings_the_copy_back(qtbot, qapp, sample_project, monkeypatch):

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 from app.importing.importer import import_text
 from app.project import Project
 from tests.ui.conftest import reopen
-from ui.search_hits import HIT_COLUMN, LEFT_COLUMN
-from ui.tag_chooser import TagChooser
+from ui.search.hits import HIT_COLUMN, LEFT_COLUMN
+from ui.search.tag_chooser import TagChooser
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ASTRAL = "记者:𠮷野家和😀能搜到吗?\n\n王五:能,𠮷野家😀开店了,𠮷野家很好。\n"

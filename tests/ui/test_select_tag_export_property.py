@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from app.exporting import ExportOptions
+from app.exchange import ExportOptions
 from app.importing.importer import import_paths
 from app.project import Project
 from ui.main_window import MainWindow
-from ui.session import ProjectSession
+from ui.window.session import ProjectSession
 
 PIECES = st.sampled_from(
     [

@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolTip
 
-from ui.suggestion_overlay import SuggestionOverlay, span_rects
+from ui.suggestions.overlay import SuggestionOverlay, span_rects
 
 
 def shown(qtbot, window):
@@ -172,7 +172,7 @@ def test_the_current_suggestion_is_the_one_marked(qtbot, open_window, sample_pro
 def test_hovering_a_tagged_passage_lists_its_annotations_before_its_suggestions(
     qtbot, open_window, sample_project
 ):
-    from app.commands import AnnotationSpec, CreateAnnotations
+    from app.editing.commands import AnnotationSpec, CreateAnnotations
 
     window = open_window(sample_project)
     panel, _overlay = shown(qtbot, window)

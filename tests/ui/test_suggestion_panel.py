@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDockWidget, QMessageBox
 
 from tests.ui.conftest import reopen
-from ui.triggers_dialog import TriggersDialog
+from ui.suggestions.triggers_dialog import TriggersDialog
 
 
 def panel_of(qtbot, window):

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-import ui.suggestion_feed
+import ui.suggestions.feed
 from tests.ui.test_suggestion_panel import panel_of, stored
 
 
@@ -26,14 +26,14 @@ def test_switching_interview_while_suggestions_are_worked_out_decides_nothing(
     assert {s.document_id for s in panel.suggestions} == {first}
     # Hold the next computation on the background thread until the test lets it go.
     release, started = threading.Event(), threading.Event()
-    real_pending = ui.suggestion_feed.pending
+    real_pending = ui.suggestions.feed.pending
 
     def slow_pending(*args, **kwargs):
         started.set()
         release.wait(30)
         return real_pending(*args, **kwargs)
 
-    monkeypatch.setattr(ui.suggestion_feed, "pending", slow_pending)
+    monkeypatch.setattr(ui.suggestions.feed, "pending", slow_pending)
     try:
         documents = [d.id for d in window.session.project.documents()]
         second = next(d for d in documents if d != first)

@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from app.dto import TagInfo
 from app.suggestions import Suggestion
 from app.suggestions.engine import BASIS_DECISIONS
-from ui.suggestion_table import EXCERPT, SuggestionTableModel
-from ui.suggestion_words import SuggestionWords
+from ui.suggestions.table import EXCERPT, SuggestionTableModel
+from ui.suggestions.words import SuggestionWords
 
 DISPLAY, TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
 

@@ -128,8 +128,8 @@ def test_undo_that_fails_for_a_passing_reason_keeps_the_step(
 ):
     from PySide6.QtWidgets import QMessageBox
 
+    from app.editing.history import History
     from app.errors import ProjectStorageError
-    from app.history import History
 
     window = open_window(sample_project)
     view = window.text_view

@@ -7,7 +7,7 @@ import weakref
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 
-from ui.tasks import TaskRunner
+from ui.window.tasks import TaskRunner
 
 
 def _record_thread(freed_on: list, watched: list, qt_object: QObject) -> None:

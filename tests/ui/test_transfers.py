@@ -7,11 +7,11 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
-from app.commands import AnnotationSpec, CreateAnnotations
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.project import Project
 from tests.ui.conftest import reopen
-from ui.export_dialog import ExportDialog
-from ui.import_dialog import ImportDialog
+from ui.dialogs.export import ExportDialog
+from ui.dialogs.import_preview import ImportDialog
 
 
 def test_export_csv_from_the_menu(qtbot, open_window, sample_project, tmp_path, monkeypatch):

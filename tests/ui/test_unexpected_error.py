@@ -4,7 +4,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.workspace import log_dir
-from ui import errors
+from ui.window import errors
 
 
 def test_unexpected_error_is_shown_logged_and_copyable(

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from app.importing.importer import import_paths
 from app.project import Project
-from ui import word_selection
-from ui.word_selection import SETTING, WordSelection
+from ui.text import word_selection
+from ui.text.word_selection import SETTING, WordSelection
 
 LEFT = Qt.MouseButton.LeftButton
 ALT = Qt.KeyboardModifier.AltModifier
@@ -233,9 +233,9 @@ def test_jieba_loads_only_after_the_window_is_shown(sample_project):
 
         application = QApplication([])
         from app.project import Project
-        from app.segmentation import for_project
+        from app.chinese.segmentation import for_project
         from ui.main_window import MainWindow
-        from ui.session import ProjectSession
+        from ui.window.session import ProjectSession
 
         window = MainWindow(ProjectSession(Project.open(Path({str(sample_project)!r}))))
         window.show()

@@ -1,0 +1,1 @@
+"""Changing a project: undoable commands, their history, and the codebook's rules."""

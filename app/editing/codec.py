@@ -1,0 +1,68 @@
+"""Commands to and from JSON, so the undo history can be kept in the project file."""
+
+import json
+from dataclasses import fields, is_dataclass
+from datetime import date, datetime
+from typing import Any
+
+import app.chinese.dictionary  # word list commands are stored in histories too
+import app.editing.document_commands  # noqa: F401 - its commands are stored in histories too
+from app.editing.commands import AnnotationSpec, Command, DecisionSpec, TagSpec
+from app.suggestions import commands as _suggestion_commands  # noqa: F401 - stored too
+
+
+def _concrete(base: type) -> list[type]:
+    found = []
+    for subclass in base.__subclasses__():
+        found.append(subclass)
+        found.extend(_concrete(subclass))
+    return found
+
+
+# Every command (those of app.editing.commands and app.editing.document_commands), plus the value
+# types they carry, by class name.
+_TYPES: dict[str, type] = {cls.__name__: cls for cls in _concrete(Command)}
+_TYPES.update({cls.__name__: cls for cls in (AnnotationSpec, DecisionSpec, TagSpec)})
+
+
+def _encode(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        name = type(value).__name__
+        if name not in _TYPES:
+            raise TypeError(f"cannot store {name} in the history")
+        return {"$type": name, **{f.name: _encode(getattr(value, f.name)) for f in fields(value)}}
+    if isinstance(value, datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, dict):
+        return {"$dict": {key: _encode(item) for key, item in value.items()}}
+    if isinstance(value, tuple | list):
+        return [_encode(item) for item in value]
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_decode(item) for item in value)
+    if isinstance(value, dict):
+        if "$datetime" in value:
+            return datetime.fromisoformat(value["$datetime"])
+        if "$date" in value:
+            return date.fromisoformat(value["$date"])
+        if "$dict" in value:
+            return {key: _decode(item) for key, item in value["$dict"].items()}
+        kind = _TYPES[value["$type"]]
+        return kind(**{key: _decode(item) for key, item in value.items() if key != "$type"})
+    return value
+
+
+def dumps(command: Command) -> str:
+    return json.dumps(_encode(command), ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(text: str) -> Command:
+    command = _decode(json.loads(text))
+    if not isinstance(command, Command):
+        raise ValueError("not a command")
+    return command

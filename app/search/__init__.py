@@ -1,0 +1,1 @@
+"""Search across a project's texts, and tagging what it finds."""

@@ -1,0 +1,121 @@
+"""Adding, editing, reordering and deleting tags, each one undoable step."""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.dto import TagInfo
+from app.editing.codebook import next_color
+from app.editing.commands import CreateTag, DeleteTag, MoveTag, TagSpec, UpdateTag
+from ui.dialogs.tag import TagDialog
+from ui.window import history_text
+from ui.window.session import ProjectSession
+
+
+class CodebookController(QObject):
+    def __init__(
+        self, session: ProjectSession, window: QWidget, reserved: Callable[[], set[str]]
+    ) -> None:
+        super().__init__(window)
+        self._session = session
+        self._window = window
+        self._reserved = reserved  # key sequences the window's own commands use
+        self._tags: list[TagInfo] = []
+
+    def _shortcut_free(self, shortcut: str) -> bool:
+        if shortcut and shortcut in self._reserved():
+            QMessageBox.warning(
+                self._window,
+                self.tr("Shortcut Taken"),
+                self.tr("%1 is already a command of the window; choose another key.").replace(
+                    "%1", QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+                ),
+            )
+            return False
+        return True
+
+    def set_tags(self, tags: list[TagInfo]) -> None:
+        self._tags = list(tags)
+
+    def _tag(self, tag_id: int) -> TagInfo | None:
+        return next((tag for tag in self._tags if tag.id == tag_id), None)
+
+    def new_tag(self, parent_id: int | None = None) -> None:
+        def submit(values: dict[str, Any]) -> bool:
+            if not self._shortcut_free(values["shortcut"]):
+                return False
+            spec = TagSpec(
+                name=values["name"],
+                color=values["color"],
+                shortcut=values["shortcut"],
+                description=values["description"],
+                parent_id=values["parent_id"],
+            )
+            name = " ".join(values["name"].split())
+            description = history_text.step(history_text.NEW_TAG, name)
+            return self._session.run(CreateTag(spec), description) is not None
+
+        color = next_color([tag.color for tag in self._tags])
+        TagDialog(self._tags, submit, color=color, parent_id=parent_id, parent=self._window).exec()
+
+    def edit_tag(self, tag_id: int) -> None:
+        tag = self._tag(tag_id)
+        if tag is None:
+            return
+
+        def submit(values: dict[str, Any]) -> bool:
+            if not self._shortcut_free(values["shortcut"]):
+                return False
+            changed = {key: value for key, value in values.items() if getattr(tag, key) != value}
+            if not changed:
+                return True
+            description = history_text.step(history_text.EDIT_TAG, tag.name)
+            return self._session.run(UpdateTag(tag_id, changed), description) is not None
+
+        TagDialog(self._tags, submit, tag=tag, parent=self._window).exec()
+
+    def delete_tag(self, tag_id: int) -> None:
+        tag = self._tag(tag_id)
+        if tag is None:
+            return
+        usage = self._session.project.tag_usage([tag_id]).get(tag_id, 0)  # not a cached count
+        if usage:
+            question = (
+                self.tr(
+                    "Delete the tag “%1”? It is used by %2 annotations, which will be "
+                    "removed with it. Edit ▸ Undo brings them back."
+                )
+                .replace("%1", tag.name)
+                .replace("%2", str(usage))
+            )
+        else:
+            question = self.tr("Delete the tag “%1”? No annotation uses it.").replace(
+                "%1", tag.name
+            )
+        answer = QMessageBox.question(
+            self._window,
+            self.tr("Delete Tag"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._session.run(
+                DeleteTag(tag_id), history_text.step(history_text.DELETE_TAG, tag.name)
+            )
+
+    def move_tag(self, tag_id: int, delta: int) -> None:
+        """Swap a tag with its previous (-1) or next (+1) sibling under the same parent."""
+        tag = self._tag(tag_id)
+        if tag is None:
+            return
+        siblings = [other for other in self._tags if other.parent_id == tag.parent_id]
+        target = siblings.index(tag) + delta
+        if not 0 <= target < len(siblings):
+            return
+        order = [other.id for other in self._tags]
+        description = history_text.step(history_text.MOVE_TAG, tag.name)
+        self._session.run(MoveTag(tag_id, order.index(siblings[target].id)), description)
