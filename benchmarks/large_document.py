@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The user's own window layout and reading places are never read or written.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="fangtan-bench-config-")
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QTextCursor
