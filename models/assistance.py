@@ -2,11 +2,16 @@
 words, trigger words per tag, decisions on suggestions, and the search index."""
 
 from datetime import datetime
+from typing import TYPE_CHECKING, TypedDict
 
 from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime, utc_now
+
+if TYPE_CHECKING:
+    from alembic.runtime.environment import IncludeObjectFn, NameFilterType
+    from sqlalchemy.sql.schema import SchemaItem
 
 # The full-text index is an SQLite FTS5 virtual table (and its shadow tables), made
 # by migration 0003 with raw SQL: it is not an ORM table.
@@ -18,11 +23,22 @@ def is_search_table(name: str) -> bool:
     return name == SEARCH_INDEX or name.startswith(SEARCH_INDEX + "_")
 
 
-def schema_comparison_options() -> dict[str, object]:
+class ComparisonOptions(TypedDict):
+    compare_type: bool
+    include_object: "IncludeObjectFn"
+
+
+def schema_comparison_options() -> ComparisonOptions:
     """Options for comparing the database with the ORM (the FTS5 index is not ORM)."""
 
-    def include_object(item: object, name: str, kind: str, reflected: bool, other: object) -> bool:
-        return not (kind == "table" and is_search_table(name))
+    def include_object(
+        item: "SchemaItem",
+        name: str | None,
+        kind: "NameFilterType",
+        reflected: bool,
+        other: "SchemaItem | None",
+    ) -> bool:
+        return not (kind == "table" and name is not None and is_search_table(name))
 
     return {"compare_type": True, "include_object": include_object}
 

@@ -7,16 +7,16 @@ project whose lists were emptied on purpose is not seeded again.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.chinese.segmentation import note_dictionary_change
 from app.dto import Changes
@@ -206,35 +206,26 @@ def stop_words_in(session: Session) -> frozenset[str]:
 # Rows are carried as plain tuples so that the undo history can store them as they are.
 
 _NOTHING = Changes()
+_Row = TypeVar("_Row", DictionaryTerm, StopWord)
 _CHUNK = 500  # words per query (SQLite limits the parameters of one statement)
 
 
-class _WordList:
-    """What the four kinds of command share, for one table."""
-
-    model: ClassVar[type]
-    column: ClassVar[str]
-
-    @classmethod
-    def existing(cls, session: Session, words: Iterable[str]) -> dict[str, object]:
-        column = getattr(cls.model, cls.column)
-        wanted = list(words)
-        found: dict[str, object] = {}
-        for first in range(0, len(wanted), _CHUNK):
-            chunk = wanted[first : first + _CHUNK]
-            for row in session.scalars(select(cls.model).where(column.in_(chunk))):
-                found[getattr(row, cls.column)] = row
-        return found
+def _rows(
+    session: Session, model: type[_Row], column: InstrumentedAttribute[str], words: Iterable[str]
+) -> Iterator[_Row]:
+    """The rows of ``model`` whose ``column`` is one of ``words``."""
+    wanted = list(words)
+    for first in range(0, len(wanted), _CHUNK):
+        chunk = wanted[first : first + _CHUNK]
+        yield from session.scalars(select(model).where(column.in_(chunk)))
 
 
-class _Terms(_WordList):
-    model = DictionaryTerm
-    column = "term"
+def _present_terms(session: Session, words: Iterable[str]) -> dict[str, DictionaryTerm]:
+    return {row.term: row for row in _rows(session, DictionaryTerm, DictionaryTerm.term, words)}
 
 
-class _StopWords(_WordList):
-    model = StopWord
-    column = "word"
+def _present_stop_words(session: Session, words: Iterable[str]) -> dict[str, StopWord]:
+    return {row.word: row for row in _rows(session, StopWord, StopWord.word, words)}
 
 
 @dataclass(frozen=True)
@@ -245,7 +236,7 @@ class AddTerms(Command):
 
     def apply(self, session: Session, annotator: str) -> Applied:
         terms = check_terms(self.terms)
-        present = _Terms.existing(session, terms)
+        present = _present_terms(session, terms)
         new = tuple(term for term in terms if term not in present)
         if not new:
             raise WordsAlreadyListedError()
@@ -263,9 +254,9 @@ class RemoveTerms(Command):
     terms: tuple[str, ...]
 
     def apply(self, session: Session, annotator: str) -> Applied:
-        present = _Terms.existing(session, self.terms)
+        present = _present_terms(session, self.terms)
         rows = tuple(
-            (row.id, row.term, row.created_at)  # type: ignore[attr-defined]
+            (row.id, row.term, row.created_at)
             for term in self.terms
             if (row := present.get(term)) is not None
         )
@@ -284,7 +275,7 @@ class RestoreTerms(Command):
     rows: tuple[tuple[int, str, datetime], ...]
 
     def apply(self, session: Session, annotator: str) -> Applied:
-        present = _Terms.existing(session, [term for _id, term, _at in self.rows])
+        present = _present_terms(session, [term for _id, term, _at in self.rows])
         taken = set(
             session.scalars(
                 select(DictionaryTerm.id).where(DictionaryTerm.id.in_([r[0] for r in self.rows]))
@@ -313,7 +304,7 @@ class AddStopWords(Command):
 
     def apply(self, session: Session, annotator: str) -> Applied:
         words = check_stop_words(self.words)
-        present = _StopWords.existing(session, words)
+        present = _present_stop_words(session, words)
         new = tuple(word for word in words if word not in present)
         if not new:
             raise WordsAlreadyListedError()
@@ -330,11 +321,9 @@ class RemoveStopWords(Command):
     words: tuple[str, ...]
 
     def apply(self, session: Session, annotator: str) -> Applied:
-        present = _StopWords.existing(session, self.words)
+        present = _present_stop_words(session, self.words)
         rows = tuple(
-            (row.id, row.word)  # type: ignore[attr-defined]
-            for word in self.words
-            if (row := present.get(word)) is not None
+            (row.id, row.word) for word in self.words if (row := present.get(word)) is not None
         )
         if rows:
             session.execute(delete(StopWord).where(StopWord.id.in_([row[0] for row in rows])))
@@ -349,7 +338,7 @@ class RestoreStopWords(Command):
     rows: tuple[tuple[int, str], ...]
 
     def apply(self, session: Session, annotator: str) -> Applied:
-        present = _StopWords.existing(session, [word for _id, word in self.rows])
+        present = _present_stop_words(session, [word for _id, word in self.rows])
         taken = set(
             session.scalars(select(StopWord.id).where(StopWord.id.in_([r[0] for r in self.rows])))
         )

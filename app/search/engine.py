@@ -405,12 +405,13 @@ def _search(
         if in_document != found_in:
             found_in = in_document
             digest = digests.get(in_document, "")
-            document = cache.get(in_document, digest)
-            if document is None:
-                (document,) = raw.execute(
+            cached = cache.get(in_document, digest)
+            if cached is None:
+                (cached,) = raw.execute(
                     "SELECT text FROM documents WHERE id = ?", (in_document,)
                 ).fetchone()
-                cache.put(in_document, digest, document)
+                cache.put(in_document, digest, cached)
+            document = cached
         if fold:
             haystack, shift = document[first:last].translate(LATIN_FOLD), first
             position, stop = haystack.find(needle), last - first

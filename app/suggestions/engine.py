@@ -12,8 +12,9 @@ otherwise how often this project's annotators accepted the tag's rule suggestion
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -94,6 +95,20 @@ def _checked_settings(settings: SuggestionSettings) -> SuggestionSettings:
     return settings
 
 
+_Setting = TypeVar("_Setting", str, int, float)
+
+
+def _stored(stored: Mapping[str, str], name: str, default: _Setting) -> _Setting:
+    """The stored value of setting ``name``; ``default`` when it is not set or not readable."""
+    key = _SETTING_KEYS[name]
+    if key not in stored:
+        return default
+    try:
+        return type(default)(stored[key])
+    except ValueError:
+        return default
+
+
 def load_settings(project: Project) -> SuggestionSettings:
     """The project's suggestion settings (defaults for any not set or not readable)."""
     defaults = SuggestionSettings()
@@ -105,17 +120,14 @@ def load_settings(project: Project) -> SuggestionSettings:
                 )
             ).all()
         )
-    values: dict[str, object] = {}
-    for name, key in _SETTING_KEYS.items():
-        if key not in stored:
-            continue
-        kind = type(getattr(defaults, name))
-        try:
-            values[name] = kind(stored[key])
-        except ValueError:
-            continue
     try:
-        return _checked_settings(SuggestionSettings(**values))  # type: ignore[arg-type]
+        return _checked_settings(
+            SuggestionSettings(
+                unit=_stored(stored, "unit", defaults.unit),
+                retrain_every=_stored(stored, "retrain_every", defaults.retrain_every),
+                model_threshold=_stored(stored, "model_threshold", defaults.model_threshold),
+            )
+        )
     except SuggestionSettingError:
         return defaults
 

@@ -1,7 +1,7 @@
 """Alembic environment: migrations run on the connection handed in by models.schema."""
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from models import Base
 from models.assistance import schema_comparison_options
@@ -10,7 +10,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def run_migrations(connection) -> None:
+def run_migrations(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
@@ -25,6 +25,9 @@ connection = config.attributes.get("connection")
 if connection is not None:
     run_migrations(connection)
 else:
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("no connection handed in and no sqlalchemy.url configured")
+    engine = create_engine(url)
     with engine.begin() as fresh:
         run_migrations(fresh)
