@@ -21,6 +21,7 @@ from sqlalchemy import select
 from app.errors import BackupError, BackupKeepError
 from app.project import Project
 from models import ProjectSetting
+from models.database import copy_database
 
 KEEP_SETTING = "backups.keep"
 DEFAULT_KEEP = 10
@@ -75,16 +76,7 @@ def take_backup(project_path: Path, keep: int = DEFAULT_KEEP, label: str = "") -
     partial = target.with_name(target.name + ".part")
     try:
         folder.mkdir(exist_ok=True)
-        source = sqlite3.connect(f"{project_path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            destination = sqlite3.connect(partial)
-            try:
-                source.backup(destination)
-                destination.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                destination.close()
-        finally:
-            source.close()
+        copy_database(project_path, partial)
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as error:
         with suppress(OSError):
@@ -137,15 +129,7 @@ def restore_backup(project_path: Path, backup: Path) -> Path:
     kept = take_backup(project_path, keep=10_000, label="before-restore")
     partial = project_path.with_name(project_path.name + ".restoring")
     try:
-        source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            destination = sqlite3.connect(partial)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
+        copy_database(backup, partial)
         for side in ("-wal", "-shm"):
             Path(f"{project_path}{side}").unlink(missing_ok=True)
         os.replace(partial, project_path)

@@ -1,7 +1,9 @@
-"""Plain values handed to the window and the command line (never live ORM objects)."""
+"""Plain values handed to the window and the command line (never live ORM objects), and
+the one way long work reports its progress to them."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from typing import Protocol
 
 from app.errors import FangtanError
 from app.importing.notes import ImportNote
@@ -19,6 +21,12 @@ class DocumentSummary:
 
 @dataclass(frozen=True)
 class DocumentMeta:
+    """What Fangtan records about a document besides its text and turns.
+
+    The fields from ``title`` to ``status`` are the document's metadata, in the order
+    every export writes them (``DOCUMENT_FIELDS``).
+    """
+
     id: int
     title: str
     subtitle: str
@@ -26,15 +34,23 @@ class DocumentMeta:
     interviewee_role: str
     reporter: str
     series: str
+    outlet: str
+    published_on: date | None
+    source_url: str
     source_name: str
-    sha256: str
+    source_format: str
+    source_encoding: str
     status: str
+    sha256: str
     imported_at: datetime
-    outlet: str = ""
-    published_on: date | None = None
-    source_url: str = ""
-    source_format: str = ""
-    source_encoding: str = ""
+
+
+# The document's metadata fields (see DocumentMeta), in order.
+DOCUMENT_FIELDS: tuple[str, ...] = tuple(
+    item.name for item in fields(DocumentMeta) if item.name not in ("id", "sha256", "imported_at")
+)
+# Where the text came from: recorded at import, never edited.
+SOURCE_FIELDS: tuple[str, ...] = ("source_name", "source_format", "source_encoding")
 
 
 @dataclass(frozen=True)
@@ -144,3 +160,13 @@ class ImportReport:
         self.notes.extend(other.notes)
         self.files += other.files
         self.cancelled = self.cancelled or other.cancelled
+
+
+class Progress(Protocol):
+    """How long work (an import, an export) says how far it has got, and learns that it
+    should stop: ``report`` as it goes, ``cancelled`` asked as often. The window's task
+    state and the command line's progress bar are both one."""
+
+    def report(self, done: int, total: int, current: str) -> None: ...
+
+    def cancelled(self) -> bool: ...

@@ -168,6 +168,14 @@ class UnknownAnnotationError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "The annotation no longer exists.")
 
 
+class UnreadableStepError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "This step of the undo history cannot be read (it was saved by another version "
+        "of Fangtan), so it was dropped.",
+    )
+
+
 class DocumentFieldError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "“{value}” is not a valid {field} for a document.")
 

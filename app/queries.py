@@ -1,6 +1,7 @@
 """Read-only questions about a project, answered with plain values."""
 
 from collections.abc import Iterable
+from dataclasses import fields
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -48,28 +49,12 @@ _TURN_COLUMNS = (
     Turn.timestamp,
 )
 
-_META_COLUMNS = (
-    Document.id,
-    Document.title,
-    Document.subtitle,
-    Document.interviewee,
-    Document.interviewee_role,
-    Document.reporter,
-    Document.series,
-    Document.source_name,
-    Document.sha256,
-    Document.status,
-    Document.imported_at,
-    Document.outlet,
-    Document.published_on,
-    Document.source_url,
-    Document.source_format,
-    Document.source_encoding,
-)
+# Every column of DocumentMeta, in its order.
+META_COLUMNS = tuple(getattr(Document, item.name) for item in fields(DocumentMeta))
 
 
 def document_meta(session: Session, document_id: int) -> DocumentMeta:
-    row = session.execute(select(*_META_COLUMNS).where(Document.id == document_id)).one_or_none()
+    row = session.execute(select(*META_COLUMNS).where(Document.id == document_id)).one_or_none()
     if row is None:
         raise UnknownDocumentError()
     return DocumentMeta(*row)

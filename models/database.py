@@ -6,6 +6,7 @@ at all, and SQLAlchemy emits BEGIN itself (the recipe in SQLAlchemy's pysqlite
 documentation), so a schema migration is one atomic transaction like everything else.
 """
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -70,3 +71,22 @@ def create_project_engine(path: Path, read_only: bool = False) -> Engine:
         event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy the SQLite database ``source`` to ``target`` with SQLite's online backup API.
+
+    The copy is consistent even while another connection writes to ``source``, which is
+    only read. It stands alone: its journal is a rollback journal, so no ``-wal`` file
+    appears beside it when it is opened. Raises sqlite3.Error or OSError.
+    """
+    reading = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        writing = sqlite3.connect(target)
+        try:
+            reading.backup(writing)
+            writing.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            writing.close()
+    finally:
+        reading.close()

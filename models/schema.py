@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from models.database import APPLICATION_ID, SQLITE_HEADER
+from models.database import APPLICATION_ID, SQLITE_HEADER, copy_database
 
 # Revisions in order. The last one must be the newest migration's revision
 # (checked by tests/models/test_migrations.py).
@@ -100,15 +100,7 @@ def backup_copy(path: Path, label: str) -> Path:
     """Copy a live project with SQLite's online backup API; returns the copy's path."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
-    source = sqlite3.connect(path)
-    try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
+    copy_database(path, target)
     return target
 
 
@@ -130,6 +122,8 @@ def upgrade_to_head(engine: Engine) -> None:
     config.set_main_option("script_location", str(resources.files("models") / "migrations"))
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
+        if raw is None:  # only a connection already closed has none
+            raise MigrationError("the project's connection is closed")
         raw.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or it is ignored
         try:
             with connection.begin():

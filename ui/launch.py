@@ -79,9 +79,9 @@ class Application:
             return
         path = window.session.project.path
         dialog = RestoreDialog(list_backups(path), window)
-        if not dialog.exec() or dialog.chosen() is None:
+        backup = dialog.chosen() if dialog.exec() else None
+        if backup is None:
             return
-        backup = dialog.chosen()
         window.runner.wait()
         window.session.close()
         try:
@@ -133,7 +133,8 @@ class Application:
 
 def run(project: Path | None = None, on_shown: Callable[[], None] | None = None) -> int:
     """Entry point of ``fangtan gui``; returns the process exit code."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Fangtan")
     app.setOrganizationName("Fangtan")
     install_exception_dialog()

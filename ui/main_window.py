@@ -1,6 +1,5 @@
 """The main window: composes the document list, text, tag panel and annotation list."""
 
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -15,34 +14,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.chinese.segmentation import for_project as project_words
-from app.dto import Changes, TagInfo
-from app.errors import FangtanError
+from app.dto import TagInfo
 from app.project import PROJECT_SUFFIX
 from ui.dialogs import dictionary as dictionary_dialog
+from ui.dialogs.dictionary import WordListsMenu
 from ui.dialogs.shortcuts import show_shortcuts
 from ui.panels import keywords as keywords_panel
 from ui.panels.annotation_list import AnnotationList
 from ui.panels.codebook_controller import CodebookController
 from ui.panels.document_controller import DocumentController
 from ui.panels.document_list import DocumentList
+from ui.panels.keywords import KeywordsPanel
 from ui.panels.tag_panel import TagPanel
 from ui.search import panel as search_panel
+from ui.search.panel import SearchPanel
 from ui.suggestions import panel as suggestions_panel
+from ui.suggestions.panel import SuggestionsPanel
 from ui.text import word_selection
 from ui.text.header import DocumentHeader
 from ui.text.view import TextView
+from ui.text.word_selection import WordSelection
 from ui.window import history_text
-from ui.window.deferred import ChangesLater
+from ui.window.changes import ProjectViews
+from ui.window.context import STATUS_MS, PanelContext
 from ui.window.errors import show_error
 from ui.window.layout import WindowLayout
+from ui.window.other_writers import OtherWriters
 from ui.window.reading_place import ReadingPlace
 from ui.window.session import ProjectSession
 from ui.window.swatches import swatch_icon
 from ui.window.tasks import TaskRunner
 from ui.window.transfer import Transfers
-
-WATCH_INTERVAL_MS = 1500  # how often to look for changes made by another window or program
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +57,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.session = session
         self.runner = TaskRunner(self)
-        self.tags: list[TagInfo] = []
         self._quiet = False  # the project is closed
 
         self.document_list = DocumentList()
@@ -72,11 +73,19 @@ class MainWindow(QMainWindow):
         self._actions()
         self._connect()
         self._install_features()
-        self._watch_for_other_writers()
+        self.other_writers = OtherWriters(
+            session, self.transfers, self.reload, self._status, parent=self
+        )
+        self.views.reloaded.connect(self.other_writers.own_write_saved)
         self.setAcceptDrops(True)
         self.layout_keeper.arrange(self.view_menu)
         self._retranslate()
-        self._reload_all()
+        self.views.reload()
+
+    @property
+    def tags(self) -> list[TagInfo]:
+        """The project's tags, as the window last read them."""
+        return self.views.tags
 
     # Composition ---------------------------------------------------------------
 
@@ -184,6 +193,9 @@ class MainWindow(QMainWindow):
             self.view_menu, self.reload, QKeySequence.StandardKey.Refresh, "reloadAction"
         )
 
+        self.tools_menu = bar.addMenu("")  # its entries come from ui/dialogs
+        self.tools_menu.setObjectName("toolsMenu")
+
         self.help_menu = bar.addMenu("")
         self.shortcuts_action = self._action(
             self.help_menu, lambda: show_shortcuts(self, self.tags), QKeySequence("F1")
@@ -191,11 +203,26 @@ class MainWindow(QMainWindow):
 
     def _install_features(self) -> None:
         """Panels and menus that live in their own modules add themselves here."""
-        search_panel.install(self)
-        word_selection.install(self)
-        keywords_panel.install(self)
-        dictionary_dialog.install(self)
-        suggestions_panel.install(self)
+        context = PanelContext(
+            window=self,
+            session=self.session,
+            runner=self.runner,
+            text_view=self.text_view,
+            document_list=self.document_list,
+            edit_menu=self.edit_menu,
+            document_menu=self.document_menu,
+            view_menu=self.view_menu,
+            tools_menu=self.tools_menu,
+            tags=lambda: self.tags,
+            shown_document=lambda: self.documents.document_id,
+            status=self._status,
+            documents_imported=self.transfers.imported,
+        )
+        self.search_panel: SearchPanel = search_panel.install(context)
+        self.word_selection: WordSelection = word_selection.install(context)
+        self.keywords_panel: KeywordsPanel = keywords_panel.install(context)
+        self.word_lists: WordListsMenu = dictionary_dialog.install(context)
+        self.suggestions_panel: SuggestionsPanel = suggestions_panel.install(context)
         self.keywords_panel.search_requested.connect(self.search_panel.search_for)
 
     def _connect(self) -> None:
@@ -207,26 +234,27 @@ class MainWindow(QMainWindow):
         self.tag_panel.edit_requested.connect(self.codebook.edit_tag)
         self.tag_panel.delete_requested.connect(self.codebook.delete_tag)
         self.tag_panel.move_requested.connect(self.codebook.move_tag)
-        self._counts_later = ChangesLater(self._refresh_counts, self)
-        self.session.changed.connect(self._on_changes)
+        self.views = ProjectViews(
+            self.session,
+            document_list=self.document_list,
+            documents=self.documents,
+            text_view=self.text_view,
+            annotation_list=self.annotation_list,
+            tag_panel=self.tag_panel,
+            codebook=self.codebook,
+            reading_place=self.reading_place,
+            parent=self,
+        )
+        self.views.tags_changed.connect(lambda _tags: self._rebuild_tag_menu())
+        self.session.closed.connect(self._go_quiet)
         self.session.history_changed.connect(self._show_history)
         self.session.failed.connect(lambda error: show_error(self, error))
         self.documents.status.connect(self._status)
         self.transfers.status.connect(self._status)
-        self.transfers.imported.connect(self._after_import)
-        self.transfers.annotations_imported.connect(self._after_annotation_import)
+        self.transfers.imported.connect(self.views.after_import)
+        self.transfers.annotations_imported.connect(self.views.after_annotation_import)
 
     # Keeping views current ----------------------------------------------------------
-
-    # Changes made by another window or program ----------------------------------------
-
-    def _watch_for_other_writers(self) -> None:
-        self._known_version = self._data_version()
-        self.watch_timer = QTimer(self)
-        self.watch_timer.setInterval(WATCH_INTERVAL_MS)
-        self.watch_timer.timeout.connect(self._check_other_writers)
-        self.watch_timer.start()
-        self.session.closed.connect(self._go_quiet)
 
     def _go_quiet(self) -> None:
         """The project is closed: no timer, background task or language change may reach it
@@ -238,63 +266,11 @@ class MainWindow(QMainWindow):
 
     def own_write_saved(self) -> None:
         """Something this window wrote outside its session (a preference) is not news."""
-        self._known_version = self._data_version()
-
-    def _data_version(self) -> int | None:
-        try:
-            return self.session.project.data_version()
-        except FangtanError:
-            return None
-
-    def _check_other_writers(self) -> None:
-        if self.transfers.busy:
-            return  # our own import or export is writing; it refreshes when done
-        version = self._data_version()
-        if version is not None and version != self._known_version:
-            self._known_version = version
-            self.reload()
-            self._status(self.tr("Changes made elsewhere were loaded."))
+        self.other_writers.own_write_saved()
 
     def reload(self) -> None:
         """Read everything again from the project (View ▸ Reload)."""
-        project = self.session.project
-        project_words(project).invalidate()  # word lists may have changed too
-        current = self.documents.document_id
-        scroll = self.text_view.verticalScrollBar().value()
-        self._set_tags(project.tags())
-        documents = project.documents()
-        self.document_list.set_documents(documents)
-        if current is not None and any(d.id == current for d in documents):
-            self.documents.show_document(current)
-            self.text_view.verticalScrollBar().setValue(scroll)
-        elif documents:
-            self.document_list.select_document(documents[0].id)
-        else:
-            self.documents.show_document(None)
-        self.session.refresh_history()
-        self._known_version = self._data_version()
-
-    def _reload_all(self) -> None:
-        self._set_tags(self.session.project.tags())
-        documents = self.session.project.documents()
-        self.document_list.set_documents(documents)
-        if documents and self.document_list.current_document_id() is None:
-            place = self.reading_place.remembered()
-            if place is not None and any(d.id == place[0] for d in documents):
-                self.document_list.select_document(place[0])
-                # Once the window is laid out, so that the view knows its height.
-                QTimer.singleShot(0, self, lambda: self.reading_place.go_to(place[1]))
-            else:
-                self.document_list.select_document(documents[0].id)
-        elif not documents:
-            self.documents.show_document(None)
-
-    def _set_tags(self, tags: list[TagInfo]) -> None:
-        self.tags = tags
-        self.tag_panel.set_tags(tags)
-        self.codebook.set_tags(tags)
-        self.documents.set_tags(tags)
-        self._rebuild_tag_menu()
+        self.views.reload()
 
     def _rebuild_tag_menu(self) -> None:
         for action in self.tag_actions:
@@ -326,45 +302,6 @@ class MainWindow(QMainWindow):
             if not sequence.isEmpty()
         } | {"Del"}
 
-    def _on_changes(self, changes: Changes, origin: str) -> None:
-        project = self.session.project
-        self._known_version = self._data_version()  # our own write is not news
-        if changes.tags:
-            self._set_tags(project.tags())
-        if changes.metadata:
-            self.document_list.set_documents(project.documents())
-        if (changes.tag_ids and not changes.tags) or (
-            changes.document_list and changes.documents and not changes.metadata
-        ):
-            self._counts_later.add(changes)  # the highlight is painted first
-        shown = self.documents.document_id
-        if origin != "do" and len(changes.documents) == 1 and shown not in changes.documents:
-            self.document_list.select_document(next(iter(changes.documents)))
-        else:
-            self.documents.apply_changes(changes)
-        if origin != "do" and len(changes.added | changes.updated) == 1:
-            self.annotation_list.show_annotation(next(iter(changes.added | changes.updated)))
-
-    def _refresh_counts(self, changes: Changes) -> None:
-        """Only counts changed: colours and names stay, nothing else repaints."""
-        project = self.session.project
-        if changes.tag_ids:
-            usage = project.tag_usage(changes.tag_ids)
-            self.tags = [replace(tag, usage=usage.get(tag.id, tag.usage)) for tag in self.tags]
-            self.tag_panel.set_usage(usage)
-            self.codebook.set_tags(self.tags)
-        if changes.document_list and changes.documents:
-            self.document_list.table.set_counts(project.annotation_counts(changes.documents))
-
-    def _after_import(self, report) -> None:
-        self._known_version = self._data_version()
-        documents = self.session.project.documents()
-        self.document_list.set_documents(documents)
-        if report.imported:
-            self.document_list.select_document(report.imported[0].id)
-        elif documents and self.document_list.current_document_id() is None:
-            self.document_list.select_document(documents[0].id)
-
     def _show_history(self, state) -> None:
         if state.undo_text:
             self.undo_action.setText(
@@ -394,14 +331,6 @@ class MainWindow(QMainWindow):
         if step() is not None:
             self._status(message.replace("%1", history_text.shown(name)))
 
-    def _after_annotation_import(self, report) -> None:
-        self._known_version = self._data_version()
-        self._set_tags(self.session.project.tags())
-        self.document_list.set_documents(self.session.project.documents())
-        self.documents.show_document(self.documents.document_id)
-        if report.created and self.documents.document_id is None:
-            self.document_list.select_document(report.created[0].id)
-
     def _edit_note_of_selection(self) -> None:
         ids = self.annotation_list.selected_ids()
         if ids:
@@ -409,8 +338,8 @@ class MainWindow(QMainWindow):
         else:
             self._status(self.tr("Select an annotation in the list first."))
 
-    def _status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 6000)
+    def _status(self, message: str, timeout_ms: int = STATUS_MS) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
 
     def show_saved(self) -> None:
         if self.session.project.read_only:
@@ -486,6 +415,7 @@ class MainWindow(QMainWindow):
         self.new_tag_action.setText(self.tr("&New Tag…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.reload_action.setText(self.tr("&Reload"))
+        self.tools_menu.setTitle(self.tr("T&ools"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.shortcuts_action.setText(self.tr("&Keyboard Shortcuts"))
         self.layout_keeper.retranslate()

@@ -29,7 +29,6 @@ import time
 import unicodedata
 import weakref
 from array import array
-from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -37,6 +36,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, event, select
 from sqlalchemy.orm import Session
 
+from app.text_cache import LRU
 from models import DictionaryTerm
 
 if TYPE_CHECKING:
@@ -81,21 +81,43 @@ def base_tokenizer() -> "jieba.Tokenizer":
 
                 logging.getLogger("jieba").setLevel(logging.WARNING)
                 built = jieba.Tokenizer()
-                # Read jieba's dictionary with its own (Python) reader rather than
-                # initialize(), which unmarshals a cache file in one C call that holds
-                # the GIL (and so freezes the window) for most of a second. This takes
-                # no longer, lets the window thread run, and writes no cache file.
-                with built.get_dict_file() as source:
-                    built.FREQ, built.total = built.gen_pfdict(source)
-                built.initialized = True
+                read_own_dictionary(built)
                 base_load_seconds = time.perf_counter() - started
                 _base = built
     return _base
 
 
-def tokenizer() -> "jieba.Tokenizer":
-    """The shared tokenizer without any project's terms (kept for existing callers)."""
-    return base_tokenizer()
+# jieba's tables ------------------------------------------------------------------------
+#
+# jieba has no public way to load its dictionary without its cache file, to share it
+# between tokenizers, or to put back the frequency of a word it knew. The three functions
+# below are the only place that touches what it keeps for that (``FREQ``, ``total``,
+# ``initialized``, ``gen_pfdict``, ``get_dict_file``);
+# tests/app/test_segmentation_words.py fails if jieba changes them.
+
+
+def read_own_dictionary(tokenizer: "jieba.Tokenizer") -> None:
+    """Load jieba's own dictionary into ``tokenizer`` with jieba's (Python) reader.
+
+    Not initialize(), which unmarshals a cache file in one C call that holds the GIL
+    (and so freezes the window) for most of a second. This takes no longer, lets the
+    window thread run, and writes no cache file.
+    """
+    with tokenizer.get_dict_file() as source:
+        table, total = tokenizer.gen_pfdict(source)
+    set_frequencies(tokenizer, table, total)
+
+
+def frequencies(tokenizer: "jieba.Tokenizer") -> tuple[dict[str, int], int]:
+    """jieba's word frequencies and their total, as ``tokenizer`` segments with them."""
+    return tokenizer.FREQ, tokenizer.total
+
+
+def set_frequencies(tokenizer: "jieba.Tokenizer", table: dict[str, int], total: int) -> None:
+    """Make ``tokenizer`` segment with ``table`` and ``total`` (and count as loaded)."""
+    tokenizer.FREQ = table
+    tokenizer.total = total
+    tokenizer.initialized = True
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -206,12 +228,10 @@ class Segmenter:
         self._key = _file_key(engine)
         self._seen = -1  # the word lists' revision the terms were last read at
         self._lock = threading.RLock()  # loading and changing the dictionary
-        self._cache_lock = threading.Lock()
         self._tokenizer: jieba.Tokenizer | None = None
         self._terms: set[str] = set()
-        self._cache: OrderedDict[str, array] = OrderedDict()
-        self._cached = 0  # characters in the cache
-        self.generation = 0  # goes up each time the terms in use change
+        # Token ends by text, up to CACHE_CHARACTERS characters of text.
+        self._cache: LRU[str, array] = LRU(CACHE_CHARACTERS, lambda text, _ends: len(text))
 
     # Loading and the dictionary
 
@@ -234,9 +254,8 @@ class Segmenter:
                 import jieba
 
                 built = jieba.Tokenizer()
-                built.FREQ = dict(base.FREQ)
-                built.total = base.total
-                built.initialized = True
+                table, total = frequencies(base)
+                set_frequencies(built, dict(table), total)
                 self._add(built, self._read_terms())
                 self._tokenizer = built
                 self._changed()
@@ -274,21 +293,24 @@ class Segmenter:
         tokenizer = self._tokenizer
         if tokenizer is None or terms == self._terms:
             return
-        base = base_tokenizer()
+        original, _base_total = frequencies(base_tokenizer())
+        table, total = frequencies(tokenizer)
         for term in self._terms - terms:
             # Back to what jieba's own dictionary says (0: a prefix of longer words only).
-            original = base.FREQ.get(term, 0)
-            tokenizer.total += original - tokenizer.FREQ.get(term, 0)
-            tokenizer.FREQ[term] = original
+            total += original.get(term, 0) - table.get(term, 0)
+            table[term] = original.get(term, 0)
+        set_frequencies(tokenizer, table, total)
         self._terms -= self._terms - terms
         self._add(tokenizer, terms - self._terms)
         self._changed()
 
+    @property
+    def generation(self) -> int:
+        """Goes up each time the terms in use change."""
+        return self._cache.version
+
     def _changed(self) -> None:
-        with self._cache_lock:
-            self.generation += 1
-            self._cache.clear()
-            self._cached = 0
+        self._cache.clear()
 
     def _current(self, wait: bool) -> "jieba.Tokenizer | None":
         """The tokenizer with the latest terms; None if that would mean waiting."""
@@ -310,24 +332,16 @@ class Segmenter:
 
     def _ends(self, text: str, wait: bool, cache: bool = True) -> array | None:
         if cache:
-            with self._cache_lock:
-                found = self._cache.get(text)
-                if found is not None and not self._stale:
-                    self._cache.move_to_end(text)
-                    return found
+            found = self._cache.get(text)
+            if found is not None and not self._stale:
+                return found
         tokenizer = self._current(wait)
         if tokenizer is None:
             return None
         generation = self.generation
         ends = _cut(tokenizer, text)
         if cache and len(text) <= CACHE_CHARACTERS // 4:
-            with self._cache_lock:
-                if generation == self.generation and text not in self._cache:
-                    self._cache[text] = ends
-                    self._cached += len(text)
-                    while self._cached > CACHE_CHARACTERS:
-                        dropped, _ends = self._cache.popitem(last=False)
-                        self._cached -= len(dropped)
+            self._cache.put(text, ends, since=generation)  # not if the terms changed since
         return ends
 
     def tokens(self, text: str, *, cache: bool = False) -> list[tuple[str, int, int]]:
@@ -377,9 +391,17 @@ def for_session(session: Session) -> Segmenter:
     It uses the terms committed last, which a dictionary change during a long export
     can change between two documents.
     """
-    segmenter = _segmenter(session.get_bind())  # type: ignore[arg-type]
+    segmenter = _segmenter(_engine(session))
     segmenter.load()
     return segmenter
+
+
+def _engine(session: Session) -> Engine:
+    """The engine of the project ``session`` belongs to (project sessions have one)."""
+    bind = session.get_bind()
+    if not isinstance(bind, Engine):
+        raise TypeError(f"a session of a project is bound to its engine, not {bind!r}")
+    return bind
 
 
 def _file_key(engine: Engine) -> str:
@@ -403,7 +425,7 @@ def note_dictionary_change(session: Session) -> None:
     if session.info.get(flag):
         return
     session.info[flag] = True
-    key = _file_key(session.get_bind())  # type: ignore[arg-type]
+    key = _file_key(_engine(session))
 
     def committed(_session: Session) -> None:
         session.info.pop(flag, None)

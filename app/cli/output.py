@@ -1,12 +1,19 @@
 """What every command prints the same way."""
 
+import io
 import json
 import sys
 
 
+def utf8_stdout() -> None:
+    """Write UTF-8 on stdout whatever the terminal's encoding (a file stream only)."""
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8")
+
+
 def print_json(payload: object) -> None:
     """``payload`` as indented JSON on stdout, in UTF-8 whatever the terminal's encoding."""
-    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    utf8_stdout()
     json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

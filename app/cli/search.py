@@ -1,11 +1,10 @@
 """``fangtan search``: every occurrence of a text in a project, one per line or as JSON."""
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from app.cli.output import print_json
+from app.cli.output import print_json, utf8_stdout
 from app.errors import NoSuchDocumentError, OutsideWithoutTagError, UnknownDocumentError
 
 EXIT_OK = 0
@@ -83,7 +82,7 @@ def _search(arguments: argparse.Namespace) -> int:
         ]
         print_json(payload)
         return EXIT_OK
-    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    utf8_stdout()
     for hit in hits:
         print(
             f"#{hit.document_id}  {hit.start}-{hit.end}  {hit.speaker or '-'}  "

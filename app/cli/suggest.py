@@ -62,7 +62,7 @@ def _suggest(arguments: argparse.Namespace) -> int:
 
     from app.editing.history import History
     from app.project import Project
-    from app.suggestions import load_settings, pending, train_project_model
+    from app.suggestions import load_settings, pending_suggestions, train_project_model
     from app.suggestions.commands import AcceptSuggestions
 
     threshold = _threshold(arguments.apply_above) if arguments.apply_above is not None else None
@@ -76,7 +76,7 @@ def _suggest(arguments: argparse.Namespace) -> int:
             model, info = train_project_model(project, settings)
             if not arguments.json:
                 print(_model_line(project, info), file=sys.stderr)
-        found = pending(project, model=model, settings=settings)
+        found = pending_suggestions(project, model=model, settings=settings)
         names = {tag.id: tag.name for tag in project.tags()}
         if threshold is not None:
             # Trigger words alone, before any decision, carry no confidence to compare.

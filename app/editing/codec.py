@@ -8,12 +8,14 @@ from typing import Any
 import app.chinese.dictionary  # word list commands are stored in histories too
 import app.editing.document_commands  # noqa: F401 - its commands are stored in histories too
 from app.editing.commands import AnnotationSpec, Command, DecisionSpec, TagSpec
+from app.errors import UnreadableStepError
 from app.suggestions import commands as _suggestion_commands  # noqa: F401 - stored too
 
 
 def _concrete(base: type) -> list[type]:
-    found = []
-    for subclass in base.__subclasses__():
+    found: list[type] = []
+    subclasses: list[type] = base.__subclasses__()
+    for subclass in subclasses:
         found.append(subclass)
         found.extend(_concrete(subclass))
     return found
@@ -52,9 +54,20 @@ def _decode(value: Any) -> Any:
             return date.fromisoformat(value["$date"])
         if "$dict" in value:
             return {key: _decode(item) for key, item in value["$dict"].items()}
-        kind = _TYPES[value["$type"]]
+        kind = _TYPES.get(value.get("$type", ""))
+        if kind is None:
+            raise UnreadableStepError()
         return kind(**{key: _decode(item) for key, item in value.items() if key != "$type"})
     return value
+
+
+def registered_commands() -> tuple[type[Command], ...]:
+    """Every command the history can store, by class name order."""
+    return tuple(
+        cls
+        for _, cls in sorted(_TYPES.items())
+        if isinstance(cls, type) and issubclass(cls, Command)
+    )
 
 
 def dumps(command: Command) -> str:
@@ -62,7 +75,18 @@ def dumps(command: Command) -> str:
 
 
 def loads(text: str) -> Command:
-    command = _decode(json.loads(text))
+    """The command stored as ``text``.
+
+    Raises UnreadableStepError when it cannot be rebuilt: text that is not JSON, a
+    class this version does not know (renamed, or from a newer version), or fields
+    missing or unknown.
+    """
+    try:
+        command = _decode(json.loads(text))
+    except UnreadableStepError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise UnreadableStepError() from error
     if not isinstance(command, Command):
-        raise ValueError("not a command")
+        raise UnreadableStepError()
     return command

@@ -7,24 +7,14 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.dto import Changes
+from app.dto import DOCUMENT_FIELDS, SOURCE_FIELDS, Changes
 from app.editing.commands import Applied, Command
 from app.errors import DocumentFieldError, UnknownDocumentError
 from models import Document, Turn
 from models.documents import DOCUMENT_STATUSES
 
-EDITABLE_FIELDS = (
-    "title",
-    "subtitle",
-    "interviewee",
-    "interviewee_role",
-    "reporter",
-    "series",
-    "outlet",
-    "published_on",
-    "source_url",
-    "status",
-)
+# Where the text came from is a fact of the import, not something to edit.
+EDITABLE_FIELDS = tuple(name for name in DOCUMENT_FIELDS if name not in SOURCE_FIELDS)
 SPEAKER_ROLES = ("question", "answer")
 
 

@@ -19,6 +19,7 @@ from app.errors import (
     UnknownAnnotationError,
     UnknownDocumentError,
     UnknownTagError,
+    UnreadableStepError,
 )
 from app.project import Project
 from models import HistoryStep
@@ -87,12 +88,16 @@ class History:
 
     @staticmethod
     def is_stale(error: FangtanError) -> bool:
-        """True when a step failed because what it changes no longer exists.
+        """True when a step failed because what it changes no longer exists, or because
+        the stored step cannot be read by this version.
 
         Such a step can never be applied again and is dropped; any other failure (a
         locked file, a full disk, a name now taken) leaves the step to try again.
         """
-        return isinstance(error, UnknownAnnotationError | UnknownTagError | UnknownDocumentError)
+        return isinstance(
+            error,
+            UnknownAnnotationError | UnknownTagError | UnknownDocumentError | UnreadableStepError,
+        )
 
     def drop_next(self, undone: bool) -> None:
         """Forget the step Undo (undone=False) or Redo (undone=True) would take next.

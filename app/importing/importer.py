@@ -8,18 +8,17 @@ cancelling stops before the next file and keeps the files already stored.
 from collections.abc import Iterable
 from pathlib import Path
 
-from app.dto import ImportReport
+from app.dto import ImportReport, Progress
 from app.errors import NoTextError
 from app.importing.layout import parse_interviews
 from app.importing.plan import (
     FilePlan,
-    ImportProgress,
     InterviewDraft,
-    content_hash,
     expand_sources,
     plan_file,
     store_plans,
 )
+from app.importing.store import content_hash
 from app.project import Project
 
 __all__ = ["content_hash", "import_paths", "import_text"]
@@ -28,7 +27,7 @@ __all__ = ["content_hash", "import_paths", "import_text"]
 def import_paths(
     project: Project,
     paths: Iterable[Path],
-    progress: ImportProgress | None = None,
+    progress: Progress | None = None,
     encoding: str | None = None,
     split: bool = True,
 ) -> ImportReport:

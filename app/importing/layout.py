@@ -256,20 +256,20 @@ def _build(
         labelled = bool(start.label and start.label.name in accepted and not hosts)
         paragraphs.append(_Paragraph(text, start, labelled, hosts))
     subject = subtitle_subject(subtitle) if subtitle else None
-    labelled = [p for p in paragraphs if p.labelled]
+    labelled_paragraphs = [p for p in paragraphs if p.labelled]
     spoken = [
         (p.opening.label.name, asks(p.text[p.opening.content_offset :]))
-        for p in labelled
+        for p in labelled_paragraphs
         if p.opening.label
     ]
     named = _named_in_subject(subject, [label for label, _ in spoken])
-    hosts = [
+    host_lines = [
         name
         for line in header + body
         if line.kind is LineKind.HOST
         for name in host_names(line.text)
     ]
-    plan = plan_speakers(spoken, named, hosts)
+    plan = plan_speakers(spoken, named, host_lines)
 
     builder = _TextBuilder()
     rest_ids = set(map(id, rest))
@@ -278,7 +278,7 @@ def _build(
             builder.add_turn("", "heading", _join_title(title_lines), 0)
         elif id(line) in rest_ids:
             builder.add_turn("", "heading", line.text, 0)
-    if labelled:
+    if labelled_paragraphs:
         _add_dialogue(builder, paragraphs, plan, accepted)
     else:
         _add_unlabelled(builder, paragraphs, accepted, reporter, named)
@@ -298,7 +298,7 @@ def _build(
         interview.interviewee_role = next(
             (
                 p.opening.label.role
-                for p in labelled
+                for p in labelled_paragraphs
                 if p.opening.label
                 and p.opening.label.role
                 and plan.speaker(p.opening.label.name) == interview.interviewee

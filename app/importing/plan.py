@@ -6,34 +6,20 @@ Those fields can be edited before the plan is stored. Storing is one transaction
 file, so a file is imported whole or not at all.
 """
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
-from app.dto import ImportedDocument, ImportReport
+from app.dto import ImportedDocument, ImportReport, Progress
 from app.errors import FangtanError, NoTextError
 from app.importing.layout import ParsedInterview, parse_interviews
 from app.importing.notes import ImportNote
-from app.importing.reading import load_source
+from app.importing.reading import SOURCE_SUFFIXES, load_source
+from app.importing.store import content_hash, store_document
 from app.project import Project
-from app.search.engine import index_document
-from models import Document, Turn
-
-SOURCE_SUFFIXES = (".txt", ".md", ".text", ".docx", ".html", ".htm", ".pdf")
-
-
-class ImportProgress(Protocol):
-    def report(self, done: int, total: int, current: str) -> None: ...
-
-    def cancelled(self) -> bool: ...
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+from models import Document
 
 
 @dataclass
@@ -145,7 +131,7 @@ def plan_file(
 
 
 def plan_paths(
-    project: Project, paths: Iterable[Path], progress: ImportProgress | None = None
+    project: Project, paths: Iterable[Path], progress: Progress | None = None
 ) -> list[FilePlan]:
     files = expand_sources(paths)
     plans = []
@@ -159,7 +145,7 @@ def plan_paths(
 
 
 def store_plans(
-    project: Project, plans: Iterable[FilePlan], progress: ImportProgress | None = None
+    project: Project, plans: Iterable[FilePlan], progress: Progress | None = None
 ) -> ImportReport:
     """Store every planned interview; a failed or cancelled import keeps finished files.
 
@@ -203,43 +189,24 @@ def _store(project: Project, plan: FilePlan, report: ImportReport) -> None:
                 duplicates.append((source_name, interview.title))
                 continue
             seen.add(digest)
-            document = Document(
-                title=interview.title,
-                subtitle=interview.subtitle,
-                interviewee=interview.interviewee,
-                interviewee_role=interview.interviewee_role,
-                reporter=interview.reporter,
-                series=interview.series,
-                source_name=source_name,
-                source_format=plan.source_format,
-                source_encoding=plan.detected_encoding,
-                sha256=digest,
-                text=interview.text,
-                status="new",
+            metadata = {
+                "title": interview.title,
+                "subtitle": interview.subtitle,
+                "interviewee": interview.interviewee,
+                "interviewee_role": interview.interviewee_role,
+                "reporter": interview.reporter,
+                "series": interview.series,
+                "source_name": source_name,
+                "source_format": plan.source_format,
+                "source_encoding": plan.detected_encoding,
+                "status": "new",
+            }
+            document_id = store_document(
+                session, interview.text, interview.turns, metadata, sha256=digest
             )
-            session.add(document)
-            session.flush()
-            if interview.turns:
-                session.execute(
-                    insert(Turn),
-                    [
-                        {
-                            "document_id": document.id,
-                            "index": index,
-                            "speaker": turn.speaker,
-                            "kind": turn.kind,
-                            "start": turn.start,
-                            "content_start": turn.content_start,
-                            "end": turn.end,
-                            "timestamp": turn.timestamp,
-                        }
-                        for index, turn in enumerate(interview.turns)
-                    ],
-                )
-            index_document(session, document.id)
             imported.append(
                 ImportedDocument(
-                    document.id, interview.title, interview.interviewee, len(interview.turns)
+                    document_id, interview.title, interview.interviewee, len(interview.turns)
                 )
             )
     report.imported.extend(imported)

@@ -53,26 +53,7 @@ def normalize_newlines(text: str) -> str:
 
 def read_source(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> str:
     """Decoded text of ``path`` with ``\\n`` line endings and no BOM."""
-    shown = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError as error:
-        raise SourceMissingError(path=shown) from error
-    except OSError as error:
-        raise SourceUnreadableError(path=shown, detail=error.strerror or str(error)) from error
-    if not path.is_file():
-        raise SourceUnreadableError(path=shown, detail="not a file")
-    if size > max_bytes:
-        raise SourceTooLargeError(
-            path=shown, size_mb=round(size / 1_048_576, 1), limit_mb=max_bytes // 1_048_576
-        )
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as error:
-        raise SourceMissingError(path=shown) from error
-    except OSError as error:
-        raise SourceUnreadableError(path=shown, detail=error.strerror or str(error)) from error
-    return decode_source(data, shown)
+    return decode_source(read_capped(path, max_bytes), str(path))
 
 
 def decode_source(data: bytes, shown: str) -> str:
@@ -108,6 +89,7 @@ DOCX = "docx"
 HTML = "html"
 PDF = "pdf"
 # The format a file's name promises; its first bytes may say otherwise (see load_source).
+# These are the files a folder is searched for, too.
 SOURCE_SUFFIXES: dict[str, str] = {
     ".txt": TEXT,
     ".md": TEXT,
@@ -144,7 +126,7 @@ def load_source(
     read.
     """
     shown = str(path)
-    data = _read_capped(path, shown, max_bytes)
+    data = read_capped(path, max_bytes)
     if not data:
         raise EmptySourceError(path=shown)
     named = SOURCE_SUFFIXES.get(path.suffix.lower())
@@ -164,8 +146,11 @@ def load_source(
     )
 
 
-def _read_capped(path: Path, shown: str, max_bytes: int) -> bytes:
-    """The file's bytes; refused by its size before anything is read."""
+def read_capped(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> bytes:
+    """The bytes of the file ``path``; one over ``max_bytes`` is refused (SourceTooLargeError)
+    by its size, before anything is read. Every file Fangtan imports is read through here.
+    """
+    shown = str(path)
     try:
         size = path.stat().st_size
         if not path.is_file():

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import cast
 
 from sqlalchemy import column, func, select, table, text
 from sqlalchemy.orm import Session
@@ -394,7 +395,8 @@ def _search(
     # Turns come in text order straight from SQLite, and each document's text is read
     # when its first turn comes: with a limit, the search stops as soon as it is reached.
     connection = session.connection()
-    raw = connection.connection.driver_connection  # texts one by one, without the ORM's cost
+    # Texts one by one, without the ORM's cost (a project is always an SQLite file).
+    raw = cast(sqlite3.Connection, connection.connection.driver_connection)
     known = select(Document.id, Document.sha256)
     if document_id is not None:
         known = known.where(Document.id == document_id)

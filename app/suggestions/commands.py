@@ -93,7 +93,7 @@ def _check(session: Session, specs: Iterable[DecisionSpec]) -> None:
     tag_ids = {spec.tag_id for spec in specs}
     if set(session.scalars(select(Tag.id).where(Tag.id.in_(tag_ids)))) != tag_ids:
         raise UnknownTagError()
-    lengths = dict(
+    lengths: dict[int, int] = dict(
         session.execute(
             select(Document.id, func.length(Document.text)).where(
                 Document.id.in_({spec.document_id for spec in specs})

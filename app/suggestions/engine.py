@@ -230,7 +230,7 @@ def _rule_rates(session: Session) -> dict[int, float]:
 # Suggestions ----------------------------------------------------------------------------
 
 
-def pending(
+def pending_suggestions(
     project: Project,
     document_ids: Iterable[int] | None = None,
     *,

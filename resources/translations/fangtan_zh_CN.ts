@@ -400,6 +400,10 @@
         <translation>该标注已不存在。</translation>
     </message>
     <message>
+        <source>This step of the undo history cannot be read (it was saved by another version of Fangtan), so it was dropped.</source>
+        <translation>撤销记录中的这一步无法读取（由其他版本的访谈保存），已将其删除。</translation>
+    </message>
+    <message>
         <source>“{value}” is not a valid {field} for a document.</source>
         <translation>“{value}”不是有效的文档{field}。</translation>
     </message>

@@ -9,7 +9,9 @@ import pytest
 
 from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
 from app.errors import ExportTargetError
-from app.export_csv import COLUMNS, neutralize, write_csv
+from app.exchange import export
+from app.exchange.writers.tables import ANNOTATION_COLUMNS as COLUMNS
+from app.exchange.writers.tables import neutralize
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -32,7 +34,7 @@ def tag(sample_project):
 def test_file_layout_bom_header_and_crlf(sample_project, tag, tmp_path: Path) -> None:
     annotate(sample_project, AnnotationSpec(1, tag.id, 46, 52), AnnotationSpec(2, tag.id, 49, 55))
     target = tmp_path / "out.csv"
-    assert write_csv(sample_project, target) == 2
+    assert export(sample_project, "csv", target).rows == 2
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     assert raw[3:].startswith(",".join(COLUMNS).encode() + b"\r\n")
@@ -44,7 +46,7 @@ def test_file_layout_bom_header_and_crlf(sample_project, tag, tmp_path: Path) ->
 
 def test_empty_project_exports_only_the_header(project, tmp_path: Path) -> None:
     target = tmp_path / "empty.csv"
-    assert write_csv(project, target) == 0
+    assert export(project, "csv", target).rows == 0
     assert read_rows(target) == []
 
 
@@ -64,7 +66,7 @@ def test_rows_carry_document_turn_and_annotation_fields(
     project = reopen(sample_project)
     stored = {a.start: a for a in project.annotations(1)}
     target = tmp_path / "out.csv"
-    write_csv(project, target)
+    export(project, "csv", target)
     rows = read_rows(target)
     assert [int(row["start"]) for row in rows] == sorted(stored)  # ordered by position
     by_start = {int(row["start"]): row for row in rows}
@@ -97,7 +99,7 @@ def test_span_starting_in_the_blank_line_between_turns_belongs_to_the_next_turn(
     assert document.text[question.end : answer.start] == "\n\n"
     annotate(sample_project, AnnotationSpec(2, tag.id, question.end + 1, answer.start + 8))
     target = tmp_path / "out.csv"
-    write_csv(sample_project, target)
+    export(sample_project, "csv", target)
     [row] = read_rows(target)
     assert (row["speaker"], row["turn_index"]) == ("王信卿", str(answer.index))
 
@@ -108,7 +110,7 @@ def test_note_with_newlines_commas_and_quotes_round_trips(
     note = '第一行,有逗号\n第二行 "引号"，全角逗号\r\n第三行'
     annotate(sample_project, AnnotationSpec(1, tag.id, 46, 52, note=note))
     target = tmp_path / "out.csv"
-    write_csv(sample_project, target)
+    export(sample_project, "csv", target)
     [row] = read_rows(target)
     assert row["note"] == note
     assert row["text"] == "2023年是"
@@ -131,7 +133,7 @@ def test_note_with_newlines_commas_and_quotes_round_trips(
 def test_formula_cells_are_neutralised(sample_project, tag, tmp_path: Path, note, cell) -> None:
     annotate(sample_project, AnnotationSpec(1, tag.id, 46, 52, note=note))
     target = tmp_path / "out.csv"
-    write_csv(sample_project, target)
+    export(sample_project, "csv", target)
     [row] = read_rows(target)
     assert row["note"] == cell
 
@@ -150,7 +152,7 @@ def test_formula_in_tag_name_and_text_is_neutralised(
         AnnotationSpec(1, tag.id, formula_at, formula_at + 10),
     )
     target = tmp_path / "out.csv"
-    write_csv(project, target)
+    export(project, "csv", target)
     rows = read_rows(target)
     assert [row["text"] for row in rows] == ["'-5度的", "'=HYPERLINK"]
     assert {row["tag"] for row in rows} == {"'=cmd|' /C calc'!A0"}
@@ -169,7 +171,7 @@ def test_export_to_a_missing_folder_fails_without_leaving_a_file(
     annotate(sample_project, AnnotationSpec(1, tag.id, 46, 52))
     target = tmp_path / "no such folder" / "out.csv"
     with pytest.raises(ExportTargetError) as caught:
-        write_csv(sample_project, target)
+        export(sample_project, "csv", target)
     assert str(target) in str(caught.value)
     assert not target.parent.exists()
 
@@ -182,7 +184,7 @@ def test_export_onto_a_folder_fails_and_leaves_no_partial_file(
     target.mkdir()
     before = sorted(p.name for p in tmp_path.iterdir())
     with pytest.raises(ExportTargetError):
-        write_csv(sample_project, target)
+        export(sample_project, "csv", target)
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert list(target.iterdir()) == []
 
@@ -191,7 +193,7 @@ def test_export_replaces_an_existing_file_whole(sample_project, tag, tmp_path: P
     target = tmp_path / "导出 结果.csv"
     target.write_text("old content\n" * 1000, encoding="utf-8")
     annotate(sample_project, AnnotationSpec(1, tag.id, 46, 52))
-    assert write_csv(sample_project, target) == 1
+    assert export(sample_project, "csv", target).rows == 1
     assert "old content" not in target.read_text(encoding="utf-8-sig")
     assert len(read_rows(target)) == 1
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
@@ -204,6 +206,9 @@ def test_progress_is_reported_every_5000_rows(sample_project, tag, tmp_path: Pat
         for start in range(5001)
     )
     sample_project.execute(CreateAnnotations(specs))
-    seen: list[int] = []
-    assert write_csv(sample_project, tmp_path / "out.csv", progress=seen.append) == 5001
-    assert seen == [5000]
+    seen: list[tuple[int, int]] = []
+    summary = export(
+        sample_project, "csv", tmp_path / "out.csv", progress=lambda d, t: seen.append((d, t))
+    )
+    assert summary.rows == 5001
+    assert seen == [(5000, 5001), (5001, 5001)]  # every 5,000 rows, and at the end

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.dto import DOCUMENT_FIELDS
 from app.errors import (
     ExportFormatError,
     ExportTargetError,
@@ -14,7 +15,7 @@ from app.errors import (
     SplitRatioError,
 )
 from app.exchange import FORMATS, ExportOptions, SplitOptions, export, import_annotations
-from app.exchange.corpus import DocumentRecord, split_documents
+from app.exchange.writers.corpus import DocumentRecord, split_documents
 from app.project import Project
 
 
@@ -44,10 +45,8 @@ def splits_of(path: Path) -> dict[str, str]:
 def record(document_id: int, digest: str) -> DocumentRecord:
     from datetime import UTC, datetime
 
-    return DocumentRecord(
-        document_id, "", "", "", "", "", "", "", None, "", "", "", "", digest, "new",
-        datetime.now(UTC),
-    )  # fmt: skip
+    metadata = dict.fromkeys(DOCUMENT_FIELDS, "") | {"published_on": None, "status": "new"}
+    return DocumentRecord(id=document_id, sha256=digest, imported_at=datetime.now(UTC), **metadata)
 
 
 def test_split_counts_follow_the_ratios_exactly() -> None:
@@ -196,7 +195,7 @@ def test_a_failure_midway_removes_the_folder_it_created(corpus_project, tmp_path
 def test_jieba_is_loaded_only_when_tokens_are_needed(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "import app.exchange, app.chinese.segmentation, app.export_csv\n"
+        "import app.exchange, app.chinese.segmentation\n"
         "assert 'jieba' not in sys.modules, 'loaded at import'\n"
         "from app.chinese.segmentation import tokens\n"
         "found = tokens('泊里镇党委书记𠮷 x')\n"

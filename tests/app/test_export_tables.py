@@ -7,8 +7,9 @@ import pytest
 from openpyxl import load_workbook
 
 from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.errors import ExportTargetError
 from app.exchange import ExportOptions, SplitOptions, export
-from app.exchange.tables import (
+from app.exchange.writers.tables import (
     ANNOTATION_COLUMNS,
     CHINESE_HEADERS,
     DOCUMENT_COLUMNS,
@@ -252,3 +253,40 @@ def test_every_table_gets_the_split_column(annotated, tmp_path: Path) -> None:
     export(annotated, "xlsx", book, options)
     for sheet in load_workbook(book).worksheets:
         assert sheet.cell(1, sheet.max_column).value == "split"
+
+
+def test_a_failed_xlsx_export_leaves_no_temporary_sheet_behind(
+    annotated, tmp_path: Path, monkeypatch
+) -> None:
+    """openpyxl streams each sheet to a temporary file it names only inside its writer; the
+    one function reading that (xlsx.temporary_file) must still find it."""
+    from openpyxl import Workbook
+
+    from app.exchange.writers import xlsx
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("s")
+    sheet.append(["甲", 1])
+    found = xlsx.temporary_file(sheet)
+    assert found is not None and found.is_file(), "openpyxl changed how it streams a sheet"
+    sheet.close()
+    found.unlink()
+
+    made: list[Path] = []
+    real = xlsx.temporary_file
+
+    def remember(sheet) -> Path | None:
+        path = real(sheet)
+        if path is not None:
+            made.append(path)
+        return path
+
+    def broken(workbook, path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(xlsx, "temporary_file", remember)
+    monkeypatch.setattr(Workbook, "save", broken)
+    with pytest.raises(ExportTargetError):
+        export(annotated, "xlsx", tmp_path / "out.xlsx")
+    assert len(made) == 3 and not any(path.exists() for path in made)
+    assert list(tmp_path.glob("*.xlsx*")) == []

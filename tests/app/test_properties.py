@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.editing.commands import AnnotationSpec, CreateAnnotations
-from app.export_csv import COLUMNS, write_csv
+from app.exchange import export
+from app.exchange.writers.tables import ANNOTATION_COLUMNS as COLUMNS
 from app.importing.importer import import_paths
 from app.project import Project
 from app.suggestions.engine import _Coverage
@@ -51,7 +52,7 @@ def test_exported_text_is_the_stored_span(text: str, data: st.DataObject) -> Non
             tag_id = project.tags()[0].id
             project.execute(CreateAnnotations((AnnotationSpec(document_id, tag_id, start, end),)))
             target = root / "导出.csv"
-            assert write_csv(project, target) == 1
+            assert export(project, "csv", target).rows == 1
         finally:
             project.close()
         with target.open(encoding="utf-8-sig", newline="") as stream:

@@ -3,8 +3,7 @@
 from app.chinese.dictionary import AddTerms, RemoveTerms
 from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.editing.history import History
-from app.exchange.formats import export
-from app.exchange.options import ExportOptions
+from app.exchange import ExportOptions, export
 
 
 def tokens_of(path):

@@ -9,7 +9,7 @@ from app import cli
 from app.cli.suggest import ACCEPT_MANY
 from app.editing.history import History
 from app.project import Project
-from app.suggestions import pending
+from app.suggestions import pending_suggestions
 from app.suggestions.commands import AcceptSuggestions
 
 
@@ -58,7 +58,7 @@ def decide_one_of_each_tag(path):
     project = Project.open(path, create=False)
     try:
         first = {}
-        for suggestion in pending(project):
+        for suggestion in pending_suggestions(project):
             first.setdefault(suggestion.tag_id, suggestion)
         History(project).do(AcceptSuggestions.of(list(first.values())), "first")
         return len(first)

@@ -8,8 +8,8 @@ import pytest
 from app.editing.codec import dumps, loads
 from app.editing.history import History
 from app.errors import InvalidSpanError, SuggestionDecidedError, UnknownTagError
-from app.export_csv import write_csv
-from app.suggestions import pending, suggestion_stats
+from app.exchange import export
+from app.suggestions import pending_suggestions, suggestion_stats
 from app.suggestions.commands import AcceptSuggestions, RejectSuggestions
 
 
@@ -25,7 +25,7 @@ def decisions(path):
 
 
 def test_accept_makes_a_suggested_annotation_and_a_decision(sample_project, reopen, project_path):
-    first = pending(sample_project, [1])[0]
+    first = pending_suggestions(sample_project, [1])[0]
     History(sample_project).do(AcceptSuggestions.of([first]), "accept")
     project = reopen(sample_project)
     [annotation] = project.annotations(1)
@@ -40,11 +40,11 @@ def test_accept_makes_a_suggested_annotation_and_a_decision(sample_project, reop
     assert decisions(project_path) == [
         (1, first.tag_id, first.start, first.end, "accepted", "rule", "tester")
     ]
-    assert first.key not in {s.key for s in pending(project, [1])}
+    assert first.key not in {s.key for s in pending_suggestions(project, [1])}
 
 
 def test_undo_of_accept_removes_both_and_redo_restores_them(sample_project, reopen, project_path):
-    first = pending(sample_project, [1])[0]
+    first = pending_suggestions(sample_project, [1])[0]
     History(sample_project).do(AcceptSuggestions.of([first]), "accept")
     [made] = sample_project.annotations(1)
     project = reopen(sample_project)
@@ -52,7 +52,7 @@ def test_undo_of_accept_removes_both_and_redo_restores_them(sample_project, reop
     project = reopen(project)
     assert project.annotations(1) == []
     assert decisions(project_path) == []
-    assert first.key in {s.key for s in pending(project, [1])}
+    assert first.key in {s.key for s in pending_suggestions(project, [1])}
     History(project).redo()
     project = reopen(project)
     [again] = project.annotations(1)
@@ -61,23 +61,23 @@ def test_undo_of_accept_removes_both_and_redo_restores_them(sample_project, reop
 
 
 def test_rejected_suggestions_are_never_offered_again(sample_project, reopen, project_path):
-    found = pending(sample_project)
+    found = pending_suggestions(sample_project)
     chosen = found[:3]
     History(sample_project).do(RejectSuggestions.of(chosen), "reject")
     project = reopen(sample_project)
     assert project.annotations(1) == []
     assert [row[4] for row in decisions(project_path)] == ["rejected"] * 3
-    again = {s.key for s in pending(project)}
+    again = {s.key for s in pending_suggestions(project)}
     assert not again & {s.key for s in chosen}
     assert len(again) == len(found) - 3
     History(project).undo()
     project = reopen(project)
-    assert {s.key for s in chosen} <= {s.key for s in pending(project)}
+    assert {s.key for s in chosen} <= {s.key for s in pending_suggestions(project)}
     assert decisions(project_path) == []
 
 
 def test_accept_all_above_a_threshold_is_one_undo_step(sample_project, reopen):
-    found = pending(sample_project)
+    found = pending_suggestions(sample_project)
     chosen = [s for s in found if s.confidence >= 0.5]
     assert len(chosen) > 5
     history = History(sample_project)
@@ -93,18 +93,18 @@ def test_accept_all_above_a_threshold_is_one_undo_step(sample_project, reopen):
 
 
 def test_a_suggestion_cannot_be_decided_twice(sample_project):
-    first = pending(sample_project, [1])[0]
+    first = pending_suggestions(sample_project, [1])[0]
     history = History(sample_project)
     history.do(RejectSuggestions.of([first]), "reject")
     with pytest.raises(SuggestionDecidedError):
         history.do(AcceptSuggestions.of([first]), "accept")
     with pytest.raises(SuggestionDecidedError):
-        history.do(RejectSuggestions.of([pending(sample_project, [1])[0]] * 2), "twice")
+        history.do(RejectSuggestions.of([pending_suggestions(sample_project, [1])[0]] * 2), "twice")
     assert sample_project.annotations(1) == []
 
 
 def test_bad_suggestions_are_refused_and_change_nothing(sample_project, project_path):
-    first = pending(sample_project, [1])[0]
+    first = pending_suggestions(sample_project, [1])[0]
     history = History(sample_project)
     length = len(sample_project.document(1).text)
     wrong_tag = AcceptSuggestions.of([first])
@@ -120,18 +120,18 @@ def test_bad_suggestions_are_refused_and_change_nothing(sample_project, project_
 
 
 def test_decision_commands_survive_the_stored_history(sample_project):
-    chosen = pending(sample_project)[:2]
+    chosen = pending_suggestions(sample_project)[:2]
     for command in (AcceptSuggestions.of(chosen), RejectSuggestions.of(chosen)):
         assert loads(dumps(command)) == command
 
 
 def test_stats_count_accepted_over_offered(sample_project):
     ids = {tag.name: tag.id for tag in sample_project.tags()}
-    found = pending(sample_project)
+    found = pending_suggestions(sample_project)
     industry = [s for s in found if s.tag_id == ids["产业发展"]]
     History(sample_project).do(AcceptSuggestions.of(industry[:2]), "accept")
     History(sample_project).do(RejectSuggestions.of(industry[2:3]), "reject")
-    shown = pending(sample_project)
+    shown = pending_suggestions(sample_project)
     stats = {row.tag_id: row for row in suggestion_stats(sample_project, shown)}
     row = stats[ids["产业发展"]]
     assert (row.accepted, row.rejected, row.pending) == (2, 1, len(industry) - 3)
@@ -142,17 +142,17 @@ def test_stats_count_accepted_over_offered(sample_project):
 
 def test_rule_confidence_follows_this_projects_decisions(sample_project):
     ids = {tag.name: tag.id for tag in sample_project.tags()}
-    industry = [s for s in pending(sample_project) if s.tag_id == ids["产业发展"]]
+    industry = [s for s in pending_suggestions(sample_project) if s.tag_id == ids["产业发展"]]
     History(sample_project).do(AcceptSuggestions.of(industry[:3]), "accept")
     History(sample_project).do(RejectSuggestions.of(industry[3:4]), "reject")
-    later = [s for s in pending(sample_project) if s.tag_id == ids["产业发展"]]
+    later = [s for s in pending_suggestions(sample_project) if s.tag_id == ids["产业发展"]]
     assert later and all(s.confidence == pytest.approx(4 / 6, abs=1e-4) for s in later)
-    other = [s for s in pending(sample_project) if s.tag_id == ids["民生"]]
+    other = [s for s in pending_suggestions(sample_project) if s.tag_id == ids["民生"]]
     assert {s.confidence for s in other} == {0.5}
 
 
 def test_accepted_suggestions_keep_their_source_in_the_database(sample_project, project_path):
-    first = pending(sample_project, [1])[0]
+    first = pending_suggestions(sample_project, [1])[0]
     History(sample_project).do(AcceptSuggestions.of([first]), "accept")
     sample_project.close()
     connection = sqlite3.connect(project_path)
@@ -161,10 +161,10 @@ def test_accepted_suggestions_keep_their_source_in_the_database(sample_project, 
 
 
 def test_csv_export_says_which_annotations_came_from_suggestions(sample_project, tmp_path):
-    first = pending(sample_project, [1])[0]
+    first = pending_suggestions(sample_project, [1])[0]
     History(sample_project).do(AcceptSuggestions.of([first]), "accept")
     target = tmp_path / "out.csv"
-    write_csv(sample_project, target)
+    export(sample_project, "csv", target)
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [row["source"] for row in rows] == ["suggested"]

@@ -5,7 +5,7 @@ from app.editing.history import History
 from app.suggestions import (
     MIN_POSITIVES,
     activity,
-    pending,
+    pending_suggestions,
     train_project_model,
 )
 from app.suggestions.commands import RejectSuggestions
@@ -85,7 +85,7 @@ def test_model_trains_on_annotations_and_suggests_with_confidence(project, impor
     assert on_industry[industry] > 0.5 > on_industry[living]
     assert on_living[living] > on_other[living]
 
-    found = pending(project, [2], model=model, rules=False)
+    found = pending_suggestions(project, [2], model=model, rules=False)
     assert found and {s.origin for s in found} == {"model"}
     by_text = {(s.text, s.tag_id): s for s in found}
     assert (LIVING[6], living) in by_text
@@ -95,7 +95,9 @@ def test_model_trains_on_annotations_and_suggests_with_confidence(project, impor
     assert suggestion.confidence == suggestion.probability >= 0.5
     assert suggestion.reason() == f"model: {suggestion.probability:.2f}"
     # nothing is suggested for the passages already tagged
-    assert not [s for s in pending(project, [1], model=model, rules=False) if s.text in labels]
+    assert not [
+        s for s in pending_suggestions(project, [1], model=model, rules=False) if s.text in labels
+    ]
 
 
 def test_rejected_suggestions_teach_the_model_too(project, import_source):
@@ -106,7 +108,9 @@ def test_rejected_suggestions_teach_the_model_too(project, import_source):
     annotate_all(project, 1, {s: living for s in LIVING[:5]})
     before = activity(project)
     candidate = next(
-        s for s in pending(project, [2]) if s.tag_id == living and s.text == "学校门口修了新路。"
+        s
+        for s in pending_suggestions(project, [2])
+        if s.tag_id == living and s.text == "学校门口修了新路。"
     )
     assert training_examples(project)[0].count(Example(candidate.text, living, False)) == 0
     History(project).do(RejectSuggestions.of([candidate]), "reject")

@@ -7,7 +7,7 @@ import pytest
 from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.editing.history import History
 from app.errors import DuplicateTriggerError, TriggerWordError, UnknownTriggerError
-from app.suggestions import pending, trigger_words
+from app.suggestions import pending_suggestions, trigger_words
 from app.suggestions.commands import AddTriggerWords, RemoveTriggerWords
 from app.suggestions.passages import candidate_passages, sentence_spans
 from app.suggestions.triggers import seed_triggers, words_found
@@ -71,7 +71,7 @@ def test_only_answer_and_narration_turns_are_candidates(sample_project):
 
 def test_rule_suggestions_carry_the_words_found(sample_project):
     ids = tag_ids(sample_project)
-    found = pending(sample_project, [1])
+    found = pending_suggestions(sample_project, [1])
     text = sample_project.document(1).text
     hydrogen = next(s for s in found if s.tag_id == ids["产业发展"] and "氢能产业园区" in s.text)
     assert hydrogen.origin == "rule"
@@ -86,10 +86,12 @@ def test_rule_suggestions_carry_the_words_found(sample_project):
 
 def test_a_passage_with_the_tag_is_not_suggested_for_it(sample_project):
     ids = tag_ids(sample_project)
-    target = next(s for s in pending(sample_project, [1]) if s.tag_id == ids["产业发展"])
+    target = next(
+        s for s in pending_suggestions(sample_project, [1]) if s.tag_id == ids["产业发展"]
+    )
     inside = AnnotationSpec(1, ids["产业发展"], target.start + 2, target.start + 6)
     History(sample_project).do(CreateAnnotations((inside,)), "tag")
-    keys = {s.key for s in pending(sample_project, [1])}
+    keys = {s.key for s in pending_suggestions(sample_project, [1])}
     assert target.key not in keys
 
 

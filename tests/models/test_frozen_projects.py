@@ -68,6 +68,32 @@ def test_frozen_project_opens_with_all_its_work(tmp_path, revision):
     assert hashlib.sha256(frozen.read_bytes()).hexdigest() == before
 
 
+def test_a_failed_upgrade_says_one_line_and_logs_where_it_came_from(tmp_path, monkeypatch):
+    from alembic import command
+
+    import app.workspace
+    from app.errors import ProjectUpgradeError
+
+    logs = tmp_path / "logs"
+    monkeypatch.setattr(app.workspace, "log_dir", lambda: logs)
+    copy = tmp_path / "old.fangtan"
+    shutil.copy(FIXTURES / "schema-0001.fangtan", copy)
+
+    def fail(config, revision):
+        raise RuntimeError("disk trouble\nat page 7")
+
+    monkeypatch.setattr(command, "upgrade", fail)
+    with pytest.raises(ProjectUpgradeError) as caught:
+        Project.open(copy, create=False)
+    message = str(caught.value)
+    assert "\n" not in message and "disk trouble at page 7" in message
+    logged = (logs / "fangtan.log").read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in logged
+    assert "RuntimeError: disk trouble" in logged  # the cause, with where it was raised
+    assert "in fail" in logged and "MigrationError" in logged
+    assert inspect_file(copy).revision == "0001"
+
+
 def test_a_failed_upgrade_leaves_the_project_as_it_was(tmp_path, monkeypatch):
     from alembic import command
 

@@ -238,7 +238,11 @@ class Reader:
         dialog.close()
 
     def run_dialog(self, dialog: QDialog, *args) -> int:
-        self.read(dialog, type(dialog).__name__)
+        """Read one of the dialogs the test opens, and close it; any other still fails."""
+        name = type(dialog).__name__
+        if name not in READ_DIALOGS:
+            raise AssertionError(f"unexpected modal dialog: {name}")
+        self.read(dialog, name)
         return 0
 
     def file_dialog(self, mode: QFileDialog.FileMode):
@@ -259,6 +263,19 @@ class Reader:
         box.setParent(parent, box.windowFlags())
         self.read(box, f"QMessageBox “{title}”")
         return QMessageBox.StandardButton.Ok
+
+
+# The dialogs the menus open (each read once, then closed unanswered).
+READ_DIALOGS = frozenset(
+    {
+        "DocumentDialog",
+        "TagDialog",
+        "ExportDialog",
+        "DictionaryDialog",
+        "TriggersDialog",
+        "ImportDialog",
+    }
+)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ def test_changes_saved_elsewhere_appear_without_losing_any(qtbot, open_window, s
     first = open_window(sample_project)
     second = open_window(sample_project)
     for window in (first, second):
-        window.watch_timer.setInterval(50)
+        window.other_writers.timer.setInterval(50)
     document_id = first.documents.document_id
     second.session.run(CreateTag(TagSpec("口袋公园", "#9467bd", "5")), "tag")
     second.session.run(
@@ -34,7 +34,7 @@ def test_changes_saved_elsewhere_appear_without_losing_any(qtbot, open_window, s
 
 def test_own_actions_do_not_trigger_a_reload(qtbot, open_window, sample_project, monkeypatch):
     window = open_window(sample_project)
-    window.watch_timer.setInterval(20)
+    window.other_writers.timer.setInterval(20)
     reloads = []
     monkeypatch.setattr(window, "reload", lambda: reloads.append(1))
     document_id = window.documents.document_id
@@ -44,6 +44,6 @@ def test_own_actions_do_not_trigger_a_reload(qtbot, open_window, sample_project,
             "mine",
         )
     ticks = []
-    window.watch_timer.timeout.connect(lambda: ticks.append(1))
+    window.other_writers.timer.timeout.connect(lambda: ticks.append(1))
     qtbot.waitUntil(lambda: len(ticks) >= 5)
     assert reloads == []

@@ -67,7 +67,7 @@ def test_backups_to_keep_is_saved_in_the_project(qtbot, qapp, sample_project, mo
         assert "deleted" in spin.toolTip()
         assert keep_count(window.session.project) == 25
         window.statusBar().clearMessage()
-        window._check_other_writers()  # our own preference is not a change made elsewhere
+        window.other_writers.check()  # our own preference is not a change made elsewhere
         assert window.statusBar().currentMessage() == ""
     finally:
         close(application)

@@ -26,14 +26,14 @@ def test_switching_interview_while_suggestions_are_worked_out_decides_nothing(
     assert {s.document_id for s in panel.suggestions} == {first}
     # Hold the next computation on the background thread until the test lets it go.
     release, started = threading.Event(), threading.Event()
-    real_pending = ui.suggestions.feed.pending
+    real_pending = ui.suggestions.feed.pending_suggestions
 
     def slow_pending(*args, **kwargs):
         started.set()
         release.wait(30)
         return real_pending(*args, **kwargs)
 
-    monkeypatch.setattr(ui.suggestions.feed, "pending", slow_pending)
+    monkeypatch.setattr(ui.suggestions.feed, "pending_suggestions", slow_pending)
     try:
         documents = [d.id for d in window.session.project.documents()]
         second = next(d for d in documents if d != first)

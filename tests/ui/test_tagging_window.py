@@ -1,6 +1,6 @@
 """Drive the real window: select, press a tag key, close, reopen the file."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 
 from tests.ui.conftest import reopen
@@ -209,6 +209,9 @@ def test_counts_follow_the_highlight_and_a_closed_project_is_left_alone(
     window.session.close()  # before the counts catch up: they must not reach the closed file
     moved = sample_project.with_name("moved.fangtan")
     sample_project.rename(moved)
-    qtbot.wait(50)
+    # Closing stopped every timer, so nothing is left to run later; what was already queued
+    # runs now.
+    assert not [timer for timer in window.findChildren(QTimer) if timer.isActive()]
+    QCoreApplication.processEvents()
     assert not sample_project.exists()  # nothing opened, and so created, the file again
     assert len(stored_annotations(moved)[1]) == 2

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication
 
 from app.importing.importer import import_paths
 from app.project import Project
-from ui.text import word_selection
 from ui.text.word_selection import SETTING, WordSelection
 
 LEFT = Qt.MouseButton.LeftButton
@@ -264,4 +263,4 @@ def test_install_adds_one_feature_object(open_window, sample_project):
     window = open_window(sample_project)
     assert isinstance(window.word_selection, WordSelection)
     assert window.findChildren(WordSelection) == [window.word_selection]
-    assert word_selection.view_menu(window) is word_selection.view_menu(window)
+    assert window.word_selection.snap_action in window.view_menu.actions()

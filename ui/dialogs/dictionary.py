@@ -8,7 +8,7 @@ a line. Every change is one undoable step, and a new term takes effect at once.
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMainWindow,
-    QMenu,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -41,6 +39,7 @@ from app.chinese.dictionary import (
 from app.editing.commands import Command
 from app.errors import FangtanError, WordsAlreadyListedError
 from ui.window import history_text
+from ui.window.context import PanelContext
 from ui.window.errors import error_text
 from ui.window.session import ProjectSession
 
@@ -65,6 +64,10 @@ class WordListPage(QWidget):
         self.list.setObjectName("words")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.itemSelectionChanged.connect(self._enable)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828")
         self.entry = QLineEdit()
         self.entry.setObjectName("entry")
         self.entry.returnPressed.connect(self._add)
@@ -79,10 +82,6 @@ class WordListPage(QWidget):
         self.import_button.setObjectName("import")
         self.import_button.clicked.connect(self.import_requested.emit)
         self.count = QLabel()
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828")
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
 
@@ -266,44 +265,28 @@ def _describe(words: list[str], one: str, many: str) -> str:
     return history_text.step(many, len(words))
 
 
-def tools_menu(window: QMainWindow) -> QMenu:
-    """The window's Tools menu (made before Help the first time it is asked for)."""
-    bar = window.menuBar()
-    menu = bar.findChild(QMenu, "toolsMenu")
-    if menu is None:
-        menu = QMenu(bar)
-        menu.setObjectName("toolsMenu")
-        help_menu = getattr(window, "help_menu", None)
-        if help_menu is not None:
-            bar.insertMenu(help_menu.menuAction(), menu)
-        else:
-            bar.addMenu(menu)
-    menu.setTitle(QCoreApplication.translate("MainWindow", "T&ools"))
-    return menu
-
-
 class WordListsMenu(QObject):
     """Puts Tools ▸ Word Lists… in the window and keeps its text in the interface language."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self.menu = tools_menu(window)
+    def __init__(self, context: PanelContext) -> None:
+        super().__init__(context.window)
+        self._context = context
+        self._window = context.window
+        self.menu = context.tools_menu
         self.action = QAction(self)
         self.action.setObjectName("wordListsAction")
         self.action.triggered.connect(self.open_dialog)
         self.menu.addAction(self.action)
-        window.installEventFilter(self)
+        self._window.installEventFilter(self)
         self._retranslate()
 
     def open_dialog(self) -> None:
-        dialog = DictionaryDialog(self._window.session, self._window)
+        dialog = DictionaryDialog(self._context.session, self._window)
         dialog.exec()
         dialog.deleteLater()
 
     def _retranslate(self) -> None:
         self.action.setText(self.tr("&Word Lists…"))
-        self.menu.setTitle(QCoreApplication.translate("MainWindow", "T&ools"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.LanguageChange:
@@ -311,5 +294,6 @@ class WordListsMenu(QObject):
         return False
 
 
-def install(window: QMainWindow) -> None:
-    window.word_lists = WordListsMenu(window)
+def install(context: PanelContext) -> WordListsMenu:
+    """Add Tools ▸ Word Lists… to the window."""
+    return WordListsMenu(context)

@@ -133,12 +133,12 @@ class ExportDialog(QDialog):
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2_000_000_000)
         self.ratio_spins = []
-        for value in (0.8, 0.1, 0.1):
+        for ratio in (0.8, 0.1, 0.1):
             spin = QDoubleSpinBox()
             spin.setRange(0.0, 1.0)
             spin.setSingleStep(0.05)
             spin.setDecimals(2)
-            spin.setValue(value)
+            spin.setValue(ratio)
             self.ratio_spins.append(spin)
         self.separate_box = QCheckBox(self.tr("Separate files (train, dev, test)"))
         ratios = QHBoxLayout()

@@ -35,7 +35,7 @@ def shortcut_rows(tags: list[TagInfo]) -> list[tuple[str, str]]:
         if tag.shortcut
     ]
     rows += [
-        (key, QCoreApplication.translate("Shortcuts", text))
+        (key, QCoreApplication.translate("Shortcuts", str(text)))
         for key, text in (
             (
                 keys("Ctrl+Z"),

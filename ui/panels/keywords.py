@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -51,7 +50,7 @@ from app.chinese.keywords import (
 from app.chinese.segmentation import for_project
 from app.dto import Changes
 from app.errors import FangtanError
-from ui.text.word_selection import view_menu
+from ui.window.context import PanelContext
 from ui.window.errors import error_text
 from ui.window.i18n import settings
 from ui.window.tasks import Task, TaskState
@@ -170,12 +169,13 @@ class KeywordsPanel(QDockWidget):
     search_requested = Signal(str)
     computed = Signal(object)  # KeywordList, once shown
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, context: PanelContext) -> None:
+        super().__init__(context.window)
         self.setObjectName("keywordsPanel")
-        self._window = window
-        self._session = window.session
-        self._runner = window.runner
+        self._context = context
+        self._session = context.session
+        self._runner = context.runner
+        self._placed = False  # shares the right side with the other docks since first shown
         self._request = 0
         self._task: Task | None = None
         self._revision = -1  # the word lists' revision of the shown keywords
@@ -244,21 +244,23 @@ class KeywordsPanel(QDockWidget):
         self.target.currentIndexChanged.connect(lambda _index: self.schedule())
         self.in_document.toggled.connect(lambda _on: self.schedule())
         self.turns.currentIndexChanged.connect(self._turns_changed)
-        self.visibilityChanged.connect(lambda visible: visible and self.schedule())
+        self.visibilityChanged.connect(self._visibility_changed)
         self._session.changed.connect(self._on_changes)
-        window.document_list.document_selected.connect(self._document_shown)
-        transfers = getattr(window, "transfers", None)
-        if transfers is not None and hasattr(transfers, "imported"):
-            transfers.imported.connect(lambda _report: self._fill_targets())
+        context.document_list.document_selected.connect(self._document_shown)
+        context.documents_imported.connect(lambda _report: self._fill_targets())
         self._retranslate()
         self._fill_targets()
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.schedule()
 
     # The scope ------------------------------------------------------------------------
 
     def scope(self) -> Scope | None:
         kind = self.kind.currentData()
         value = self.target.currentData()
-        shown = self._window.documents.document_id
+        shown = self._context.shown_document()
         turns = self.turn_choice()
         if kind == "document":
             document_id = shown if value == CURRENT else value
@@ -457,19 +459,20 @@ class KeywordsPanel(QDockWidget):
         super().changeEvent(event)
 
 
-def install(window: QMainWindow) -> KeywordsPanel:
-    """Add the Keywords dock (hidden at first) and View ▸ Keywords to ``window``."""
-    panel = KeywordsPanel(window)
+def install(context: PanelContext) -> KeywordsPanel:
+    """Add the Keywords dock (hidden at first) and View ▸ Keywords to the window."""
+    window = context.window
+    panel = KeywordsPanel(context)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
     panel.hide()
     toggle: QAction = panel.toggleViewAction()
     toggle.setObjectName("keywordsAction")
     toggle.setShortcut(QKeySequence("Ctrl+Shift+K"))
-    view_menu(window).addAction(toggle)
+    context.view_menu.addAction(toggle)
 
     def shown(checked: bool) -> None:
         # The first time, share the right side as a tab with the docks already there.
-        if checked and not getattr(panel, "_placed", False):
+        if checked and not panel._placed:
             panel._placed = True
             others = [
                 dock
@@ -485,5 +488,4 @@ def install(window: QMainWindow) -> KeywordsPanel:
             panel.raise_()
 
     toggle.triggered.connect(shown)
-    window.keywords_panel = panel
     return panel

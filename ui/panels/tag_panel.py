@@ -116,10 +116,12 @@ class TagPanel(QWidget):
         return None
 
     def _all_items(self) -> list[QTreeWidgetItem]:
-        found = []
+        found: list[QTreeWidgetItem] = []
         stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
         while stack:
             item = stack.pop()
+            if item is None:
+                continue
             found.append(item)
             stack.extend(item.child(i) for i in range(item.childCount()))
         return found

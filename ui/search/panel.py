@@ -6,8 +6,6 @@ The search itself (app.search.engine) takes a few milliseconds, so it runs on th
 thread: on Enter at once, and while typing after a short pause.
 """
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
@@ -46,11 +44,9 @@ from ui.search.hits import (
 )
 from ui.search.tag_chooser import TagChooser
 from ui.window import history_text
+from ui.window.context import PanelContext
 from ui.window.errors import error_text
 from ui.window.swatches import swatch_icon
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 HIT_LIMIT = 1000  # hits listed; "Tag All Hits…" always takes every hit
 DEBOUNCE_MS = 300  # pause in typing before the search runs by itself
@@ -60,10 +56,11 @@ _ROOT = QModelIndex()
 
 
 class SearchPanel(QDockWidget):
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
+    def __init__(self, context: PanelContext) -> None:
+        super().__init__(context.window)
         self.setObjectName("searchPanel")
-        self._window = window
+        self._context = context
+        self._window = context.window
         self._hits: list[Hit] = []
         self._current: int | None = None  # row of the hit gone to last
         self._searched: tuple | None = None  # what the listed hits were found for
@@ -141,7 +138,7 @@ class SearchPanel(QDockWidget):
             "previousHit", QKeySequence("Shift+F3"), self.previous_hit
         )
         self.tag_all_action = self._action("tagAllHits", None, self.tag_all_hits)
-        menu = window.edit_menu
+        menu = context.edit_menu
         menu.addSeparator()
         for action in (
             self.find_in_document_action,
@@ -167,11 +164,10 @@ class SearchPanel(QDockWidget):
         self.view.clicked.connect(lambda index: self.go_to(index.row()))
         self.view.activated.connect(lambda index: self.go_to(index.row()))
         self.visibilityChanged.connect(self._visibility_changed)
-        text_view = window.text_view
-        text_view.textChanged.connect(self._repaint.start)
-        window.session.changed.connect(self._on_changes)
+        context.text_view.textChanged.connect(self._repaint.start)
+        context.session.changed.connect(self._on_changes)
         self._retranslate()
-        self.set_tags(window.tags)
+        self.set_tags(context.tags())
 
     def _action(self, name: str, shortcut, slot) -> QAction:
         action = QAction(self._window)
@@ -208,7 +204,7 @@ class SearchPanel(QDockWidget):
         """(query, document, tag, inside, answers only), or None without a document to search."""
         document_id = None
         if self.this_document.isChecked():
-            document_id = self._window.documents.document_id
+            document_id = self._context.shown_document()
             if document_id is None:
                 return None
         return (
@@ -222,7 +218,7 @@ class SearchPanel(QDockWidget):
     def _find(self, criteria: tuple, limit: int | None) -> list[Hit]:
         query, document_id, tag_id, inside, answers_only = criteria
         return search(
-            self._window.session.project,
+            self._context.session.project,
             query,
             document_id=document_id,
             tag_id=tag_id,
@@ -238,7 +234,7 @@ class SearchPanel(QDockWidget):
         self.this_document.blockSignals(True)
         self.this_document.setChecked(not whole_project)
         self.this_document.blockSignals(False)
-        self.set_tags(self._window.tags)
+        self.set_tags(self._context.tags())
         self.show()
         self.raise_()
         selected = self._selected_text()
@@ -255,7 +251,7 @@ class SearchPanel(QDockWidget):
         self.start(whole_project)
 
     def _selected_text(self) -> str:
-        view = self._window.text_view
+        view = self._context.text_view
         span = view.selection_span()
         if span is None or view.content is None:
             return ""
@@ -300,7 +296,7 @@ class SearchPanel(QDockWidget):
         self._hits = hits[:HIT_LIMIT]
         self._searched = criteria if self.field.text().strip() else None
         self._current = None
-        listed = self._window.document_list.table
+        listed = self._context.document_list.table
         titles = {
             document.id: document.title
             for document in map(listed.document_at, range(listed.rowCount()))
@@ -326,10 +322,9 @@ class SearchPanel(QDockWidget):
         if hit is None:
             return
         self._current = row
-        window = self._window
-        if window.documents.document_id != hit.document_id:
-            window.document_list.select_document(hit.document_id)
-        view = window.text_view
+        if self._context.shown_document() != hit.document_id:
+            self._context.document_list.select_document(hit.document_id)
+        view = self._context.text_view
         if view.content is None or view.content.meta.id != hit.document_id:
             return
         view.select_span(hit.start, hit.end)
@@ -365,7 +360,7 @@ class SearchPanel(QDockWidget):
 
     def _mark_hits(self) -> None:
         """Mark the listed hits that are in the shown document; the current one stronger."""
-        view = self._window.text_view
+        view = self._context.text_view
         shown = view.content.meta.id if view.content is not None else None
         spans: list[tuple[int, int]] = []
         current = None
@@ -396,7 +391,7 @@ class SearchPanel(QDockWidget):
 
     def _close(self) -> None:
         self.hide()
-        self._window.text_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._context.text_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Tagging every hit -----------------------------------------------------------------------
 
@@ -406,7 +401,7 @@ class SearchPanel(QDockWidget):
             self.start(criteria is None or not self.this_document.isChecked())
             self.status.setText(self.tr("Search for something first, then tag its hits."))
             return
-        tags: list[TagInfo] = self._window.tags
+        tags: list[TagInfo] = self._context.tags()
         if not tags:
             self.status.setText(self.tr("The codebook has no tags yet."))
             return
@@ -425,7 +420,7 @@ class SearchPanel(QDockWidget):
         tag = next((tag for tag in tags if tag.id == tag_id), None)
         if tag is None:
             return
-        session = self._window.session
+        session = self._context.session
         try:
             tagging = tag_hits(session.project, hits, tag.id)
         except FangtanError as error:
@@ -455,7 +450,7 @@ class SearchPanel(QDockWidget):
 
     def _on_changes(self, changes, _origin: str) -> None:
         if changes.tags:
-            self.set_tags(self._window.tags)
+            self.set_tags(self._context.tags())
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Search"))
@@ -483,13 +478,12 @@ class SearchPanel(QDockWidget):
         super().changeEvent(event)
 
 
-def install(window: "MainWindow") -> SearchPanel:
-    """Add the search panel and its commands to ``window`` (as ``window.search_panel``)."""
-    panel = SearchPanel(window)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+def install(context: PanelContext) -> SearchPanel:
+    """Add the search panel and its commands to the window."""
+    panel = SearchPanel(context)
+    context.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
     panel.hide()  # until Ctrl+F or Ctrl+Shift+F
     # A project whose index lacks turns is repaired before the first search needs it.
-    project = window.session.project
-    window.runner.start(lambda _state: ensure_index(project))
-    window.search_panel = panel  # for other panels: search_for(word)
+    project = context.session.project
+    context.runner.start(lambda _state: ensure_index(project))
     return panel

@@ -35,7 +35,11 @@ class DecisionKeys(QObject):
         listing.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and self._handles(watched, event):
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and self._handles(watched, event)
+        ):
             key = event.key()
             if event.isAutoRepeat() and key not in NEXT_KEYS:
                 return True

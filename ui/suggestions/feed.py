@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.suggestions import Suggestion, TagStats, pending, suggestion_stats
+from app.suggestions import Suggestion, TagStats, pending_suggestions, suggestion_stats
 from ui.suggestions.keeper import ModelKeeper
 from ui.window.session import ProjectSession
 from ui.window.tasks import TaskRunner
@@ -58,7 +58,9 @@ class SuggestionFeed(QObject):
         model, settings = self._keeper.model, self._keeper.settings
 
         def work(_state) -> Result:
-            found = pending(project, [document_id], model=model, settings=settings, seed=False)
+            found = pending_suggestions(
+                project, [document_id], model=model, settings=settings, seed=False
+            )
             return generation, document_id, found, suggestion_stats(project, found)
 
         self._computing = True

@@ -70,8 +70,10 @@ def span_rects(view: TextView, start: int, end: int) -> list[QRectF]:
 def _x(value: object) -> float:
     """QTextLine.cursorToX gives a float, or (float, position) in some bindings."""
     if isinstance(value, tuple):
-        return float(value[0])
-    return float(value)  # type: ignore[arg-type]
+        value = value[0]
+    if not isinstance(value, int | float):
+        raise TypeError(f"QTextLine.cursorToX gave {value!r}")
+    return float(value)
 
 
 class SuggestionOverlay(QWidget):

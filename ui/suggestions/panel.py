@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -45,29 +44,30 @@ from ui.suggestions.table import SuggestionTableModel
 from ui.suggestions.triggers_dialog import edit_trigger_words
 from ui.suggestions.words import SuggestionWords
 from ui.window import history_text
+from ui.window.context import PanelContext
 from ui.window.deferred import ChangesLater
 from ui.window.errors import error_text
 
 CHANGE_DELAY_MS = 1500  # after an annotation changes, wait this long before recomputing
 
 
-def install(window: QMainWindow) -> "SuggestionsPanel":
-    """Add the Suggestions dock to ``window`` (a MainWindow), with a menu entry."""
-    panel = SuggestionsPanel(window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
-    window.document_menu.addSeparator()
-    window.document_menu.addAction(panel.toggleViewAction())
-    window.suggestions_panel = panel
+def install(context: PanelContext) -> "SuggestionsPanel":
+    """Add the Suggestions dock to the window, with a menu entry."""
+    panel = SuggestionsPanel(context)
+    context.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    context.document_menu.addSeparator()
+    context.document_menu.addAction(panel.toggleViewAction())
     return panel
 
 
 class SuggestionsPanel(QDockWidget):
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, context: PanelContext) -> None:
+        super().__init__(context.window)
         self.setObjectName("suggestionsPanel")
-        self._window = window
-        self._session = window.session
-        self._view = window.text_view
+        self._context = context
+        self._window = context.window
+        self._session = context.session
+        self._view = context.text_view
         self._tags: dict[int, TagInfo] = {}
         self._tags_source: list[TagInfo] = []
         self._stats: list[TagStats] = []
@@ -76,13 +76,13 @@ class SuggestionsPanel(QDockWidget):
         self._current: Suggestion | None = None
         self._waiting = False  # another interview was shown; its suggestions are on the way
         self._seed_triggers()
-        self.model = ModelKeeper(self._session, window.runner, self)
+        self.model = ModelKeeper(self._session, context.runner, self)
         self.model.use(self._read_settings())
         self.model.changed.connect(self._show_model)
         self.model.trained.connect(self.refresh)
         self.model.failed.connect(self._task_failed)
         self.feed = SuggestionFeed(
-            self._session, window.runner, self.model, self._shown_document, self
+            self._session, context.runner, self.model, self._shown_document, self
         )
         self.feed.arrived.connect(self._show)
         self.feed.failed.connect(self._task_failed)
@@ -92,7 +92,7 @@ class SuggestionsPanel(QDockWidget):
         self._build()
         self._retranslate()
         self._connect()
-        self._set_tags(window.tags)
+        self._set_tags(context.tags())
         self.refresh()
 
     # Layout -------------------------------------------------------------------------
@@ -311,8 +311,8 @@ class SuggestionsPanel(QDockWidget):
         self.feed.refresh(delay_ms)
 
     def _show(self, found: list[Suggestion], stats: list[TagStats]) -> None:
-        if self._window.tags is not self._tags_source:
-            self._set_tags(self._window.tags)
+        if self._context.tags() is not self._tags_source:
+            self._set_tags(self._context.tags())
         keep = self._current.key if self._current is not None else None
         shown = self._shown_document()
         found = [s for s in found if s.document_id == shown]
@@ -391,7 +391,7 @@ class SuggestionsPanel(QDockWidget):
 
     def accept_current(self) -> None:
         suggestion = self._current
-        if not self._decidable(suggestion):
+        if suggestion is None or not self._decidable(suggestion):
             return
         name = self.words.tag_name(suggestion)
         description = history_text.step(history_text.ACCEPT_SUGGESTION, name)
@@ -401,7 +401,7 @@ class SuggestionsPanel(QDockWidget):
 
     def reject_current(self) -> None:
         suggestion = self._current
-        if not self._decidable(suggestion):
+        if suggestion is None or not self._decidable(suggestion):
             return
         name = self.words.tag_name(suggestion)
         description = history_text.step(history_text.REJECT_SUGGESTION, name)
@@ -428,11 +428,10 @@ class SuggestionsPanel(QDockWidget):
             if self._decidable(s) and s.has_confidence and s.confidence >= threshold
         ]
         if not chosen:
-            self._window.statusBar().showMessage(
+            self._context.status(
                 self.tr("No suggestion has a confidence of %1 or more.").replace(
                     "%1", f"{threshold:.2f}"
-                ),
-                6000,
+                )
             )
             return
         content = self._view.content
@@ -442,11 +441,10 @@ class SuggestionsPanel(QDockWidget):
         description = history_text.step(history_text.ACCEPT_SUGGESTIONS, len(chosen))
         if self._session.run(AcceptSuggestions.of(chosen), description) is not None:
             self._decided(chosen)
-            self._window.statusBar().showMessage(
+            self._context.status(
                 self.tr("Accepted %1 suggestions. Ctrl+Z undoes them all.").replace(
                     "%1", str(len(chosen))
-                ),
-                6000,
+                )
             )
 
     def edit_triggers(self) -> None:
@@ -458,7 +456,7 @@ class SuggestionsPanel(QDockWidget):
         try:
             save_settings(self._session.project, settings)
         except FangtanError as error:
-            self._window.statusBar().showMessage(error_text(error), 6000)
+            self._context.status(error_text(error))
             return
         self.model.use(settings)
 
@@ -479,4 +477,4 @@ class SuggestionsPanel(QDockWidget):
             message = error_text(error)
         else:
             message = self.tr("Suggestions could not be worked out: %1").replace("%1", str(error))
-        self._window.statusBar().showMessage(message, 6000)
+        self._context.status(message)

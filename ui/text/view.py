@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from app.dto import AnnotationInfo, DocumentContent, TagInfo
@@ -217,7 +217,11 @@ class TextView(QPlainTextEdit):
     # Hover: which tags are under the mouse --------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and self._content is not None:
+        if (
+            isinstance(event, QHelpEvent)
+            and event.type() == QEvent.Type.ToolTip
+            and self._content is not None
+        ):
             point = self.viewport().mapFromGlobal(event.globalPos())
             lines = [
                 self._describe(self._annotations[i])

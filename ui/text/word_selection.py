@@ -13,14 +13,14 @@ Positions pass through the view's OffsetMap only, so a character above U+FFFF is
 split.
 """
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QTextCursor
-from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.chinese import segmentation
 from app.chinese.dictionary import ensure_word_lists
 from app.chinese.words import DocumentWords
 from app.dto import DocumentContent
+from ui.window.context import PanelContext
 from ui.window.i18n import settings
 from ui.window.tasks import TaskState
 
@@ -28,37 +28,22 @@ SETTING = "selection/snapToWords"
 _QUEUED = Qt.ConnectionType.QueuedConnection
 
 
-def view_menu(window: QMainWindow) -> QMenu:
-    """The window's View menu (made before Help the first time it is asked for)."""
-    bar = window.menuBar()
-    menu = bar.findChild(QMenu, "viewMenu")
-    if menu is None:
-        menu = QMenu(bar)
-        menu.setObjectName("viewMenu")
-        help_menu = getattr(window, "help_menu", None)
-        if help_menu is not None:
-            bar.insertMenu(help_menu.menuAction(), menu)
-        else:
-            bar.addMenu(menu)
-    menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
-    return menu
-
-
 class WordSelection(QObject):
-    """Snapping, double-click and word steps for ``window.text_view``."""
+    """Snapping, double-click and word steps for the text view."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, context: PanelContext) -> None:
+        super().__init__(context.window)
         self.setObjectName("wordSelection")
-        self._window = window
-        self._view = window.text_view
-        self.segmenter = segmentation.for_project(window.session.project)
+        self._context = context
+        self._window = context.window
+        self._view = context.text_view
+        self.segmenter = segmentation.for_project(context.session.project)
         self._words: DocumentWords | None = None
         self._words_for: DocumentContent | None = None
         self._exact = False  # Alt was held when the current drag began
         self._loading = False
 
-        self._menu = view_menu(window)
+        self._menu = context.view_menu
         self.snap_action = QAction(self)
         self.snap_action.setObjectName("snapToWords")
         self.snap_action.setCheckable(True)
@@ -70,7 +55,7 @@ class WordSelection(QObject):
         self.previous_word_action = self._view_action("Shift+Alt+Left", lambda: self.step(-1))
 
         self._view.viewport().installEventFilter(self)
-        window.installEventFilter(self)
+        self._window.installEventFilter(self)
         self._retranslate()
 
     def _view_action(self, keys: str, slot) -> QAction:
@@ -88,7 +73,6 @@ class WordSelection(QObject):
         )
         self.next_word_action.setText(self.tr("Move Selection End to Next Word"))
         self.previous_word_action.setText(self.tr("Move Selection End to Previous Word"))
-        self._menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
 
     @property
     def snapping(self) -> bool:
@@ -101,14 +85,14 @@ class WordSelection(QObject):
         if self.segmenter.ready or self._loading:
             return
         self._loading = True
-        project = self._window.session.project
+        project = self._context.session.project
         segmenter = self.segmenter
 
         def work(_state: TaskState) -> None:
             ensure_word_lists(project)
             segmenter.load()
 
-        task = self._window.runner.start(work)
+        task = self._context.runner.start(work)
         task.succeeded.connect(self._loaded, _QUEUED)
         task.failed.connect(self._not_loaded, _QUEUED)
 
@@ -117,7 +101,7 @@ class WordSelection(QObject):
 
     def _not_loaded(self, error: Exception) -> None:
         self._loading = False
-        self._window.statusBar().showMessage(
+        self._context.status(
             self.tr("Words cannot be found in the text: %1").replace("%1", str(error)), 10000
         )
 
@@ -216,7 +200,5 @@ class WordSelection(QObject):
         self._view.ensureCursorVisible()
 
 
-def install(window: QMainWindow) -> WordSelection:
-    selection = WordSelection(window)
-    window.word_selection = selection
-    return selection
+def install(context: PanelContext) -> WordSelection:
+    return WordSelection(context)

@@ -7,6 +7,9 @@ away from the thread that owns it, which Qt does not survive. So while any task 
 automatic collection is off and a timer on the window thread collects the young
 generations instead; when the last task ends, automatic collection resumes (the
 background thread then waits in Qt and allocates nothing).
+
+``Collector`` is the one part of the window that switches the collector; there is one per
+application (``collector()``), whichever runner starts the work.
 """
 
 import gc
@@ -16,55 +19,54 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 CHECK_INTERVAL_MS = 100
 
-_lock = threading.Lock()
-_running = 0
-_was_enabled = True
 
+class Collector(QObject):
+    """Counts the tasks running on any runner; automatic collection is off while any runs."""
 
-def work_began() -> None:
-    """Called on the window thread before a task is handed to a background thread."""
-    global _running, _was_enabled
-    with _lock:
-        if _running == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _running += 1
-
-
-def work_ended() -> None:
-    """Called by the background thread as the last thing a task does."""
-    global _running
-    with _lock:
-        _running -= 1
-        if _running == 0 and _was_enabled:
-            gc.enable()
-
-
-class _YoungCollector(QObject):
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._lock = threading.Lock()
+        self._running = 0
+        self._was_enabled = True  # automatic collection was on before the first task began
         self._young, self._middle, _old = gc.get_threshold()
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_INTERVAL_MS)
         self._timer.timeout.connect(self.check)
-        self._timer.start()
+        if QCoreApplication.instance() is not None:  # no event loop, no timer
+            self._timer.start()
+
+    def work_began(self) -> None:
+        """Called on the window thread before a task is handed to a background thread."""
+        with self._lock:
+            if self._running == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._running += 1
+
+    def work_ended(self) -> None:
+        """Called by the background thread as the last thing a task does."""
+        with self._lock:
+            self._running -= 1
+            if self._running == 0 and self._was_enabled:
+                gc.enable()
 
     def check(self) -> None:
         """Collect what the interpreter would have, short of a full collection, which
         waits until the tasks are done and automatic collection is back."""
-        if _running == 0:
+        if self._running == 0:
             return
         young, middle, _old = gc.get_count()
         if young > self._young:
             gc.collect(1 if middle > self._middle else 0)
 
 
-_collector: _YoungCollector | None = None
+_collector: Collector | None = None
 
 
-def collect_on_window_thread() -> None:
-    """Start the window thread's collector (once per application)."""
+def collector() -> Collector:
+    """The application's collector (made the first time a runner asks for it)."""
     global _collector
-    application = QCoreApplication.instance()
-    if _collector is None and application is not None:
-        _collector = _YoungCollector(application)
+    if _collector is None:
+        # A child of the application, so that its timer runs on the window thread.
+        _collector = Collector(QCoreApplication.instance())
+    return _collector

@@ -23,9 +23,10 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
+from PySide6.QtGui import QMouseEvent
 
 from app.user_activity import user_active
-from ui.window.collector import collect_on_window_thread, work_began, work_ended
+from ui.window.collector import Collector, collector
 
 # Work on the background thread is Python too, and by default a busy thread keeps the
 # interpreter for 5 ms before the window thread gets a turn, many turns per keystroke.
@@ -90,13 +91,19 @@ class _Runnable(QRunnable):
     freed on the window thread."""
 
     def __init__(
-        self, task: Task, key: int, halted: threading.Event, finished: SignalInstance
+        self,
+        task: Task,
+        key: int,
+        halted: threading.Event,
+        finished: SignalInstance,
+        collection: Collector,
     ) -> None:
         super().__init__()
         self._task: Task | None = task
         self._key = key
         self._halted = halted
         self._finished = finished
+        self._collection = collection
 
     def run(self) -> None:
         task, self._task = self._task, None
@@ -107,7 +114,7 @@ class _Runnable(QRunnable):
             with suppress(RuntimeError):  # the runner was destroyed: nobody is waiting
                 self._finished.emit(self._key)
         finally:
-            work_ended()
+            self._collection.work_ended()
 
 
 _USER_EVENTS = frozenset(
@@ -127,7 +134,9 @@ class _ActivityWatch(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _USER_EVENTS or (
-            event.type() == QEvent.Type.MouseMove and event.buttons()
+            isinstance(event, QMouseEvent)
+            and event.type() == QEvent.Type.MouseMove
+            and event.buttons()
         ):
             user_active()
         return False
@@ -154,10 +163,11 @@ class TaskRunner(QObject):
         super().__init__(parent)
         sys.setswitchinterval(SWITCH_INTERVAL_S)
         _watch_activity()
-        collect_on_window_thread()
+        self._collection = collector()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._running: dict[int, Task] = {}  # kept alive until announced on this thread
+        self._never_run: list[Task] = []  # started after the stop, kept for their callers
         self._keys = itertools.count()
         self._halted = threading.Event()
         self._finished.connect(self._announce, Qt.ConnectionType.QueuedConnection)
@@ -166,13 +176,18 @@ class TaskRunner(QObject):
     def start(self, work: Callable[[TaskState], Any]) -> Task:
         """Queue ``work``; once the runner is stopped, the task returned never runs."""
         task = Task(work)
-        key = next(self._keys)
-        self._running[key] = task  # a stopped runner keeps it too, for callers to connect
         if self._halted.is_set():
+            self._never_run.append(task)  # a stopped runner keeps it too, for callers to connect
             return task
-        work_began()
-        self._pool.start(_Runnable(task, key, self._halted, self._finished))
+        key = next(self._keys)
+        self._running[key] = task
+        self._collection.work_began()
+        self._pool.start(_Runnable(task, key, self._halted, self._finished, self._collection))
         return task
+
+    def idle(self) -> bool:
+        """No task is waiting, running, or has a result still to announce."""
+        return not self._running
 
     def _announce(self, key: int) -> None:
         task = self._running.get(key)

@@ -7,6 +7,9 @@ from app.errors import BinarySourceError
 from app.importing.notes import ImportNote
 
 PARAGRAPH_BREAK = "\n\n"
+# An archive (a Word document, a REFI-QDA project) unpacks to far more than its text;
+# beyond this many times the size limit of a file it is a ZIP bomb, or not an interview.
+UNPACKED_FACTOR = 10
 
 # NUL, and noncharacters that Qt treats as block boundaries; never in real text.
 FORBIDDEN = re.compile("[\x00\ufdd0-\ufdef]")

@@ -36,7 +36,7 @@ import re
 import struct
 import unicodedata
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -198,7 +198,7 @@ def _parse(data: bytes, shown: str) -> tuple[list[_Page], str]:
 
 
 def _lines(layout: LTPage, number: int) -> Iterator[_Line]:
-    stack: list[Iterable[object]] = [iter(layout)]
+    stack: list[Iterator[object]] = [iter(layout)]
     while stack:
         item = next(stack[-1], None)
         if item is None:

@@ -301,9 +301,9 @@ def _drop_furniture(body: Tag) -> None:
 
 def _names(tag: Tag) -> list[str]:
     """Lower-case tokens of a tag's class and id ("bdShareBox" -> bd, share, box)."""
-    classes = tag.get("class") or []
-    values = [*classes, str(tag.get("id") or "")] if isinstance(classes, list) else []
-    tokens = []
+    classes: object = tag.get("class") or []
+    values = [*map(str, classes), str(tag.get("id") or "")] if isinstance(classes, list) else []
+    tokens: list[str] = []
     for value in values:
         tokens.extend(t for t in _TOKEN_SPLIT.split(_CAMEL.sub("-", value).lower()) if t)
     return tokens
@@ -354,7 +354,7 @@ def _article(body: Tag) -> Tag:
     articles = body.find_all("article")
     if articles:
         return max(articles, key=lambda tag: len(tag.get_text(strip=True)))
-    main = body.find("main") or body.find(attrs={"role": "main"})
+    main = body.find("main") or body.find(role="main")
     if isinstance(main, Tag):
         return main
     total = _paragraph_text_length(body)
@@ -412,7 +412,11 @@ def _paragraphs(root: Tag) -> Iterator[str]:
             stack.append((node, True))
             continue
         stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node.contents))
+        stack.extend(
+            (child, False)
+            for child in reversed(node.contents)
+            if isinstance(child, Tag | NavigableString)  # every child is one or the other
+        )
 
 
 def _flush(pieces: list[str]) -> Iterator[str]:

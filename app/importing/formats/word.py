@@ -33,20 +33,22 @@ from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, CharacterStyle
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
 from app.errors import CorruptDocumentError, DocumentTooLargeError, NotAWordDocumentError
-from app.importing.formats.base import Extracted, finish_text, join_paragraphs
+from app.importing.formats.base import (
+    UNPACKED_FACTOR,
+    Extracted,
+    finish_text,
+    join_paragraphs,
+)
 from app.importing.formats.sniff import ZIP_DAMAGE, with_article, zip_contents
 
 KIND = "Word document"
 MAX_LABEL_CHARS = 10
-# document.xml is far larger than its text; beyond this many times the size limit it is
-# a ZIP bomb or not an interview.
-UNPACKED_FACTOR = 10
 
 _COLONS = (":", "：")
 _CLAUSE_PUNCTUATION = re.compile(r"[，。、；！？,;!?]")
@@ -234,7 +236,11 @@ class _Styles:
             bold = None
             style = self._by_id.get(style_id)
             seen: set[str] = set()
-            while style is not None and bold is None and style.style_id not in seen:
+            while (
+                isinstance(style, CharacterStyle)  # paragraph styles are character styles too
+                and bold is None
+                and style.style_id not in seen
+            ):
                 seen.add(style.style_id)
                 bold = style.font.bold
                 style = style.base_style

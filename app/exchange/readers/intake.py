@@ -14,26 +14,28 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.dto import Changes, ImportedDocument
+from app.dto import DOCUMENT_FIELDS, Changes, ImportedDocument, Progress
 from app.editing.codebook import next_color, normalize_color
 from app.editing.commands import CreateTag, DeleteTag, TagSpec, annotator_id
 from app.errors import MixedImportError, TagColorError, UnknownTagError
-from app.exchange.options import CancelCheck, CancelledError, Progress, Reporter
-from app.exchange.reading import (
-    IMPORT_FORMATS,
-    IncomingDocument,
-    IncomingFile,
-    read_annotation_file,
+from app.exchange.incoming import IMPORT_FORMATS, IncomingDocument, IncomingFile
+from app.exchange.progress import (
+    CancelCheck,
+    CancelledError,
+    ProgressCallback,
+    Reporter,
+    progress_of,
 )
-from app.importing.importer import content_hash
+from app.exchange.readers.files import read_annotation_file
 from app.importing.in_place import turns_in_place
+from app.importing.store import content_hash, store_document
 from app.project import Project
-from app.search.engine import index_document
-from models import Annotation, Document, Tag, Turn
+from models import Annotation, Document, Tag
 from models.base import utc_now
 
 
@@ -96,7 +98,7 @@ def import_annotations(
     path: Path,
     format: str | None = None,
     tag_mapping: Mapping[str, int | None] | None = None,
-    progress: Progress | None = None,
+    progress: Progress | ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> AnnotationImportReport:
     """Import the documents and annotations of ``path`` (format by extension unless given).
@@ -104,11 +106,16 @@ def import_annotations(
     ``tag_mapping`` maps a tag name in the file to an existing tag id, or to None to
     create a tag of that name (the tag already of that name is used if there is one).
     Names not in the mapping use the project's tag of the same name or get a new one.
-    Raises a FangtanError for a bad file or an unknown tag id; nothing is written then.
+    ``progress`` hears how many documents are stored (the current item is the file's
+    name) and is asked whether to stop; it may also be given as two callbacks,
+    ``progress(done, total)`` and ``cancelled()``, as for ``export``. Raises a FangtanError
+    for a bad file or an unknown tag id; nothing is written then.
     """
     incoming = read_annotation_file(path, format)
     report = AnnotationImportReport(Path(path), incoming.format, skipped=incoming.skipped)
-    reporter = Reporter(progress, cancelled, len(incoming.documents))
+    reporter = Reporter(
+        progress_of(progress, cancelled), len(incoming.documents), current=Path(path).name
+    )
     try:
         reporter.check()
         with project.writing() as session:
@@ -228,53 +235,27 @@ class _Store:
 
     def create(self, incoming: IncomingDocument, digest: str) -> int:
         session = self.session
-        fields = incoming.fields
-        title = fields.get("title") or _fallback_title(incoming, self.report.path)
-        document = Document(
-            title=title,
-            subtitle=fields.get("subtitle", ""),
-            interviewee=fields.get("interviewee", ""),
-            interviewee_role=fields.get("interviewee_role", ""),
-            reporter=fields.get("reporter", ""),
-            series=fields.get("series", ""),
-            outlet=fields.get("outlet", ""),
-            published_on=fields.get("published_on"),
-            source_url=fields.get("source_url", ""),
-            source_name=fields.get("source_name", self.report.path.name),
-            source_format=fields.get("source_format", self.incoming.format),
-            source_encoding=fields.get("source_encoding", "utf-8"),
-            sha256=digest,
-            text=incoming.text,
-            status=fields.get("status", "new"),
-        )
+        metadata: dict[str, Any] = {
+            **dict.fromkeys(DOCUMENT_FIELDS, ""),
+            "published_on": None,
+            "source_name": self.report.path.name,
+            "source_format": self.incoming.format,
+            "source_encoding": "utf-8",
+            "status": "new",
+            **incoming.fields,
+        }
+        metadata["title"] = metadata["title"] or _fallback_title(incoming, self.report.path)
         preferred = incoming.preferred_id
-        if preferred is not None and session.get(Document, preferred) is None:
-            document.id = preferred
-        session.add(document)
-        session.flush()
+        if preferred is not None and session.get(Document, preferred) is not None:
+            preferred = None
         turns = incoming.turns if incoming.turns is not None else turns_in_place(incoming.text)
-        if turns:
-            session.execute(
-                insert(Turn),
-                [
-                    {
-                        "document_id": document.id,
-                        "index": index,
-                        "speaker": turn.speaker,
-                        "kind": turn.kind,
-                        "start": turn.start,
-                        "content_start": turn.content_start,
-                        "end": turn.end,
-                        "timestamp": turn.timestamp,
-                    }
-                    for index, turn in enumerate(turns)
-                ],
-            )
-        index_document(session, document.id)
-        self.report.created.append(
-            ImportedDocument(document.id, title, document.interviewee, len(turns))
+        document_id = store_document(
+            session, incoming.text, turns, metadata, sha256=digest, document_id=preferred
         )
-        return document.id
+        self.report.created.append(
+            ImportedDocument(document_id, metadata["title"], metadata["interviewee"], len(turns))
+        )
+        return document_id
 
     def annotator_id(self, name: str) -> int:
         if name not in self.annotators:

@@ -13,11 +13,11 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from app.exchange.corpus import Corpus, TagRecord
-from app.exchange.options import ExportSummary, Reporter
-from app.exchange.tables import (
+from app.exchange.progress import Reporter
+from app.exchange.writers.corpus import Corpus, TagRecord
+from app.exchange.writers.options import ExportSummary
+from app.exchange.writers.tables import (
     ANNOTATION_COLUMNS,
     SHEET_NAMES,
     Table,
@@ -40,7 +40,7 @@ def tint(color: str, strength: float = 0.45) -> str:
 
 
 class _Sheet:
-    def __init__(self, sheet: WriteOnlyWorksheet, summary: ExportSummary) -> None:
+    def __init__(self, sheet: Any, summary: ExportSummary) -> None:  # a write-only worksheet
         self.sheet = sheet
         self.summary = summary
         self._fills: dict[str, PatternFill] = {}
@@ -132,10 +132,21 @@ def write_xlsx(corpus: Corpus, path: Path, reporter: Reporter, summary: ExportSu
 def _abandon(workbook: Workbook) -> None:
     """Close the sheets of a workbook that will not be saved and remove their temporary files."""
     for sheet in workbook.worksheets:
-        if not isinstance(sheet, WriteOnlyWorksheet) or sheet.closed:
+        if getattr(sheet, "closed", True):
             continue
         with contextlib.suppress(Exception):
             sheet.close()
-        out = getattr(getattr(sheet, "_writer", None), "out", None)
-        if isinstance(out, str):
-            Path(out).unlink(missing_ok=True)
+        sheet_file = temporary_file(sheet)
+        if sheet_file is not None:
+            sheet_file.unlink(missing_ok=True)
+
+
+def temporary_file(sheet: Any) -> Path | None:
+    """The temporary file a write-only sheet streams its rows to until the workbook is saved.
+
+    openpyxl has no public way to name it, nor to remove it without saving (it removes
+    what is left only when the program exits): this is the one place that reads its
+    writer's ``out``; tests/app/test_export_tables.py fails if openpyxl changes it.
+    """
+    out = getattr(getattr(sheet, "_writer", None), "out", None)
+    return Path(out) if isinstance(out, str) else None

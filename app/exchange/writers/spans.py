@@ -13,25 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from app.exchange.corpus import AnnotationRecord, Corpus, DocumentData
-from app.exchange.options import ExportSummary, Reporter
+from app.dto import DOCUMENT_FIELDS
+from app.exchange.progress import Reporter
+from app.exchange.writers.corpus import AnnotationRecord, Corpus, DocumentData
+from app.exchange.writers.options import ExportSummary
 
 META_VERSION = 1
-META_FIELDS = (
-    "title",
-    "subtitle",
-    "interviewee",
-    "interviewee_role",
-    "reporter",
-    "series",
-    "outlet",
-    "published_on",
-    "source_url",
-    "source_name",
-    "source_format",
-    "source_encoding",
-    "status",
-)
 # Characters that some line readers (str.splitlines, JavaScript) take as line breaks and
 # that json.dumps leaves unescaped; escaping them keeps one document per line.
 _LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -48,7 +35,7 @@ def dumps(value: Any) -> str:
 def document_meta(data: DocumentData, split_column: bool) -> dict[str, Any]:
     record = data.record
     meta: dict[str, Any] = {"fangtan": META_VERSION}
-    for name in META_FIELDS:
+    for name in DOCUMENT_FIELDS:
         value = getattr(record, name)
         if name == "published_on":
             value = value.isoformat() if value is not None else None

@@ -21,8 +21,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from app.exchange.corpus import AnnotationRecord, Corpus
-from app.exchange.options import ExportSummary, Reporter
+from app.exchange.progress import Reporter
+from app.exchange.writers.corpus import AnnotationRecord, Corpus
+from app.exchange.writers.options import ExportSummary
 
 SENTENCE_ENDS = ("。", "！", "？")
 DOCUMENT_START = "-DOCSTART-\tO"
@@ -72,8 +73,9 @@ def _units(text: str, unit: str, tokenize: Tokenize | None) -> Iterator[tuple[in
             yield index, index + 1
         return
     if tokenize is None:
-        from app.chinese.segmentation import tokens as tokenize
+        from app.chinese.segmentation import tokens
 
+        tokenize = tokens
     for _word, start, end in tokenize(text):
         yield start, end
 

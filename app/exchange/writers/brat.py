@@ -12,9 +12,10 @@ parents) and ``visual.conf`` gives each its colour.
 import re
 from pathlib import Path
 
-from app.exchange.corpus import Corpus, DocumentData, TagRecord
-from app.exchange.options import ExportSummary, Reporter
-from app.exchange.staging import Staging
+from app.exchange.progress import Reporter
+from app.exchange.writers.corpus import Corpus, DocumentData, TagRecord
+from app.exchange.writers.options import ExportSummary
+from app.exchange.writers.staging import Staging
 
 # Everything str.splitlines() breaks on: none of it may appear inside an .ann line.
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"

@@ -1,34 +1,36 @@
 """Read REFI-QDA project archives (.qdpx, QDA-XML 1.0) into the plain values of
-app/exchange/reading.py: codes with their colours and hierarchy, text sources with
-their variables, and the codings of their selections."""
+app/exchange/incoming.py: codes with their colours and hierarchy, text sources with
+their variables, and the codings of their selections.
+
+No member of the archive is unpacked beyond the size limit of an imported file, and
+all the members read together unpack to at most ``UNPACKED_FACTOR`` times that: a ZIP
+bomb is refused before it fills the memory."""
 
 import io
 import json
 import struct
 import zipfile
 import zlib
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from xml.etree import ElementTree
 
-from app.exchange.reading import (
-    IncomingAnnotation,
-    IncomingCode,
-    IncomingDocument,
-    IncomingFile,
-    fields_from_meta,
-    parse_timestamp,
-)
-from app.exchange.spans import META_FIELDS
+from app.dto import DOCUMENT_FIELDS
+from app.errors import DocumentTooLargeError
+from app.exchange.incoming import IncomingAnnotation, IncomingCode, IncomingDocument, IncomingFile
+from app.exchange.readers.base import FileReader, fields_from_meta, parse_timestamp
+from app.importing.formats.base import UNPACKED_FACTOR
+from app.importing.reading import MAX_SOURCE_BYTES
 from models.annotations import ANNOTATION_SOURCES
-
-if TYPE_CHECKING:
-    from app.exchange.reading import FileReader
 
 _QDA = "{urn:QDA-XML:project:1.0}"
 
 
-def read_qdpx(reader: "FileReader", raw: bytes) -> IncomingFile:
-    """A REFI-QDA project archive (.qdpx): its codes, text sources and codings."""
+def read_qdpx(reader: FileReader, raw: bytes, max_bytes: int = MAX_SOURCE_BYTES) -> IncomingFile:
+    """A REFI-QDA project archive (.qdpx): its codes, text sources and codings.
+
+    ``max_bytes`` limits what each member unpacks to (times ``UNPACKED_FACTOR`` for all
+    of them); beyond it the file is refused with DocumentTooLargeError.
+    """
     incoming = IncomingFile(reader.path, reader.format)
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
@@ -36,14 +38,44 @@ def read_qdpx(reader: "FileReader", raw: bytes) -> IncomingFile:
         raise reader.fail("not a zip archive") from error
     try:
         with archive:
-            _read_archive(reader, archive, incoming)
+            _read_archive(_Members(reader, archive, max_bytes), incoming)
     except _ZIP_DAMAGE as error:
         raise reader.fail(f"damaged archive: {error}") from error
     return incoming
 
 
-def _read_archive(reader: "FileReader", archive: zipfile.ZipFile, incoming: IncomingFile) -> None:
-    names = archive.namelist()
+class _Members:
+    """The archive's members, each read whole only within the limits."""
+
+    def __init__(self, reader: FileReader, archive: zipfile.ZipFile, max_bytes: int) -> None:
+        self.reader = reader
+        self.archive = archive
+        self.names = archive.namelist()
+        self.max_bytes = max_bytes
+        self.unpacked = 0  # bytes of every member read so far (one read twice counts twice)
+
+    def read(self, name: str) -> bytes:
+        declared = self.archive.getinfo(name).file_size
+        self._allow(declared, self.max_bytes)
+        with self.archive.open(name) as stream:
+            data = stream.read(self.max_bytes + 1)
+        self._allow(len(data), self.max_bytes)
+        self.unpacked += len(data)
+        self._allow(self.unpacked, self.max_bytes * UNPACKED_FACTOR)
+        return data
+
+    def _allow(self, size: int, limit: int) -> None:
+        if size > limit:
+            raise DocumentTooLargeError(
+                path=str(self.reader.path),
+                size_mb=round(size / 1_048_576, 1),
+                limit_mb=limit // 1_048_576,
+            )
+
+
+def _read_archive(members: _Members, incoming: IncomingFile) -> None:
+    reader = members.reader
+    names = members.names
     qde = "project.qde" if "project.qde" in names else None
     if qde is None:
         candidates = [n for n in names if n.lower().endswith(".qde") and "/" not in n]
@@ -51,13 +83,13 @@ def _read_archive(reader: "FileReader", archive: zipfile.ZipFile, incoming: Inco
             raise reader.fail("no project.qde inside")
         qde = candidates[0]
     try:
-        root = ElementTree.fromstring(archive.read(qde))
+        root = ElementTree.fromstring(members.read(qde))
     except ElementTree.ParseError as error:
         raise reader.fail(f"project.qde: {error}") from error
     if root.tag != f"{_QDA}Project":
         raise reader.fail("project.qde is not a QDA-XML project")
     incoming.from_fangtan = (root.get("origin") or "").startswith("Fangtan")
-    _QdeReader(reader, archive, names, incoming).read(root)
+    _QdeReader(members, incoming).read(root)
 
 
 # What the zipfile module raises for a damaged archive, beyond BadZipFile.
@@ -78,16 +110,10 @@ def _guid(value: str | None) -> str:
 
 
 class _QdeReader:
-    def __init__(
-        self,
-        reader: "FileReader",
-        archive: zipfile.ZipFile,
-        names: list[str],
-        incoming: IncomingFile,
-    ) -> None:
-        self.reader = reader
-        self.archive = archive
-        self.names = {name.lower(): name for name in names}
+    def __init__(self, members: _Members, incoming: IncomingFile) -> None:
+        self.reader = members.reader
+        self.members = members
+        self.names = {name.lower(): name for name in members.names}
         self.incoming = incoming
         self.users: dict[str, str] = {}
         self.codes: dict[str, str] = {}
@@ -131,7 +157,7 @@ class _QdeReader:
         for folder in ("sources/", "Sources/"):
             found = self.names.get((folder + name).lower())
             if found is not None:
-                return self.reader.decode(self.archive.read(found), found)
+                return self.reader.decode(self.members.read(found), found)
         raise self.reader.fail(f"{what} is missing ({path})")
 
     def plain_text(self, element: ElementTree.Element, what: str) -> str | None:
@@ -158,7 +184,7 @@ class _QdeReader:
                 values[name] = found[0]
         meta: dict[str, Any] = {}
         if self.incoming.from_fangtan:  # Fangtan leaves out empty values
-            meta.update(dict.fromkeys(META_FIELDS, ""))
+            meta.update(dict.fromkeys(DOCUMENT_FIELDS, ""))
             meta["published_on"] = None
         meta.update(values)
         if title is not None:

@@ -3,14 +3,14 @@
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app import queries
-from app.dto import TurnInfo
-from app.exchange.options import SPLIT_NAMES, ExportOptions, SplitOptions
+from app.dto import DocumentMeta, TurnInfo
+from app.exchange.writers.options import SPLIT_NAMES, ExportOptions, SplitOptions
 from models import Annotation, Annotator, Document, Tag, Turn
 
 
@@ -25,23 +25,9 @@ class TagRecord:
 
 
 @dataclass(frozen=True)
-class DocumentRecord:
-    id: int
-    title: str
-    subtitle: str
-    interviewee: str
-    interviewee_role: str
-    reporter: str
-    series: str
-    outlet: str
-    published_on: date | None
-    source_url: str
-    source_name: str
-    source_format: str
-    source_encoding: str
-    sha256: str
-    status: str
-    imported_at: datetime
+class DocumentRecord(DocumentMeta):
+    """A document as an export sees it: what Fangtan records about it, and its part."""
+
     split: str = ""  # "train", "dev" or "test" when the split is written as a column
 
 
@@ -66,26 +52,6 @@ class DocumentData:
     text: str
     turns: list[TurnInfo]
     annotations: list[AnnotationRecord]
-
-
-_DOCUMENT_COLUMNS = (
-    Document.id,
-    Document.title,
-    Document.subtitle,
-    Document.interviewee,
-    Document.interviewee_role,
-    Document.reporter,
-    Document.series,
-    Document.outlet,
-    Document.published_on,
-    Document.source_url,
-    Document.source_name,
-    Document.source_format,
-    Document.source_encoding,
-    Document.sha256,
-    Document.status,
-    Document.imported_at,
-)
 
 
 def split_documents(documents: list[DocumentRecord], split: SplitOptions) -> dict[int, str]:
@@ -139,7 +105,7 @@ class Corpus:
         self.document_ids = {document.id for document in self.documents}
 
     def _select_documents(self) -> list[DocumentRecord]:
-        statement = select(*_DOCUMENT_COLUMNS).order_by(Document.id)
+        statement = select(*queries.META_COLUMNS).order_by(Document.id)
         if self.options.statuses is not None:
             statement = statement.where(Document.status.in_(sorted(self.options.statuses)))
         documents = [DocumentRecord(*row) for row in self.session.execute(statement)]

@@ -28,27 +28,18 @@ from pathlib import Path
 from typing import IO
 
 from app import __version__
-from app.exchange.corpus import Corpus, DocumentRecord, TagRecord
-from app.exchange.options import SPLIT_NAMES, ExportSummary, Reporter
+from app.dto import DOCUMENT_FIELDS
+from app.exchange.progress import Reporter
+from app.exchange.writers.corpus import Corpus, DocumentRecord, TagRecord
+from app.exchange.writers.options import SPLIT_NAMES, ExportSummary
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 ORIGIN = f"Fangtan {__version__}"
 GUIDS = uuid.UUID("6f0c2d1e-5a8b-4c7d-9e3f-2b1a0c9d8e7f")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-# Metadata carried as REFI-QDA variables, in this order.
+# Metadata carried as REFI-QDA variables, in this order (the title names the source).
 VARIABLES = (
-    "subtitle",
-    "interviewee",
-    "interviewee_role",
-    "reporter",
-    "series",
-    "outlet",
-    "published_on",
-    "source_url",
-    "source_name",
-    "source_format",
-    "source_encoding",
-    "status",
+    *(name for name in DOCUMENT_FIELDS if name != "title"),
     "fangtan_document_id",
     "fangtan_turns",
 )

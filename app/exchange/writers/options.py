@@ -2,7 +2,7 @@
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -10,9 +10,6 @@ from typing import Literal
 from app.errors import QT_TRANSLATE_NOOP, SplitRatioError
 
 SPLIT_NAMES = ("train", "dev", "test")
-
-Progress = Callable[[int, int], None]  # (done, total)
-CancelCheck = Callable[[], bool]
 
 
 @dataclass(frozen=True)
@@ -205,46 +202,3 @@ class ExportSummary:
             for kind in WARNING_TEMPLATES
             if self.counts[kind] > 0
         ]
-
-
-class CancelledError(Exception):
-    """Raised inside an export or import when the user cancelled it."""
-
-
-class Reporter:
-    """Progress and cancellation for one export: ``advance`` after each unit of work."""
-
-    def __init__(
-        self,
-        progress: Progress | None,
-        cancelled: CancelCheck | None,
-        total: int,
-        every: int = 1,
-    ) -> None:
-        self.progress = progress
-        self.cancelled = cancelled
-        self.total = total
-        self.every = max(1, every)
-        self._check_every = min(self.every, 500)
-        self.done = 0
-        self._reported = -1
-
-    def check(self) -> None:
-        if self.cancelled is not None and self.cancelled():
-            raise CancelledError()
-
-    def advance(self, count: int = 1) -> None:
-        before = self.done
-        self.done += count
-        if self.done // self._check_every != before // self._check_every:
-            self.check()
-        if self.done // self.every != before // self.every and self.progress is not None:
-            self.progress(self.done, self.total)
-            self._reported = self.done
-
-    def finish(self) -> None:
-        """The last report; a cancel asked for at the very end still counts."""
-        self.check()
-        if self.progress is not None and self._reported != self.done:
-            self.progress(self.done, self.total)
-            self._reported = self.done

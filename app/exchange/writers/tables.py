@@ -17,9 +17,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from app.dto import TurnInfo
-from app.exchange.corpus import AnnotationRecord, Corpus, TagRecord
-from app.exchange.options import ExportSummary, Reporter
+from app.dto import DOCUMENT_FIELDS, TurnInfo
+from app.exchange.progress import Reporter
+from app.exchange.writers.corpus import AnnotationRecord, Corpus, DocumentRecord, TagRecord
+from app.exchange.writers.options import ExportSummary
 from app.turns import turn_for_span
 from models import Annotation, Annotator, Document, Tag
 
@@ -49,20 +50,10 @@ TURN_COLUMNS = (
     "question",
     "text",
 )
+# The document's metadata (without its encoding), then what is counted.
 DOCUMENT_COLUMNS = (
     "document_id",
-    "title",
-    "subtitle",
-    "interviewee",
-    "interviewee_role",
-    "reporter",
-    "series",
-    "outlet",
-    "published_on",
-    "source_url",
-    "source_name",
-    "source_format",
-    "status",
+    *(name for name in DOCUMENT_FIELDS if name != "source_encoding"),
     "imported_at",
     "characters",
     "turns",
@@ -316,6 +307,16 @@ def document_table(corpus: Corpus, reporter: Reporter, summary: ExportSummary) -
     return Table(headers, _document_rows(corpus, reporter, summary), tag_columns)
 
 
+_METADATA_COLUMNS = DOCUMENT_COLUMNS[1 : DOCUMENT_COLUMNS.index("imported_at")]
+
+
+def _metadata_cell(document: DocumentRecord, name: str) -> Any:
+    value = getattr(document, name)
+    if name == "published_on":
+        return value.isoformat() if value else ""
+    return value
+
+
 def _document_rows(
     corpus: Corpus, reporter: Reporter, summary: ExportSummary
 ) -> Iterator[list[Any]]:
@@ -330,18 +331,7 @@ def _document_rows(
     for document in corpus.documents:
         row: list[Any] = [
             document.id,
-            document.title,
-            document.subtitle,
-            document.interviewee,
-            document.interviewee_role,
-            document.reporter,
-            document.series,
-            document.outlet,
-            document.published_on.isoformat() if document.published_on else "",
-            document.source_url,
-            document.source_name,
-            document.source_format,
-            document.status,
+            *(_metadata_cell(document, name) for name in _METADATA_COLUMNS),
             timestamp(document.imported_at),
             lengths.get(document.id, 0),
             turn_counts.get(document.id, 0),
