@@ -214,7 +214,7 @@ class ExportTargetError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "Cannot write {path}: {detail}.")
 
 
-# Exchange formats (app/exporting) ------------------------------------------------------
+# Exchange formats (app/exchange) -------------------------------------------------------
 
 
 class ExportFormatError(FangtanError):
