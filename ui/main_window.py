@@ -55,10 +55,10 @@ class MainWindow(QMainWindow):
     def __init__(self, session: ProjectSession) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        self._quiet = False  # the project is closed
+        # Every part of the window is built here, once.
         self.session = session
         self.runner = TaskRunner(self)
-        self._quiet = False  # the project is closed
-
         self.document_list = DocumentList()
         self.header = DocumentHeader()
         self.text_view = TextView()
@@ -69,14 +69,38 @@ class MainWindow(QMainWindow):
         )
         self.codebook = CodebookController(session, self, self._reserved_shortcuts)
         self.transfers = Transfers(session, self.runner, self)
-        self._layout()
+        self.layout_keeper = WindowLayout(
+            self, self._reading_column(), self.document_list, self.tag_panel, self.annotation_list
+        )
+        self.reading_place = ReadingPlace(session.project.path, self.text_view, self)
+        self.saved_label = QLabel()
+        # Before the panels, which read the tags it holds after it has heard of a change.
+        self.views = ProjectViews(
+            session,
+            document_list=self.document_list,
+            documents=self.documents,
+            text_view=self.text_view,
+            annotation_list=self.annotation_list,
+            tag_panel=self.tag_panel,
+            codebook=self.codebook,
+            reading_place=self.reading_place,
+            parent=self,
+        )
         self._actions()
         self._connect()
-        self._install_features()
+        context = self._panel_context()
+        self.search_panel: SearchPanel = search_panel.install(context)
+        self.word_selection: WordSelection = word_selection.install(context)
+        self.keywords_panel: KeywordsPanel = keywords_panel.install(context)
+        self.word_lists: WordListsMenu = dictionary_dialog.install(context)
+        self.suggestions_panel: SuggestionsPanel = suggestions_panel.install(context)
+        self.keywords_panel.search_requested.connect(self.search_panel.search_for)
         self.other_writers = OtherWriters(
-            session, self.transfers, self.reload, self._status, parent=self
+            session, self.transfers, self.views.reload, self._status, self
         )
         self.views.reloaded.connect(self.other_writers.own_write_saved)
+
+        self.statusBar().addPermanentWidget(self.saved_label)
         self.setAcceptDrops(True)
         self.layout_keeper.arrange(self.view_menu)
         self._retranslate()
@@ -87,28 +111,46 @@ class MainWindow(QMainWindow):
         """The project's tags, as the window last read them."""
         return self.views.tags
 
+    def own_write_saved(self) -> None:
+        """Something this window wrote outside its session (a preference) is not news."""
+        self.other_writers.own_write_saved()
+
     # Composition ---------------------------------------------------------------
 
-    def _layout(self) -> None:
+    def _reading_column(self) -> QWidget:
+        """The header above the text, which on a wide screen stays a readable column."""
         middle = QWidget()
         middle.setObjectName("readingColumn")
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.header)
-        page = QHBoxLayout()  # on a wide screen the text stays a readable column, centred
+        page = QHBoxLayout()
         page.setContentsMargins(0, 0, 0, 0)
         page.addStretch(0)
         page.addWidget(self.text_view, 1)
         page.addStretch(0)
         self.text_view.setMaximumWidth(self.text_view.reading_width())
         column.addLayout(page, 1)
-        self.layout_keeper = WindowLayout(
-            self, middle, self.document_list, self.tag_panel, self.annotation_list
+        return middle
+
+    def _panel_context(self) -> PanelContext:
+        """What the panels in their own modules may use of the window."""
+        return PanelContext(
+            window=self,
+            session=self.session,
+            runner=self.runner,
+            text_view=self.text_view,
+            document_list=self.document_list,
+            edit_menu=self.edit_menu,
+            document_menu=self.document_menu,
+            view_menu=self.view_menu,
+            tools_menu=self.tools_menu,
+            tags=lambda: self.views.tags,
+            shown_document=lambda: self.documents.document_id,
+            status=self._status,
+            documents_imported=self.transfers.imported,
         )
-        self.reading_place = ReadingPlace(self.session.project.path, self.text_view, self)
-        self.saved_label = QLabel()
-        self.statusBar().addPermanentWidget(self.saved_label)
 
     def _action(self, menu: QMenu, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(self)
@@ -190,7 +232,7 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("")
         self.view_menu.setObjectName("viewMenu")
         self.reload_action = self._action(
-            self.view_menu, self.reload, QKeySequence.StandardKey.Refresh, "reloadAction"
+            self.view_menu, self.views.reload, QKeySequence.StandardKey.Refresh, "reloadAction"
         )
 
         self.tools_menu = bar.addMenu("")  # its entries come from ui/dialogs
@@ -201,30 +243,6 @@ class MainWindow(QMainWindow):
             self.help_menu, lambda: show_shortcuts(self, self.tags), QKeySequence("F1")
         )
 
-    def _install_features(self) -> None:
-        """Panels and menus that live in their own modules add themselves here."""
-        context = PanelContext(
-            window=self,
-            session=self.session,
-            runner=self.runner,
-            text_view=self.text_view,
-            document_list=self.document_list,
-            edit_menu=self.edit_menu,
-            document_menu=self.document_menu,
-            view_menu=self.view_menu,
-            tools_menu=self.tools_menu,
-            tags=lambda: self.tags,
-            shown_document=lambda: self.documents.document_id,
-            status=self._status,
-            documents_imported=self.transfers.imported,
-        )
-        self.search_panel: SearchPanel = search_panel.install(context)
-        self.word_selection: WordSelection = word_selection.install(context)
-        self.keywords_panel: KeywordsPanel = keywords_panel.install(context)
-        self.word_lists: WordListsMenu = dictionary_dialog.install(context)
-        self.suggestions_panel: SuggestionsPanel = suggestions_panel.install(context)
-        self.keywords_panel.search_requested.connect(self.search_panel.search_for)
-
     def _connect(self) -> None:
         self.document_list.document_selected.connect(self.documents.show_document)
         self.document_list.doubleClicked.connect(lambda _index: self.documents.edit_properties())
@@ -234,18 +252,7 @@ class MainWindow(QMainWindow):
         self.tag_panel.edit_requested.connect(self.codebook.edit_tag)
         self.tag_panel.delete_requested.connect(self.codebook.delete_tag)
         self.tag_panel.move_requested.connect(self.codebook.move_tag)
-        self.views = ProjectViews(
-            self.session,
-            document_list=self.document_list,
-            documents=self.documents,
-            text_view=self.text_view,
-            annotation_list=self.annotation_list,
-            tag_panel=self.tag_panel,
-            codebook=self.codebook,
-            reading_place=self.reading_place,
-            parent=self,
-        )
-        self.views.tags_changed.connect(lambda _tags: self._rebuild_tag_menu())
+        self.views.tags_changed.connect(self._rebuild_tag_menu)
         self.session.closed.connect(self._go_quiet)
         self.session.history_changed.connect(self._show_history)
         self.session.failed.connect(lambda error: show_error(self, error))
@@ -253,8 +260,6 @@ class MainWindow(QMainWindow):
         self.transfers.status.connect(self._status)
         self.transfers.imported.connect(self.views.after_import)
         self.transfers.annotations_imported.connect(self.views.after_annotation_import)
-
-    # Keeping views current ----------------------------------------------------------
 
     def _go_quiet(self) -> None:
         """The project is closed: no timer, background task or language change may reach it
@@ -264,13 +269,7 @@ class MainWindow(QMainWindow):
         for timer in self.findChildren(QTimer):
             timer.stop()
 
-    def own_write_saved(self) -> None:
-        """Something this window wrote outside its session (a preference) is not news."""
-        self.other_writers.own_write_saved()
-
-    def reload(self) -> None:
-        """Read everything again from the project (View ▸ Reload)."""
-        self.views.reload()
+    # Commands -----------------------------------------------------------------------
 
     def _rebuild_tag_menu(self) -> None:
         for action in self.tag_actions:

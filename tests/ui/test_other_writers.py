@@ -32,11 +32,11 @@ def test_changes_saved_elsewhere_appear_without_losing_any(qtbot, open_window, s
     assert spans == [(100, 110), (200, 210)]
 
 
-def test_own_actions_do_not_trigger_a_reload(qtbot, open_window, sample_project, monkeypatch):
+def test_own_actions_do_not_trigger_a_reload(qtbot, open_window, sample_project):
     window = open_window(sample_project)
     window.other_writers.timer.setInterval(20)
     reloads = []
-    monkeypatch.setattr(window, "reload", lambda: reloads.append(1))
+    window.views.reloaded.connect(lambda: reloads.append(1))
     document_id = window.documents.document_id
     for start in range(0, 50, 10):
         window.session.run(

@@ -28,8 +28,10 @@ def test_open_backs_up_and_restore_brings_the_copy_back(qtbot, qapp, sample_proj
         return 1
 
     monkeypatch.setattr(RestoreDialog, "exec", choose_oldest)
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: None)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
     window.restore_action.trigger()
+    assert warnings == []
     restored = application.window
     assert restored is not window
     qtbot.addWidget(restored)

@@ -110,7 +110,13 @@ def test_keys_are_left_alone_while_typing_in_an_editor(qtbot, open_window, sampl
 
 
 def accept_yes(monkeypatch):
-    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
+    """Answer Yes to the question Accept All Above asks; any other message box still fails."""
+
+    def answer(box: QMessageBox) -> QMessageBox.StandardButton:
+        assert box.objectName() == "confirmAcceptAll", f"unexpected message box: {box.text()}"
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
 
 
 def test_accept_all_above_is_one_undo_step(qtbot, open_window, sample_project, monkeypatch):

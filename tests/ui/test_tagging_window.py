@@ -184,7 +184,7 @@ def test_answers_keep_the_body_font_when_interviews_are_shown_again(
     window.document_list.select_document(first)
     qtbot.waitUntil(lambda: view.fully_painted)
     assert _body_font(view, offset) == body
-    window.reload()
+    window.reload_action.trigger()
     qtbot.waitUntil(lambda: view.fully_painted)
     assert _body_font(view, offset) == body
 
@@ -209,9 +209,10 @@ def test_counts_follow_the_highlight_and_a_closed_project_is_left_alone(
     window.session.close()  # before the counts catch up: they must not reach the closed file
     moved = sample_project.with_name("moved.fangtan")
     sample_project.rename(moved)
-    # Closing stopped every timer, so nothing is left to run later; what was already queued
-    # runs now.
+    # Closing stopped every timer and the runner, so nothing is left to run later: once the
+    # runner has let go of its last task, what was already queued runs now.
     assert not [timer for timer in window.findChildren(QTimer) if timer.isActive()]
+    qtbot.waitUntil(window.runner.idle)
     QCoreApplication.processEvents()
     assert not sample_project.exists()  # nothing opened, and so created, the file again
     assert len(stored_annotations(moved)[1]) == 2

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the exchange formats are imported when first used, not at s
 class ProjectViews(QObject):
     """Reads from the project what its views show, and holds the tags they show."""
 
-    tags_changed = Signal(list)  # list[TagInfo]: new names, colours, keys or order
+    tags_changed = Signal()  # new tags, names, colours, keys or order: see ``tags``
     reloaded = Signal()  # everything shown was read again from the project
 
     def __init__(
@@ -72,7 +72,7 @@ class ProjectViews(QObject):
         self._tag_panel.set_tags(tags)
         self._codebook.set_tags(tags)
         self._documents.set_tags(tags)
-        self.tags_changed.emit(tags)
+        self.tags_changed.emit()
 
     # Reading everything -------------------------------------------------------------
 

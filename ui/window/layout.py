@@ -12,6 +12,8 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QWidget
 
+from ui.panels.annotation_list import AnnotationList
+from ui.panels.tag_panel import TagPanel
 from ui.window.i18n import settings
 
 SETTINGS_GROUP = "window"
@@ -27,8 +29,8 @@ class WindowLayout(QObject):
         window: QMainWindow,
         central: QWidget,
         documents: QWidget,
-        tags: QWidget,
-        annotations: QWidget,
+        tags: TagPanel,
+        annotations: AnnotationList,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -38,6 +40,8 @@ class WindowLayout(QObject):
         self.documents_dock = self._dock("documentsDock", documents)
         self.tags_dock = self._dock("tagsDock", tags)
         self.annotations_dock = self._dock("annotationsDock", annotations)
+        for heading in (tags.heading, annotations.heading):
+            heading.hide()  # the dock's own title names the panel
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.documents_dock)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tags_dock)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_dock)
@@ -54,9 +58,6 @@ class WindowLayout(QObject):
         dock = QDockWidget(self._window)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        heading = getattr(widget, "heading", None)
-        if isinstance(heading, QWidget):
-            heading.hide()  # the dock's own title names the panel
         return dock
 
     # Arranging ------------------------------------------------------------------------
