@@ -2,10 +2,8 @@
 
 import getpass
 import os
-import traceback
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +29,7 @@ from app.errors import (
     ProjectUnreadableError,
     ProjectUpgradeError,
 )
+from app.logs import log_failure
 from app.text_cache import DocumentTexts
 from models.database import WRITE_OPTION, create_project_engine
 from models.schema import (
@@ -46,7 +45,6 @@ if TYPE_CHECKING:
     from app.editing.commands import Applied, Command
 
 PROJECT_SUFFIX = ".fangtan"
-LOG_NAME = "fangtan.log"  # in the user log folder (app.workspace.log_dir)
 # Why an empty file that cannot be written cannot be opened (it would need setting up).
 EMPTY_READ_ONLY = "it is empty and has to be set up as a project first"
 
@@ -251,25 +249,6 @@ class Project:
     def tag_usage(self, tag_ids: Iterable[int]) -> dict[int, int]:
         with self.reading() as session:
             return queries.tag_usage(session, tag_ids)
-
-
-def log_failure(error: BaseException) -> Path | None:
-    """Append ``error`` and its traceback to fangtan.log in the user log folder, where the
-    window and the command line log what they did not expect; the user sees a one-line
-    message, the log says where it came from. Returns the log, or None if it cannot be
-    written."""
-    from app.workspace import log_dir  # app.workspace opens projects: imported when needed
-
-    details = "".join(traceback.format_exception(error))
-    try:
-        folder = log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / LOG_NAME
-        with target.open("a", encoding="utf-8") as log:
-            log.write(f"{datetime.now(UTC).isoformat(timespec='seconds')}\n{details}\n")
-    except OSError:
-        return None
-    return target
 
 
 def check_folder(path: Path) -> None:

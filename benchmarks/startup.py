@@ -32,14 +32,12 @@ sys.exit(run(Path(sys.argv[1]), shown))
 
 
 def sample_project(folder: Path) -> Path:
-    from app.importing.importer import import_text
-    from app.importing.reading import read_source
     from app.project import Project
-    from app.seeds import SAMPLE_INTERVIEWS, sample_interviews_path
+    from app.workspace import import_sample
 
     path = folder / "sample.fangtan"
     project = Project.open(path)
-    import_text(project, read_source(sample_interviews_path()), SAMPLE_INTERVIEWS)
+    import_sample(project)
     project.close()
     return path
 

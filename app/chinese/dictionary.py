@@ -2,8 +2,10 @@
 left out of keyword lists. Every change is an undoable command.
 
 New projects get the seed lists (seeds/user_dictionary.txt, seeds/stopwords.txt) with
-their codebook. An older project gets them the first time a list is needed, once: a
-project whose lists were emptied on purpose is not seeded again.
+their codebook: general words of policy and economic reporting. The sample project also
+gets the names its interviews use (seeds/sample_terms.txt). An older project gets the seed
+lists the first time a list is needed, once: a project whose lists were emptied on purpose
+is not seeded again.
 """
 
 import re
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 SEEDED_KEY = "dictionary.word_lists_seeded"
 TERMS_SEED = "user_dictionary.txt"
 STOP_WORDS_SEED = "stopwords.txt"
+SAMPLE_TERMS_SEED = "sample_terms.txt"
 MAX_LENGTH = 100  # the columns hold 100 characters
 MAX_FILE_BYTES = 20_000_000
 
@@ -137,6 +140,13 @@ def seed_terms() -> tuple[str, ...]:
 
 
 @cache
+def sample_terms() -> tuple[str, ...]:
+    """The place and programme names of the sample interviews."""
+    text = (resources.files("seeds") / SAMPLE_TERMS_SEED).read_text(encoding="utf-8")
+    return check_terms(parse_word_list(text))
+
+
+@cache
 def seed_stop_words() -> tuple[str, ...]:
     text = (resources.files("seeds") / STOP_WORDS_SEED).read_text(encoding="utf-8")
     return check_stop_words(parse_word_list(text))
@@ -153,6 +163,19 @@ def seed_word_lists(session: Session) -> None:
         session.add(ProjectSetting(key=SEEDED_KEY, value="1"))
     session.flush()
     note_dictionary_change(session)
+
+
+def add_sample_terms(project: "Project") -> None:
+    """Give the sample project the names its interviews use (part of building it, not a step)."""
+    ensure_word_lists(project)
+    with project.writing() as session:
+        terms = set(session.scalars(select(DictionaryTerm.term)))
+        now = utc_now()
+        session.add_all(
+            DictionaryTerm(term=t, created_at=now) for t in sample_terms() if t not in terms
+        )
+        session.flush()
+        note_dictionary_change(session)
 
 
 def ensure_word_lists(project: "Project") -> None:

@@ -5,10 +5,8 @@ left as it was.
 """
 
 import argparse
-import logging
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from importlib.metadata import entry_points
@@ -28,7 +26,7 @@ from app.errors import (
     SplitRatioError,
     UnknownTagNameError,
 )
-from app.workspace import log_dir
+from app.logs import log_dir, log_failure
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -135,8 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except Exception as error:  # a bug: say so in one line, keep the details in the log
-        where = _log_bug(error)
-        print(f"fangtan: unexpected error ({error}); details in {where}", file=sys.stderr)
+        where = log_failure(error)
+        details = f"details in {where}" if where else f"the log in {log_dir()} cannot be written"
+        print(f"fangtan: unexpected error ({error}); {details}", file=sys.stderr)
         return EXIT_BUG
 
 
@@ -155,15 +154,6 @@ def _features() -> list[Feature]:
     from app.cli import suggest as cli_suggest
 
     return [cli_suggest, cli_search, cli_backups]
-
-
-def _log_bug(error: Exception) -> Path:
-    directory = log_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    target = directory / "fangtan.log"
-    logging.basicConfig(filename=target, level=logging.ERROR, force=True)
-    logging.error("".join(traceback.format_exception(type(error), error, error.__traceback__)))
-    return target
 
 
 def _no_display() -> bool:
@@ -449,7 +439,7 @@ def _export(arguments: argparse.Namespace) -> int:
             arguments.format,
             arguments.output,
             options,
-            progress=lambda done, total: progress.report(done, total, arguments.format),
+            progress=progress,
         )
     finally:
         progress.finish()

@@ -5,8 +5,7 @@ with a format from ``FORMATS`` (csv, turns-csv, docs-csv, xlsx, jsonl, label-stu
 brat, conll, qdpx). Import (app/exchange/readers): ``import_annotations`` for doccano
 JSONL, Label Studio JSON and REFI-QDA files, with ``file_tags`` to ask the user how the
 file's tag names map to the project's tags first. No Qt here: progress and cancellation
-go through a ``Progress`` (app.dto) or two callbacks, and everything returns plain
-values.
+go through a ``Progress`` (app.dto), and everything returns plain values.
 """
 
 from app.exchange.incoming import IMPORT_FORMATS

@@ -1,47 +1,11 @@
-"""Progress and cancellation of an export or an annotation import, told through ``Progress``.
-
-``export`` and ``import_annotations`` take a ``Progress`` (app.dto), or the same as two
-callbacks: ``progress(done, total)`` and ``cancelled()``.
-"""
-
-from collections.abc import Callable
+"""Progress and cancellation of an export or an annotation import, told through the
+``Progress`` (app.dto) that ``export`` and ``import_annotations`` take."""
 
 from app.dto import Progress
-
-ProgressCallback = Callable[[int, int], None]  # (done, total)
-CancelCheck = Callable[[], bool]
 
 
 class CancelledError(Exception):
     """Raised inside an export or import when the user cancelled it."""
-
-
-class _Callbacks:
-    """A Progress made of the two callbacks."""
-
-    def __init__(self, progress: ProgressCallback | None, cancelled: CancelCheck | None) -> None:
-        self._progress = progress
-        self._cancelled = cancelled
-
-    def report(self, done: int, total: int, current: str) -> None:
-        if self._progress is not None:
-            self._progress(done, total)
-
-    def cancelled(self) -> bool:
-        return self._cancelled is not None and self._cancelled()
-
-
-def progress_of(
-    progress: Progress | ProgressCallback | None, cancelled: CancelCheck | None = None
-) -> Progress | None:
-    """One Progress for either form: a Progress as it is, or the two callbacks."""
-    if progress is not None and not callable(progress):
-        if cancelled is not None:
-            raise TypeError("a Progress says itself whether the work is cancelled")
-        return progress
-    if progress is None and cancelled is None:
-        return None
-    return _Callbacks(progress, cancelled)
 
 
 class Reporter:

@@ -25,7 +25,7 @@ import sqlite3
 import threading
 import weakref
 from bisect import bisect_right
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,6 +42,7 @@ from app.errors import (
     UnknownTagError,
 )
 from app.project import Project
+from app.text_cache import LRU
 from models import Annotation, Document, Tag, Turn
 from models.assistance import SEARCH_INDEX, index_text
 
@@ -229,46 +230,25 @@ def ensure_index(project: Project) -> bool:
 # Searching ----------------------------------------------------------------------------
 
 
-class _TextCache:
-    """Document texts kept between searches, each with the SHA-256 it was read under, so a
-    document replaced under the same id is read again. Least recently used ones go first
-    once the texts held pass ``LIMIT`` characters."""
-
-    LIMIT = 16_000_000
-
-    def __init__(self) -> None:
-        self._texts: OrderedDict[int, tuple[str, str]] = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
-
-    def get(self, document_id: int, digest: str) -> str | None:
-        with self._lock:
-            entry = self._texts.get(document_id)
-            if entry is None or entry[0] != digest:
-                return None
-            self._texts.move_to_end(document_id)
-            return entry[1]
-
-    def put(self, document_id: int, digest: str, document: str) -> None:
-        with self._lock:
-            old = self._texts.pop(document_id, None)
-            if old is not None:
-                self._size -= len(old[1])
-            self._texts[document_id] = (digest, document)
-            self._size += len(document)
-            while self._size > self.LIMIT and len(self._texts) > 1:
-                _id, (_digest, dropped) = self._texts.popitem(last=False)
-                self._size -= len(dropped)
+# Document texts kept between searches, by id and the SHA-256 they were read under (a
+# document replaced under the same id is read again); least recently used ones go first
+# once the texts held pass TEXT_CACHE_LIMIT characters.
+TextCache = LRU[tuple[int, str], str]
+TEXT_CACHE_LIMIT = 16_000_000
 
 
-_caches: "weakref.WeakKeyDictionary[Project, _TextCache]" = weakref.WeakKeyDictionary()
+def _text_length(_key: tuple[int, str], text: str) -> int:
+    return len(text)
 
 
-def _cache_of(project: Project) -> _TextCache:
+_caches: "weakref.WeakKeyDictionary[Project, TextCache]" = weakref.WeakKeyDictionary()
+
+
+def _cache_of(project: Project) -> TextCache:
     with _checking:
         cache = _caches.get(project)
         if cache is None:
-            cache = _caches[project] = _TextCache()
+            cache = _caches[project] = LRU(TEXT_CACHE_LIMIT, _text_length)
         return cache
 
 
@@ -362,7 +342,7 @@ def _search(
     documents: Iterable[int] | None,
     limit: int | None,
     use_index: bool,
-    cache: _TextCache,
+    cache: TextCache,
 ) -> list[Hit]:
     turns = select(
         Turn.document_id,
@@ -407,12 +387,12 @@ def _search(
         if in_document != found_in:
             found_in = in_document
             digest = digests.get(in_document, "")
-            cached = cache.get(in_document, digest)
+            cached = cache.get((in_document, digest))
             if cached is None:
                 (cached,) = raw.execute(
                     "SELECT text FROM documents WHERE id = ?", (in_document,)
                 ).fetchone()
-                cache.put(in_document, digest, cached)
+                cache.put((in_document, digest), cached)
             document = cached
         if fold:
             haystack, shift = document[first:last].translate(LATIN_FOLD), first

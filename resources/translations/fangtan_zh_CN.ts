@@ -2006,10 +2006,6 @@
         <translation>导入访谈</translation>
     </message>
     <message>
-        <source>Interviews (*.txt *.md *.text *.docx *.html *.htm *.pdf);;All files (*)</source>
-        <translation>访谈 (*.txt *.md *.text *.docx *.html *.htm *.pdf);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Import a Folder of Interviews</source>
         <translation>导入访谈文件夹</translation>
     </message>
@@ -2097,6 +2093,10 @@
         </translation>
     </message>
     <message>
+        <source>Annotations (%1);;All files (*)</source>
+        <translation>标注 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Imported %1, creating %2.</source>
         <comment>annotations, new documents</comment>
         <translation>已导入 %1，新建了 %2。</translation>
@@ -2127,16 +2127,16 @@
         <translation>导入标注</translation>
     </message>
     <message>
-        <source>Annotations (*.jsonl *.json *.qdpx);;All files (*)</source>
-        <translation>标注 (*.jsonl *.json *.qdpx);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Importing annotations…</source>
         <translation>正在导入标注…</translation>
     </message>
     <message>
         <source>Import cancelled; nothing was written.</source>
         <translation>已取消导入，没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Interviews (%1);;All files (*)</source>
+        <translation>访谈 (%1);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Cancel</source>

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app import cli
+import app.logs
+from app.chinese.dictionary import add_sample_terms
 from app.dto import ImportReport
 from app.importing.importer import import_paths
 from app.project import Project
@@ -20,7 +21,7 @@ ANNOTATOR = "tester"
 def bug_log_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Keep any bug report out of the user's folders, and let tests check none was written."""
     folder = tmp_path / "logs"
-    monkeypatch.setattr(cli, "log_dir", lambda: folder)
+    monkeypatch.setattr(app.logs, "log_dir", lambda: folder)
     return folder
 
 
@@ -98,10 +99,11 @@ def sample_path() -> Path:
 
 @pytest.fixture
 def sample_project(project: Project, sample_path: Path) -> Project:
-    """A project holding the two sample interviews (documents 1 and 2)."""
+    """The sample project: the two sample interviews (documents 1 and 2) and their names."""
     report = import_paths(project, [sample_path])
     assert report.failures == []
     assert len(report.imported) == 2
+    add_sample_terms(project)
     return project
 
 

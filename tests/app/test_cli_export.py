@@ -6,17 +6,16 @@ import pytest
 
 from app import cli
 from app.editing.commands import AnnotationSpec, CreateAnnotations
-from app.importing.importer import import_text
-from app.importing.reading import read_source
 from app.project import Project
-from app.seeds import SAMPLE_INTERVIEWS, sample_interviews_path
+from app.seeds import sample_interviews_path
+from app.workspace import import_sample
 
 
 @pytest.fixture
 def project_path(tmp_path):
     path = tmp_path / "p.fangtan"
     project = Project.open(path, annotator="丁霞")
-    import_text(project, read_source(sample_interviews_path()), SAMPLE_INTERVIEWS)
+    import_sample(project)
     documents = project.documents()
     tags = project.tags()
     text = project.document(documents[0].id).text

@@ -14,17 +14,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.importing.importer import import_text
-from app.importing.reading import read_source
 from app.project import Project
-from app.seeds import SAMPLE_INTERVIEWS, sample_interviews_path
+from app.workspace import import_sample
 
 CHILD = Path(__file__).resolve().parents[1] / "support" / "crash_child.py"
 
 
 def sample(path: Path) -> None:
     project = Project.open(path)
-    import_text(project, read_source(sample_interviews_path()), SAMPLE_INTERVIEWS)
+    import_sample(project)
     project.close()
 
 

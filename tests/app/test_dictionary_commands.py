@@ -16,6 +16,7 @@ from app.chinese.dictionary import (
     check_terms,
     ensure_word_lists,
     read_word_file,
+    sample_terms,
     seed_stop_words,
     seed_terms,
     split_words,
@@ -33,6 +34,7 @@ from app.errors import (
     WordTooLongError,
 )
 from app.project import Project
+from app.workspace import import_sample
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -47,7 +49,8 @@ def rows(path: Path, sql: str) -> list[tuple]:
 
 def test_a_new_project_gets_the_seed_lists(project, project_path):
     lists = word_lists(project)
-    assert {"泊里镇", "董家口", "薛家岛街道", "创新突破年"} <= set(lists.terms)
+    assert {"高质量发展", "营商环境", "专精特新", "一网通办"} <= set(lists.terms)
+    assert not set(sample_terms()) & set(lists.terms)  # the sample's names are the sample's
     assert {"的", "了", "和", "，", "。"} <= set(lists.stop_words)
     assert set(lists.terms) == set(seed_terms())
     assert set(lists.stop_words) == set(seed_stop_words())
@@ -63,7 +66,7 @@ def test_an_older_project_is_seeded_once_when_first_needed(tmp_path):
     project = Project.open(copy, create=False)
     try:
         assert rows(copy, "SELECT count(*) FROM dictionary_terms") == [(0,)]
-        assert "泊里镇" in word_lists(project).terms
+        assert "营商环境" in word_lists(project).terms
         # Emptied on purpose: not seeded again, not even after reopening.
         history = History(project)
         lists = word_lists(project)
@@ -182,7 +185,7 @@ def test_bad_words_are_refused_and_nothing_changes(project):
     with pytest.raises(NoWordsError):
         project.execute(AddTerms(("  ",)))
     with pytest.raises(WordsAlreadyListedError):
-        project.execute(AddTerms(("泊里镇", "董家口")))
+        project.execute(AddTerms(("营商环境", "专精特新")))
     with pytest.raises(WordsAlreadyListedError):
         project.execute(AddStopWords(("的",)))
     with pytest.raises(TermCharacterError):
@@ -220,9 +223,23 @@ def test_word_files_in_several_encodings(tmp_path):
         read_word_file(tmp_path / "missing.txt")
 
 
-def test_the_seed_dictionary_fixes_how_the_sample_is_cut(project, sample_path):
+def test_the_seed_dictionary_keeps_reporting_vocabulary_whole(project):
     from app.chinese import segmentation
 
+    text = "推动高质量发展，优化营商环境，培育专精特新企业，推进老旧小区改造和一网通办。"
+    plain = [word for word, _s, _e in segmentation.tokens(text)]
+    with_terms = [word for word, _s, _e in for_project(project).tokens(text)]
+    for term in ("高质量发展", "营商环境", "专精特新", "老旧小区改造", "一网通办"):
+        assert term not in plain
+        assert term in with_terms
+    assert "".join(with_terms) == text
+
+
+def test_the_sample_project_also_gets_the_names_its_interviews_use(project, sample_path):
+    from app.chinese import segmentation
+
+    import_sample(project)
+    assert set(sample_terms()) <= set(word_lists(project).terms)
     text = sample_path.read_text(encoding="utf-8")
     plain = [word for word, _s, _e in segmentation.tokens(text)]
     with_terms = [word for word, _s, _e in for_project(project).tokens(text)]

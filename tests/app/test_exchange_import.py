@@ -21,6 +21,7 @@ from app.errors import (
 from app.exchange import annotation_files, detect_format, file_tags, import_annotations
 from app.importing.importer import content_hash
 from app.importing.in_place import turns_in_place
+from tests.support.progress import Recorder
 
 
 def write_jsonl(path: Path, records: list[dict]) -> Path:
@@ -374,16 +375,14 @@ def test_a_cancelled_import_writes_nothing(project, project_path: Path, tmp_path
         calls.append(1)
         return len(calls) >= 3
 
-    seen: list[tuple[int, int]] = []
-    report = import_annotations(
-        project, source, progress=lambda d, t: seen.append((d, t)), cancelled=cancel_on_third
-    )
+    report = import_annotations(project, source, progress=Recorder(cancel=cancel_on_third))
     assert report.cancelled and report.created == []
     assert rows(project_path, "SELECT count(*) FROM documents") == [(0,)]
     assert "新标签" not in tag_ids(project)
-    report = import_annotations(project, source, progress=lambda d, t: seen.append((d, t)))
+    recorder = Recorder()
+    report = import_annotations(project, source, progress=recorder)
     assert len(report.created) == 5
-    assert seen[-1] == (5, 5)
+    assert recorder.seen[-1] == (5, 5)
 
 
 def test_annotation_files_are_told_from_interviews_and_never_mixed(tmp_path):

@@ -20,6 +20,7 @@ from app.exchange import export, import_annotations
 from app.exchange.readers.files import read_annotation_file
 from app.importing.formats.base import UNPACKED_FACTOR
 from app.importing.reading import MAX_SOURCE_BYTES
+from tests.support.progress import Recorder
 
 TABLES = (
     "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM tags), "
@@ -126,20 +127,6 @@ def test_all_members_together_have_a_limit_too(tmp_path: Path) -> None:
         read_annotation_file(qdpx(tmp_path / "big.qdpx", members), max_bytes=size - 1)
 
 
-class Recorder:
-    """A Progress, like the window's task state and the command line's progress bar."""
-
-    def __init__(self, stop_after: int | None = None) -> None:
-        self.stop_after = stop_after
-        self.reports: list[tuple[int, int, str]] = []
-
-    def report(self, done: int, total: int, current: str) -> None:
-        self.reports.append((done, total, current))
-
-    def cancelled(self) -> bool:
-        return self.stop_after is not None and len(self.reports) >= self.stop_after
-
-
 def test_export_and_annotation_import_report_to_a_progress(
     project, project_path: Path, tmp_path: Path
 ) -> None:
@@ -158,5 +145,3 @@ def test_export_and_annotation_import_report_to_a_progress(
     assert recorder.reports[-1] == (5, 5, "jsonl")
     cancelled = export(project, "jsonl", tmp_path / "no.jsonl", progress=Recorder(stop_after=0))
     assert cancelled.cancelled and not (tmp_path / "no.jsonl").exists()
-    with pytest.raises(TypeError):
-        export(project, "jsonl", tmp_path / "x.jsonl", progress=Recorder(), cancelled=lambda: True)

@@ -12,6 +12,7 @@ from app.errors import ExportTargetError
 from app.exchange import export
 from app.exchange.writers.tables import ANNOTATION_COLUMNS as COLUMNS
 from app.exchange.writers.tables import neutralize
+from tests.support.progress import Recorder
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -206,9 +207,7 @@ def test_progress_is_reported_every_5000_rows(sample_project, tag, tmp_path: Pat
         for start in range(5001)
     )
     sample_project.execute(CreateAnnotations(specs))
-    seen: list[tuple[int, int]] = []
-    summary = export(
-        sample_project, "csv", tmp_path / "out.csv", progress=lambda d, t: seen.append((d, t))
-    )
+    recorder = Recorder()
+    summary = export(sample_project, "csv", tmp_path / "out.csv", progress=recorder)
     assert summary.rows == 5001
-    assert seen == [(5000, 5001), (5001, 5001)]  # every 5,000 rows, and at the end
+    assert recorder.seen == [(5000, 5001), (5001, 5001)]  # every 5,000 rows, and at the end

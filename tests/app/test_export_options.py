@@ -17,6 +17,7 @@ from app.errors import (
 from app.exchange import FORMATS, ExportOptions, SplitOptions, export, import_annotations
 from app.exchange.writers.corpus import DocumentRecord, split_documents
 from app.project import Project
+from tests.support.progress import Recorder
 
 
 def documents_file(path: Path, texts: list[str]) -> Path:
@@ -137,11 +138,10 @@ def test_progress_reaches_the_total_and_cancel_leaves_nothing(
     corpus_project, tmp_path: Path
 ) -> None:
     for name, fmt in FORMATS.items():
-        seen: list[tuple[int, int]] = []
+        recorder = Recorder()
         target = tmp_path / f"out-{name}{fmt.extension}"
-        summary = export(
-            corpus_project, name, target, progress=lambda d, t, seen=seen: seen.append((d, t))
-        )
+        summary = export(corpus_project, name, target, progress=recorder)
+        seen = recorder.seen
         assert not summary.cancelled
         assert seen and seen[-1][0] == seen[-1][1] > 0, name
         assert [d for d, _ in seen] == sorted(d for d, _ in seen)
@@ -154,7 +154,9 @@ def test_progress_reaches_the_total_and_cancel_leaves_nothing(
 
         cancelled_target = tmp_path / "cancelled" / f"c-{name}{fmt.extension}"
         cancelled_target.parent.mkdir(exist_ok=True)
-        summary = export(corpus_project, name, cancelled_target, cancelled=cancel_on_second)
+        summary = export(
+            corpus_project, name, cancelled_target, progress=Recorder(cancel=cancel_on_second)
+        )
         assert summary.cancelled, name
         assert summary.files == []
         assert list(cancelled_target.parent.iterdir()) == [], name
@@ -163,7 +165,7 @@ def test_progress_reaches_the_total_and_cancel_leaves_nothing(
 def test_cancel_before_start_keeps_an_existing_file(corpus_project, tmp_path: Path) -> None:
     target = tmp_path / "keep.jsonl"
     target.write_text("old", encoding="utf-8")
-    summary = export(corpus_project, "jsonl", target, cancelled=lambda: True)
+    summary = export(corpus_project, "jsonl", target, progress=Recorder(stop_after=0))
     assert summary.cancelled
     assert target.read_text(encoding="utf-8") == "old"
 
@@ -185,7 +187,7 @@ def test_a_failure_midway_removes_the_folder_it_created(corpus_project, tmp_path
             raise OSError(28, "No space left on device")
 
     with pytest.raises(ExportTargetError) as caught:
-        export(corpus_project, "brat", folder, progress=fail_halfway)
+        export(corpus_project, "brat", folder, progress=Recorder(on_report=fail_halfway))
     assert "No space left on device" in str(caught.value)
     assert not folder.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs.jsonl", "p.fangtan",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from app.chinese.dictionary import add_sample_terms
 from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
 from app.exchange import ExportOptions, export, import_annotations
 
@@ -198,6 +199,7 @@ def chunks(text: str, sentences: list[list[tuple[str, str]]]) -> list[tuple[int,
 def test_conll_splits_tokens_at_span_boundaries(project, tmp_path) -> None:
     text = "泊里镇党委书记刘在军说：产业升级很重要。\n下一句话！"
     document = add_document(project, tmp_path, text)
+    add_sample_terms(project)
     tags = tag_ids(project)
     inside = text.index("书记")  # inside jieba's token 党委书记
     annotate(project, AnnotationSpec(document, tags["产业发展"], inside, inside + 4))
@@ -207,7 +209,7 @@ def test_conll_splits_tokens_at_span_boundaries(project, tmp_path) -> None:
     assert kinds == {"tokens_split": 2}  # 党委书记 and 刘在军
     [sentences] = read_conll(target)
     assert chunks(text, sentences) == [(inside, inside + 4, "产业发展")]
-    # 泊里镇 is in the project dictionary, so it stays one token
+    # 泊里镇 is in the sample project's dictionary, so it stays one token
     assert [token for token, _ in sentences[0][:5]] == ["泊里镇", "党委", "书记", "刘在", "军"]
     assert len(sentences) == 2
     assert sentences[0][-1] == ("。", "O")

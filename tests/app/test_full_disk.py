@@ -8,10 +8,8 @@ from sqlalchemy import event
 from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.editing.history import History
 from app.errors import ProjectStorageError
-from app.importing.importer import import_text
-from app.importing.reading import read_source
 from app.project import Project
-from app.seeds import SAMPLE_INTERVIEWS, sample_interviews_path
+from app.workspace import import_sample
 
 
 def cap_pages(project: Project, extra_pages: int) -> None:
@@ -28,7 +26,7 @@ def cap_pages(project: Project, extra_pages: int) -> None:
 
 def test_full_disk_fails_one_action_cleanly(tmp_path):
     project = Project.open(tmp_path / "p.fangtan", annotator="编辑")
-    import_text(project, read_source(sample_interviews_path()), SAMPLE_INTERVIEWS)
+    import_sample(project)
     document = project.documents()[0]
     tags = project.tags()
     history = History(project)

@@ -4,7 +4,7 @@ a character, and word boundaries in a document (snap, word at, word steps)."""
 import threading
 
 from app.chinese import segmentation
-from app.chinese.dictionary import AddTerms, RemoveTerms
+from app.chinese.dictionary import AddTerms, RemoveTerms, add_sample_terms
 from app.chinese.segmentation import for_project
 from app.chinese.words import DocumentWords
 from app.dto import TurnInfo
@@ -29,21 +29,21 @@ def test_a_term_added_takes_effect_without_a_restart(project):
 
 
 def test_the_seed_terms_are_kept_whole(project):
-    found = words(project, "访泊里镇党委书记，服务保障董家口经济区建设，“创新突破年”")
-    assert "泊里镇" in found
-    assert "董家口经济区" in found
-    assert "创新突破年" in found
+    found = words(project, "推动高质量发展，持续优化营商环境，培育“专精特新”企业")
+    assert "高质量发展" in found
+    assert "营商环境" in found
+    assert "专精特新" in found
 
 
 def test_removing_a_term_gives_back_what_jieba_knew(project):
     history = History(project)
-    text = "服务保障董家口经济区建设"
-    history.do(RemoveTerms(("董家口", "董家口经济区")), "remove")
+    text = "持续优化营商环境，推动产业链延链补链强链"
+    history.do(RemoveTerms(("营商环境", "延链补链强链")), "remove")
     assert words(project, text) == segmentation_without_terms(text)
     # A term that is also in jieba's own dictionary stays a word after it is removed.
-    history.do(AddTerms(("经济区",)), "add")
-    history.do(RemoveTerms(("经济区",)), "remove")
-    assert "经济区" in words(project, text)
+    history.do(AddTerms(("产业链",)), "add")
+    history.do(RemoveTerms(("产业链",)), "remove")
+    assert "产业链" in words(project, text)
 
 
 def segmentation_without_terms(text):
@@ -63,14 +63,14 @@ def test_changes_in_another_project_do_not_leak(project, tmp_path):
 
 
 def test_astral_characters_and_emoji_are_never_split(project):
-    text = "我们𠮷野家的发展👍🏽很好，👨‍👩‍👧家庭🇨🇳🇯🇵董家口港站e\u0301"
+    text = "我们𠮷野家的发展👍🏽很好，👨‍👩‍👧家庭🇨🇳🇯🇵营商环境e\u0301"
     segmenter = for_project(project)
     tokens = segmenter.tokens(text)
     assert "".join(word for word, _s, _e in tokens) == text
     for word, start, end in tokens:
         assert text[start:end] == word
     pieces = {word for word, _s, _e in tokens}
-    assert {"𠮷", "👍🏽", "👨‍👩‍👧", "🇨🇳", "🇯🇵", "董家口港站", "e\u0301"} <= pieces
+    assert {"𠮷", "👍🏽", "👨‍👩‍👧", "🇨🇳", "🇯🇵", "营商环境", "e\u0301"} <= pieces
     spans = segmenter.word_spans(text)
     assert all(0 <= start < end <= len(text) for start, end in spans)
 
@@ -78,14 +78,14 @@ def test_astral_characters_and_emoji_are_never_split(project):
 def test_nothing_waits_before_the_dictionary_is_loaded(project):
     segmenter = for_project(project)
     assert not segmenter.ready  # a project's segmenter loads only when asked
-    assert segmenter.word_spans_now("泊里镇") is None
-    words_in = DocumentWords(segmenter, "泊里镇将", [])
+    assert segmenter.word_spans_now("营商环境") is None
+    words_in = DocumentWords(segmenter, "营商环境将", [])
     assert words_in.word_at(1) is None
     assert words_in.snap(1, 2) == (1, 2)  # character-exact
     assert words_in.next_boundary(0) == 1
     assert words_in.previous_boundary(3) == 2
     segmenter.load()
-    assert segmenter.word_spans_now("泊里镇将") == [(0, 3), (3, 4)]
+    assert segmenter.word_spans_now("营商环境将") == [(0, 4), (4, 5)]
 
 
 def test_loading_on_a_worker_does_not_block_the_calls_that_must_not_wait(project):
@@ -100,10 +100,10 @@ def test_loading_on_a_worker_does_not_block_the_calls_that_must_not_wait(project
     worker = threading.Thread(target=load)
     worker.start()
     started.wait()
-    answers.append(segmenter.word_spans_now("泊里镇将"))  # None or the words, never a wait
+    answers.append(segmenter.word_spans_now("营商环境将"))  # None or the words, never a wait
     worker.join()
-    assert answers[0] in (None, [(0, 3), (3, 4)])
-    assert segmenter.word_spans_now("泊里镇将") == [(0, 3), (3, 4)]
+    assert answers[0] in (None, [(0, 4), (4, 5)])
+    assert segmenter.word_spans_now("营商环境将") == [(0, 4), (4, 5)]
 
 
 def test_segmentations_are_cached_until_the_dictionary_changes(project):
@@ -139,6 +139,7 @@ def document_words(project):
 
 
 def test_word_at_snap_and_steps_in_a_document(project):
+    add_sample_terms(project)  # 泊里镇 and 董家口港站 are words
     found = document_words(project)
     at = TEXT.index("泊里镇")
     assert found.word_at(at + 1, wait=True) == (at, at + 3)

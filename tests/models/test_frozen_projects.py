@@ -71,11 +71,11 @@ def test_frozen_project_opens_with_all_its_work(tmp_path, revision):
 def test_a_failed_upgrade_says_one_line_and_logs_where_it_came_from(tmp_path, monkeypatch):
     from alembic import command
 
-    import app.workspace
+    import app.logs
     from app.errors import ProjectUpgradeError
 
     logs = tmp_path / "logs"
-    monkeypatch.setattr(app.workspace, "log_dir", lambda: logs)
+    monkeypatch.setattr(app.logs, "log_dir", lambda: logs)
     copy = tmp_path / "old.fangtan"
     shutil.copy(FIXTURES / "schema-0001.fangtan", copy)
 

@@ -18,15 +18,13 @@ from pathlib import Path
 
 def _prepare(folder: Path) -> Path:
     from app.editing.commands import AnnotationSpec, CreateAnnotations, SetNote
-    from app.importing.importer import import_text
-    from app.importing.reading import read_source
     from app.project import Project
-    from app.seeds import SAMPLE_INTERVIEWS, sample_interviews_path
     from app.turns import content_span
+    from app.workspace import import_sample
 
     path = folder / "sample.fangtan"
     project = Project.open(path, annotator="editor")
-    import_text(project, read_source(sample_interviews_path()), SAMPLE_INTERVIEWS)
+    import_sample(project)
     document = project.documents()[0]
     content = project.document(document.id)
     tags = project.tags()

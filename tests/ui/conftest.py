@@ -4,10 +4,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from app.importing.importer import import_text
-from app.importing.reading import read_source
 from app.project import Project
-from app.seeds import SAMPLE_INTERVIEWS, sample_interviews_path
+from app.workspace import import_sample
 from ui.main_window import MainWindow
 from ui.window.session import ProjectSession
 
@@ -40,7 +38,7 @@ def clean_settings():
 def sample_project(tmp_path) -> Path:
     path = tmp_path / "sample.fangtan"
     project = Project.open(path)
-    import_text(project, read_source(sample_interviews_path()), SAMPLE_INTERVIEWS)
+    import_sample(project)
     project.close()
     return path
 

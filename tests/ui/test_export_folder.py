@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.importing.importer import import_text
-from app.importing.reading import read_source
 from app.project import Project
-from app.seeds import SAMPLE_INTERVIEWS, sample_interviews_path
+from app.workspace import import_sample
 from ui.dialogs.export import FOLDER_SETTING, ExportDialog
 from ui.window.i18n import settings
 
@@ -31,7 +29,7 @@ def hidden_project(tmp_path: Path) -> Path:
     path = tmp_path / ".local" / "share" / "Fangtan" / "default.fangtan"
     path.parent.mkdir(parents=True)
     project = Project.open(path)
-    import_text(project, read_source(sample_interviews_path()), SAMPLE_INTERVIEWS)
+    import_sample(project)
     project.close()
     return path
 

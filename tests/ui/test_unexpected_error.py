@@ -3,7 +3,7 @@
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.workspace import log_dir
+from app.logs import log_dir
 from ui.window import errors
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from app.chinese.dictionary import add_sample_terms
 from app.importing.importer import import_paths
 from app.project import Project
 from ui.text.word_selection import SETTING, WordSelection
@@ -32,6 +33,7 @@ def astral_project(tmp_path) -> Path:
     project = Project.open(path)
     report = import_paths(project, [source])
     assert report.failures == [] and len(report.imported) == 1
+    add_sample_terms(project)  # 董家口港站 is one word
     project.close()
     return path
 

@@ -2,8 +2,6 @@
 
 import sys
 import traceback
-from datetime import UTC, datetime
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
@@ -11,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import FangtanError
 from app.importing.notes import ImportNote
-from app.workspace import log_dir
+from app.logs import log_details, log_dir
 
 
 def error_text(error: FangtanError) -> str:
@@ -35,25 +33,12 @@ def show_error(parent: QWidget | None, error: FangtanError) -> None:
     QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Fangtan"), error_text(error))
 
 
-def log_unexpected(details: str) -> Path | None:
-    """Append ``details`` to fangtan.log in the user log folder; the file, or None."""
-    try:
-        directory = log_dir()
-        directory.mkdir(parents=True, exist_ok=True)
-        target = directory / "fangtan.log"
-        with target.open("a", encoding="utf-8") as log:
-            log.write(f"{datetime.now(UTC).isoformat(timespec='seconds')}\n{details}\n")
-        return target
-    except OSError:
-        return None
-
-
 def show_unexpected(
     kind: type[BaseException], value: BaseException, trace: TracebackType | None
 ) -> None:
     """Log an unexpected error and show it, with a button to copy the details."""
     details = "".join(traceback.format_exception(kind, value, trace))
-    log_file = log_unexpected(details)
+    log_file = log_details(details)
     print(details, file=sys.stderr)
     if QApplication.instance() is None:
         return

@@ -6,6 +6,7 @@ used rather than when the window starts: together they cost a tenth of a second.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,11 @@ if TYPE_CHECKING:
     from app.importing.plan import FilePlan
 
 _QUEUED = Qt.ConnectionType.QueuedConnection
+
+
+def _patterns(suffixes: Iterable[str]) -> str:
+    """A file dialog's name filter: ``*.txt *.md`` for ``.txt`` and ``.md``."""
+    return " ".join(f"*{suffix}" for suffix in suffixes)
 
 
 class Transfers(QObject):
@@ -43,11 +49,13 @@ class Transfers(QObject):
     # Import -----------------------------------------------------------------
 
     def choose_files(self) -> None:
+        from app.importing.reading import SOURCE_SUFFIXES
+
         paths, _ = QFileDialog.getOpenFileNames(
             self._window,
             self.tr("Import Interviews"),
             str(Path.home()),
-            self.tr("Interviews (*.txt *.md *.text *.docx *.html *.htm *.pdf);;All files (*)"),
+            self.tr("Interviews (%1);;All files (*)").replace("%1", _patterns(SOURCE_SUFFIXES)),
         )
         if paths:
             self.import_any([Path(path) for path in paths])
@@ -194,8 +202,7 @@ class Transfers(QObject):
                 format_name,
                 target,
                 options,
-                progress=lambda done, total: state.report(done, total, ""),
-                cancelled=state.cancelled,
+                progress=state,
             )
 
         return self._start(work, self.tr("Exporting…"), self._export_done)
@@ -223,11 +230,13 @@ class Transfers(QObject):
     # Import of annotation files ------------------------------------------------
 
     def choose_annotation_file(self, tags: list[TagInfo]) -> None:
+        from app.exchange import IMPORT_FORMATS
+
         path, _ = QFileDialog.getOpenFileName(
             self._window,
             self.tr("Import Annotations"),
             str(self._session.project.path.parent),
-            self.tr("Annotations (*.jsonl *.json *.qdpx);;All files (*)"),
+            self.tr("Annotations (%1);;All files (*)").replace("%1", _patterns(IMPORT_FORMATS)),
         )
         if path:
             self.import_annotation_file(Path(path), tags)
@@ -257,8 +266,7 @@ class Transfers(QObject):
                 project,
                 path,
                 tag_mapping=mapping,
-                progress=lambda done, total: state.report(done, total, path.name),
-                cancelled=state.cancelled,
+                progress=state,
             )
 
         return self._start(work, self.tr("Importing annotations…"), self._annotations_done)

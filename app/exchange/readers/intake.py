@@ -24,13 +24,7 @@ from app.editing.codebook import next_color, normalize_color
 from app.editing.commands import CreateTag, DeleteTag, TagSpec, annotator_id
 from app.errors import MixedImportError, TagColorError, UnknownTagError
 from app.exchange.incoming import IMPORT_FORMATS, IncomingDocument, IncomingFile
-from app.exchange.progress import (
-    CancelCheck,
-    CancelledError,
-    ProgressCallback,
-    Reporter,
-    progress_of,
-)
+from app.exchange.progress import CancelledError, Reporter
 from app.exchange.readers.files import read_annotation_file
 from app.importing.in_place import turns_in_place
 from app.importing.store import content_hash, store_document
@@ -98,8 +92,7 @@ def import_annotations(
     path: Path,
     format: str | None = None,
     tag_mapping: Mapping[str, int | None] | None = None,
-    progress: Progress | ProgressCallback | None = None,
-    cancelled: CancelCheck | None = None,
+    progress: Progress | None = None,
 ) -> AnnotationImportReport:
     """Import the documents and annotations of ``path`` (format by extension unless given).
 
@@ -107,15 +100,12 @@ def import_annotations(
     create a tag of that name (the tag already of that name is used if there is one).
     Names not in the mapping use the project's tag of the same name or get a new one.
     ``progress`` hears how many documents are stored (the current item is the file's
-    name) and is asked whether to stop; it may also be given as two callbacks,
-    ``progress(done, total)`` and ``cancelled()``, as for ``export``. Raises a FangtanError
+    name) and is asked whether to stop, as for ``export``. Raises a FangtanError
     for a bad file or an unknown tag id; nothing is written then.
     """
     incoming = read_annotation_file(path, format)
     report = AnnotationImportReport(Path(path), incoming.format, skipped=incoming.skipped)
-    reporter = Reporter(
-        progress_of(progress, cancelled), len(incoming.documents), current=Path(path).name
-    )
+    reporter = Reporter(progress, len(incoming.documents), current=Path(path).name)
     try:
         reporter.check()
         with project.writing() as session:

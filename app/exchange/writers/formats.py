@@ -5,13 +5,7 @@ from pathlib import Path
 
 from app.dto import Progress
 from app.errors import ExportFormatError, ExportTargetError, SplitColumnError
-from app.exchange.progress import (
-    CancelCheck,
-    CancelledError,
-    ProgressCallback,
-    Reporter,
-    progress_of,
-)
+from app.exchange.progress import CancelledError, Reporter
 from app.exchange.writers.brat import write_brat
 from app.exchange.writers.conll import write_conll
 from app.exchange.writers.corpus import Corpus
@@ -109,15 +103,13 @@ def export(
     format: str,
     target: Path,
     options: ExportOptions | None = None,
-    progress: Progress | ProgressCallback | None = None,
-    cancelled: CancelCheck | None = None,
+    progress: Progress | None = None,
 ) -> ExportSummary:
     """Write the project's annotations to ``target`` in ``format`` (a key of FORMATS).
 
     ``progress`` hears how far the work has got (units are annotation rows for csv,
     rows and documents for xlsx, documents otherwise; the current item is the format's
-    name) and once at the end, and is asked as often whether it is cancelled; it may
-    also be given as two callbacks, ``progress(done, total)`` and ``cancelled()``.
+    name) and once at the end, and is asked as often whether it is cancelled.
     Cancelling, like any failure, leaves nothing written: every file is moved into place
     only when all are complete. With a split into separate files, ``target`` is a folder
     that gets ``train``, ``dev`` and ``test`` files (or folders, for brat).
@@ -138,7 +130,7 @@ def export(
             corpus = Corpus(session, options)
             total = _total(fmt, corpus)
             step = CSV_PROGRESS_STEP if fmt.name == "csv" else max(1, total // 200)
-            reporter = Reporter(progress_of(progress, cancelled), total, step, current=fmt.name)
+            reporter = Reporter(progress, total, step, current=fmt.name)
             reporter.check()
             if options.split is not None and options.split.separate_files:
                 folder = staging.folder(target)

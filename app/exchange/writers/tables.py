@@ -253,15 +253,19 @@ def _turn_flags(turns: list[TurnInfo], annotations: list[AnnotationRecord]) -> l
     return flags
 
 
-def turn_table(corpus: Corpus, reporter: Reporter, summary: ExportSummary) -> Table:
-    columns = list(TURN_COLUMNS)
-    headers = _headers(columns, corpus)
+def _flag_table(columns: Sequence[str], corpus: Corpus, rows: Iterator[list[Any]]) -> Table:
+    """A table of ``columns``, then a 0/1 column per tag, then the split when asked for."""
+    headers = _headers(list(columns), corpus)
     tag_headers = _tag_headers(corpus.tags, [*headers, *columns])
     tag_columns = {len(headers) + offset: tag for offset, tag in enumerate(corpus.tags)}
     headers += tag_headers
     if corpus.options.split_column:
         headers.append(header(SPLIT_COLUMN, corpus.options.headers))
-    return Table(headers, _turn_rows(corpus, reporter, summary), tag_columns)
+    return Table(headers, rows, tag_columns)
+
+
+def turn_table(corpus: Corpus, reporter: Reporter, summary: ExportSummary) -> Table:
+    return _flag_table(TURN_COLUMNS, corpus, _turn_rows(corpus, reporter, summary))
 
 
 def _turn_rows(corpus: Corpus, reporter: Reporter, summary: ExportSummary) -> Iterator[list[Any]]:
@@ -297,14 +301,7 @@ def _turn_rows(corpus: Corpus, reporter: Reporter, summary: ExportSummary) -> It
 
 
 def document_table(corpus: Corpus, reporter: Reporter, summary: ExportSummary) -> Table:
-    columns = list(DOCUMENT_COLUMNS)
-    headers = _headers(columns, corpus)
-    tag_headers = _tag_headers(corpus.tags, [*headers, *columns])
-    tag_columns = {len(headers) + offset: tag for offset, tag in enumerate(corpus.tags)}
-    headers += tag_headers
-    if corpus.options.split_column:
-        headers.append(header(SPLIT_COLUMN, corpus.options.headers))
-    return Table(headers, _document_rows(corpus, reporter, summary), tag_columns)
+    return _flag_table(DOCUMENT_COLUMNS, corpus, _document_rows(corpus, reporter, summary))
 
 
 _METADATA_COLUMNS = DOCUMENT_COLUMNS[1 : DOCUMENT_COLUMNS.index("imported_at")]
