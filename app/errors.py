@@ -423,3 +423,56 @@ class WordsAlreadyListedError(FangtanError):
 
 class WordFileError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "{path}: cannot read a word list from it ({detail}).")
+
+
+# Editing a document's turns -------------------------------------------------------
+
+
+class UnknownTurnError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "The document has no turn {index}.")
+
+
+class TurnKindError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "“{kind}” is not a kind of turn; use {valid}.")
+
+
+class SpeakerNameError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "A speaker's name must have 1 to {limit} characters on one line."
+    )
+
+
+class IntervieweeNamesError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "Name at least one interviewee, in at most {limit} characters in all."
+    )
+
+
+class UnknownSpeakerError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "No turn of this document is spoken by “{name}”.")
+
+
+class SplitOffsetError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Position {offset} does not split turn {index} in two: give a position between "
+        "its words, after {start} and before {end}.",
+    )
+
+
+class MergeFirstTurnError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "The first turn has no turn before it to be merged into."
+    )
+
+
+class RedetectMismatchError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The turns cannot be detected again: reading this document's text again does not "
+        "give back the same text.",
+    )
+
+
+class TurnNumberError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "{what} must be a whole number (got “{value}”).")

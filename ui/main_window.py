@@ -20,11 +20,13 @@ from ui.dialogs import dictionary as dictionary_dialog
 from ui.dialogs.dictionary import WordListsMenu
 from ui.dialogs.shortcuts import show_shortcuts
 from ui.panels import keywords as keywords_panel
+from ui.panels import structure as structure_menu
 from ui.panels.annotation_list import AnnotationList
 from ui.panels.codebook_controller import CodebookController
 from ui.panels.document_controller import DocumentController
 from ui.panels.document_list import DocumentList
 from ui.panels.keywords import KeywordsPanel
+from ui.panels.structure import StructureMenu
 from ui.panels.tag_panel import TagPanel
 from ui.search import panel as search_panel
 from ui.search.panel import SearchPanel
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.keywords_panel: KeywordsPanel = keywords_panel.install(context)
         self.word_lists: WordListsMenu = dictionary_dialog.install(context)
         self.suggestions_panel: SuggestionsPanel = suggestions_panel.install(context)
+        self.structure: StructureMenu = structure_menu.install(context)
         self.keywords_panel.search_requested.connect(self.search_panel.search_for)
         self.other_writers = OtherWriters(
             session, self.transfers, self.views.reload, self._status, self
@@ -410,6 +413,7 @@ class MainWindow(QMainWindow):
         self.note_action.setText(self.tr("Edit &Note…"))
         self.document_menu.setTitle(self.tr("&Document"))
         self.properties_action.setText(self.tr("&Properties…"))
+        self.structure.retranslate()
         self.tags_menu.setTitle(self.tr("&Tags"))
         self.new_tag_action.setText(self.tr("&New Tag…"))
         self.view_menu.setTitle(self.tr("&View"))

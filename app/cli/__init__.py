@@ -152,8 +152,9 @@ def _features() -> list[Feature]:
     from app.cli import backups as cli_backups
     from app.cli import search as cli_search
     from app.cli import suggest as cli_suggest
+    from app.cli import turns as cli_turns
 
-    return [cli_suggest, cli_search, cli_backups]
+    return [cli_suggest, cli_search, cli_backups, cli_turns]
 
 
 def _no_display() -> bool:

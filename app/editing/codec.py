@@ -6,7 +6,8 @@ from datetime import date, datetime
 from typing import Any
 
 import app.chinese.dictionary  # word list commands are stored in histories too
-import app.editing.document_commands  # noqa: F401 - its commands are stored in histories too
+import app.editing.document_commands
+import app.editing.turn_commands  # noqa: F401 - its commands are stored in histories too
 from app.editing.commands import AnnotationSpec, Command, DecisionSpec, TagSpec
 from app.errors import UnreadableStepError
 from app.suggestions import commands as _suggestion_commands  # noqa: F401 - stored too
@@ -21,7 +22,7 @@ def _concrete(base: type) -> list[type]:
     return found
 
 
-# Every command (those of app.editing.commands and app.editing.document_commands), plus the value
+# Every command (those of app.editing and the modules imported above), plus the value
 # types they carry, by class name.
 _TYPES: dict[str, type] = {cls.__name__: cls for cls in _concrete(Command)}
 _TYPES.update({cls.__name__: cls for cls in (AnnotationSpec, DecisionSpec, TagSpec)})

@@ -19,6 +19,16 @@ characters, full-width indentation, transcripts with time stamps ([00:12:31] 主
 kept as the turn's time stamp), numbered questions without labels (1.……？), and plain
 articles (one narration turn per paragraph).
 
+The layouts of real pages are read by app.importing.rules, one module each: a named
+host told by evidence (named_host), labels with a role before the name and time stamp
+lines (role_labels, text_builder), oral-history header fields (interview_fields),
+labels inside a paragraph (inline_labels), page furniture giving the date and outlet
+(furniture), titles and subtitles on one line (titles), column joins (columns),
+numbered section headings (sections), editor's notes and leads (notes), several
+interviews without headers between them (interview_breaks, headers), and names and
+roles from the words around the turns (context_names, interviewee). What was guessed
+rather than read is listed in ``ParsedInterview.guesses`` (app.importing.guesses).
+
 Paragraphs broken by page columns (one ending mid-sentence, the next carrying on) are
 joined. Each interview's text is rebuilt from its paragraphs separated by blank lines;
 nothing inside a paragraph is altered, and no line of the file is dropped except the
@@ -26,7 +36,9 @@ series lines above a title, which become the ``series`` field.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
+from app.importing import guesses as guess
 from app.importing.lines import (
     ANSWER_LABELS,
     LineKind,
@@ -34,29 +46,48 @@ from app.importing.lines import (
     asks,
     byline_names,
     classify,
-    closes_a_text,
     ends_sentence,
     host_names,
     is_numbered_question,
+    is_question_number,
     opening,
-    split_person,
-    starts_enumeration,
     subtitle_subject,
 )
-from app.importing.speakers import SpeakerPlan, accepted_labels, plan_speakers
+from app.importing.rules.columns import join_column_breaks
+from app.importing.rules.context_names import (
+    full_names_in_context,
+    headline_speaker,
+    names_of_roles,
+)
+from app.importing.rules.furniture import credited_reporter, line_date, line_outlet
+from app.importing.rules.headers import (
+    Line,
+    join_title,
+    read_header,
+    split_into_interviews,
+)
+from app.importing.rules.host_lines import host_name_set, labels_and_hosts
+from app.importing.rules.inline_labels import inline_labels
+from app.importing.rules.interview_fields import date_field, guest_field, team_field
+from app.importing.rules.interviewee import find_interviewee, named_in_subject
+from app.importing.rules.notes import is_note_opener, reporter_in_lead
+from app.importing.rules.provenance import Provenance, provenance
+from app.importing.rules.role_labels import role_asks
+from app.importing.rules.sections import is_question_heading, is_section_heading
+from app.importing.rules.text_builder import PARAGRAPH_SEPARATOR, ParsedTurn, TextBuilder
+from app.importing.rules.titles import split_title_line
+from app.importing.speakers import SpeakerPlan, plan_speakers
 
-PARAGRAPH_SEPARATOR = "\n\n"
-MAX_TITLE_LINES = 2
+MIN_NARRATED_NAME = 2
 
-
-@dataclass(frozen=True)
-class ParsedTurn:
-    speaker: str
-    kind: str
-    start: int
-    content_start: int
-    end: int
-    timestamp: str = ""
+__all__ = [
+    "PARAGRAPH_SEPARATOR",
+    "ParsedInterview",
+    "ParsedTurn",
+    "host_name_set",
+    "labels_and_hosts",
+    "parse_interviews",
+]
 
 
 @dataclass
@@ -67,20 +98,18 @@ class ParsedInterview:
     interviewee_role: str = ""
     reporter: str = ""
     series: str = ""
+    outlet: str = ""
+    published_on: date | None = None
     text: str = ""
     turns: list[ParsedTurn] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class _Line:
-    text: str
-    block: int  # lines in the same block are not separated by a blank line
-    kind: LineKind
+    # What was guessed rather than read from labels (codes of app.importing.guesses).
+    guesses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class _Paragraph:
     text: str
+    kind: LineKind  # of its first line
     opening: Opening
     labelled: bool  # opens with a trusted speaker label
     hosts: tuple[str, ...] = ()  # a "主持人：张明" line: the hosts it names
@@ -99,10 +128,18 @@ def parse_interviews(text: str, fallback_title: str, split: bool = True) -> list
     openings = [opening(line) for line in texts]
     accepted, hosts = labels_and_hosts(texts, openings, subjects)
     lines = [
-        _Line(line, block, LineKind.HOST if index in hosts else classify(line, accepted))
+        Line(line, block, LineKind.HOST if index in hosts else classify(line, accepted))
         for index, (line, block) in enumerate(raw_lines)
     ]
-    pieces = _split_into_interviews(lines)
+    stamps = sum(line.kind is LineKind.STAMP for line in lines)
+    first_turn = next((i for i, line in enumerate(lines) if line.kind is LineKind.LABELLED), 0)
+    lines = [  # a date line above the turns, or the only one: not a time stamp
+        Line(line.text, line.block, LineKind.FURNITURE)
+        if line.kind is LineKind.STAMP and (stamps < 2 or index < first_turn)
+        else line
+        for index, line in enumerate(lines)
+    ]
+    pieces = split_into_interviews(lines)
     if not split and len(pieces) > 1:
         first_header, first_body = pieces[0]
         rest = [line for header, body in pieces[1:] for line in header + body]
@@ -135,203 +172,208 @@ def _non_blank_lines(text: str) -> list[tuple[str, int]]:
     return result
 
 
-_HEADER_KINDS = {LineKind.HEADING, LineKind.SUBTITLE, LineKind.BYLINE, LineKind.HOST}
-_ANCHORS = {LineKind.SUBTITLE, LineKind.BYLINE}
-
-
-def labels_and_hosts(
-    texts: list[str], openings: list[Opening], subjects: list[str]
-) -> tuple[frozenset[str], dict[int, tuple[str, ...]]]:
-    """The trusted speaker labels, and the host lines by index with their names. Host
-    lines are told apart with the labels trusted so far; the hosts' names then count as
-    labels too."""
-    accepted = accepted_labels(openings, subjects)
-    hosts = _host_lines(texts, openings, [classify(line, accepted) for line in texts])
-    return accepted_labels(openings, subjects, host_name_set(hosts)), hosts
-
-
-def _host_lines(
-    texts: list[str], openings: list[Opening], kinds: list[LineKind]
-) -> dict[int, tuple[str, ...]]:
-    """Lines naming the hosts ("主持人：张明"), by index, with the names.
-
-    Such a line is a host line, not a turn, when a named host speaks elsewhere, or when it
-    sits in a header: first in the text, after a heading, subtitle, byline or host line,
-    or right above a subtitle or byline. Elsewhere ("主持人：谢谢" between turns) it stays
-    a turn of the 主持人.
-    """
-    candidates = {index: names for index, text in enumerate(texts) if (names := host_names(text))}
-    speaking = {
-        o.label.name for index, o in enumerate(openings) if o.label and index not in candidates
-    }
-    hosts: dict[int, tuple[str, ...]] = {}
-    for index, names in candidates.items():
-        after_header = index == 0 or index - 1 in hosts or kinds[index - 1] in _HEADER_KINDS
-        before_anchor = index + 1 < len(kinds) and kinds[index + 1] in _ANCHORS
-        if after_header or before_anchor or any(name in speaking for name in names):
-            hosts[index] = names
-    return hosts
-
-
-def host_name_set(hosts: dict[int, tuple[str, ...]]) -> frozenset[str]:
-    return frozenset(name for names in hosts.values() for name in names)
-
-
-def _split_into_interviews(lines: list[_Line]) -> list[tuple[list[_Line], list[_Line]]]:
-    """Pairs of (header lines, body lines), one per interview.
-
-    A header is a run of heading, subtitle, byline and host lines that holds a subtitle or
-    a byline; each such run opens an interview, and ends at its last subtitle or byline
-    (headings and host lines after that belong to the body). Without any, the leading
-    headings and host lines (if any) head the one interview in the file.
-    """
-    runs: list[tuple[int, int]] = []
-    index = 0
-    while index < len(lines):
-        if lines[index].kind in _HEADER_KINDS:
-            end = index
-            while end < len(lines) and lines[end].kind in _HEADER_KINDS:
-                end += 1
-            anchors = [i for i in range(index, end) if lines[i].kind in _ANCHORS]
-            if anchors:
-                runs.append((index, anchors[-1] + 1))
-            index = end
-        else:
-            index += 1
-    if not runs:
-        return [_headed(lines)]
-    # Short closing lines ("谢谢！", "（完）") in front of a header end the text before it.
-    runs = [(_first_header_line(lines, start, end), end) for start, end in runs]
-    pieces = []
-    leading = lines[: runs[0][0]]
-    if any(line.kind is LineKind.LABELLED for line in leading):
-        pieces.append(_headed(leading))  # a whole interview without subtitle or byline
-        leading = []
-    for number, (start, end) in enumerate(runs):
-        body_end = runs[number + 1][0] if number + 1 < len(runs) else len(lines)
-        body = lines[end:body_end]
-        if number == 0:  # text above the first header (an introduction): keep it
-            body = leading + body
-        pieces.append((lines[start:end], body))
-    return pieces
-
-
-def _first_header_line(lines: list[_Line], start: int, end: int) -> int:
-    while (
-        start < end and lines[start].kind is LineKind.HEADING and closes_a_text(lines[start].text)
-    ):
-        start += 1
-    return start
-
-
-def _headed(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
-    """Leading headings (and host lines) as the header of an interview that has no
-    subtitle or byline."""
-    end = 0
-    while end < len(lines) and lines[end].kind in (LineKind.HEADING, LineKind.HOST):
-        end += 1
-    if end == len(lines):  # headings only: treat every line as text
-        end = 0
-    return lines[:end], lines[end:]
-
-
 def _build(
-    header: list[_Line], body: list[_Line], accepted: frozenset[str], fallback_title: str
+    header: list[Line], body: list[Line], accepted: frozenset[str], fallback_title: str
 ) -> ParsedInterview:
-    title_lines, series_lines, rest = _read_header(header)
-    subtitle = next((line.text for line in header if line.kind is LineKind.SUBTITLE), "")
-    reporter = next(
-        (byline_names(line.text) or "" for line in header if line.kind is LineKind.BYLINE), ""
-    )
+    title_lines, series_lines, rest = read_header(header)
+    before_turns = header + _before_first_turn(body)
+    subtitle_line = next((line.text for line in before_turns if line.kind is LineKind.SUBTITLE), "")
+    both = split_title_line(subtitle_line)
+    subtitle = both[1] if both else subtitle_line
+    title = join_title(title_lines) if title_lines else (both[0] if both else "")
+    found: list[str] = [] if title else [guess.TITLE_FROM_FILE_NAME]
+    reporter = _find_reporter(before_turns, header + body)
+    all_texts = [line.text for line in header + body]
+    dated = [line.text for line in header + body if line.kind is LineKind.FURNITURE]
     interview = ParsedInterview(
-        title=_join_title(title_lines) if title_lines else fallback_title,
+        title=title or fallback_title,
         subtitle=subtitle,
         reporter=reporter,
         series=" / ".join(line.text for line in series_lines),
+        outlet=next((outlet for text in dated if (outlet := line_outlet(text))), ""),
+        published_on=next((day for text in dated if (day := line_date(text))), None)
+        or date_field(all_texts),
     )
     paragraphs = []
-    for text, kind in _join_column_breaks(body, accepted):
+    for text, kind in join_column_breaks(
+        [(line.text, line.kind) for line in body], accepted, is_note_opener
+    ):
         start = opening(text)
         hosts = host_names(text) if kind is LineKind.HOST else ()
-        labelled = bool(start.label and start.label.name in accepted and not hosts)
-        paragraphs.append(_Paragraph(text, start, labelled, hosts))
+        labelled = bool(
+            start.label and start.label.name in accepted and not hosts and kind is LineKind.LABELLED
+        )
+        paragraphs.append(_Paragraph(text, kind, start, labelled, hosts))
     subject = subtitle_subject(subtitle) if subtitle else None
     labelled_paragraphs = [p for p in paragraphs if p.labelled]
-    spoken = [
-        (p.opening.label.name, asks(p.text[p.opening.content_offset :]))
-        for p in labelled_paragraphs
-        if p.opening.label
-    ]
-    named = _named_in_subject(subject, [label for label, _ in spoken])
-    host_lines = [
-        name
-        for line in header + body
-        if line.kind is LineKind.HOST
-        for name in host_names(line.text)
-    ]
-    plan = plan_speakers(spoken, named, host_lines)
+    labels = [p.opening.label.name for p in labelled_paragraphs if p.opening.label]
+    named = named_in_subject(subject, labels)
+    plan = _plan(header + body, labelled_paragraphs, named, interview)
+    found.extend(plan.guesses)
 
-    builder = _TextBuilder()
+    builder = TextBuilder()
     rest_ids = set(map(id, rest))
     for line in header:  # in the order written; a host line may come before the title
         if title_lines and line is title_lines[0]:
-            builder.add_turn("", "heading", _join_title(title_lines), 0)
+            builder.add_turn("", "heading", join_title(title_lines), 0)
         elif id(line) in rest_ids:
-            builder.add_turn("", "heading", line.text, 0)
+            turn_kind = "narration" if line.kind is LineKind.FURNITURE else "heading"
+            builder.add_turn("", turn_kind, line.text, 0)
     if labelled_paragraphs:
-        _add_dialogue(builder, paragraphs, plan, accepted)
+        speakers = frozenset(label for label in labels if label not in ANSWER_LABELS)
+        _add_dialogue(builder, paragraphs, plan, accepted, speakers, interview.title, named)
     else:
+        found.append(guess.NO_LABELS)
         _add_unlabelled(builder, paragraphs, accepted, reporter, named)
     interview.text = builder.text()
     interview.turns = builder.turns
-    answerers = [
-        turn.speaker
-        for turn in builder.turns
-        if turn.kind == "answer" and turn.speaker and turn.speaker not in ANSWER_LABELS
-    ]
-    if subject:
-        interview.interviewee, interview.interviewee_role = split_person(
-            subject, list(dict.fromkeys(answerers))
-        )
-    elif answerers:
-        interview.interviewee = answerers[0]
-        interview.interviewee_role = next(
-            (
-                p.opening.label.role
-                for p in labelled_paragraphs
-                if p.opening.label
-                and p.opening.label.role
-                and plan.speaker(p.opening.label.name) == interview.interviewee
-            ),
-            "",
-        )
+    label_roles = {
+        plan.speaker(p.opening.label.name): p.opening.label.role
+        for p in reversed(labelled_paragraphs)
+        if p.opening.label and p.opening.label.role
+    }
+    interview.interviewee, interview.interviewee_role, more = find_interviewee(
+        interview.title, subject, interview.turns, label_roles, all_texts
+    )
+    found.extend(more)
+    origin = next((o for line in before_turns if (o := provenance(line.text))), None)
+    if origin is not None:
+        found = _with_provenance(interview, origin, found, fallback_title)
+    interview.guesses = tuple(dict.fromkeys(found))
     return interview
 
 
-def _named_in_subject(subject: str | None, labels: list[str]) -> str | None:
-    """The interviewee's name as written in the subtitle, matched against the labels."""
-    if not subject:
-        return None
-    for label in sorted(set(labels), key=len, reverse=True):
-        if len(label) >= 2 and subject.endswith(label):
-            return label
-    name, _ = split_person(subject, [])
-    return name if name != subject else None
+def _with_provenance(
+    interview: ParsedInterview, origin: Provenance, found: list[str], fallback_title: str
+) -> list[str]:
+    """Fill what the page left empty from a reprint's provenance line; the guesses left."""
+    if origin.title and guess.TITLE_FROM_FILE_NAME in found and interview.title == fallback_title:
+        interview.title = origin.title
+        found = [code for code in found if code != guess.TITLE_FROM_FILE_NAME]
+    interview.outlet = interview.outlet or origin.outlet
+    interview.published_on = interview.published_on or origin.published_on
+    interview.reporter = interview.reporter or origin.reporter
+    if origin.guest and interview.interviewee in ("", origin.guest):
+        interview.interviewee = origin.guest
+        interview.interviewee_role = interview.interviewee_role or origin.guest_role
+        found = [code for code in found if code != guess.INTERVIEWEE_FROM_TURNS]
+    return found
+
+
+def _find_reporter(before_turns: list[Line], lines: list[Line]) -> str:
+    """From a byline, a lead, a 采访组 field or a host line above the turns, or else a
+    credit anywhere ("（记者 某某）")."""
+    texts = [line.text for line in before_turns]
+    byline = next(
+        (byline_names(line.text) or "" for line in before_turns if line.kind is LineKind.BYLINE),
+        "",
+    )
+    return (
+        byline
+        or reporter_in_lead(texts)
+        or team_field(texts)
+        or _reporting_host(before_turns)
+        or next((name for line in lines if (name := credited_reporter(line.text))), "")
+    )
+
+
+def _plan(
+    lines: list[Line],
+    labelled: list[_Paragraph],
+    named: str | None,
+    interview: ParsedInterview,
+) -> SpeakerPlan:
+    """Who speaks and who asks: hosts named on host lines, the reporter speaking under
+    the byline name, labels with an asking role, then the evidence in the turns."""
+    texts = [line.text for line in lines]
+    spoken = [
+        (p.opening.label.name, asks(p.text[p.opening.content_offset :]))
+        for p in labelled
+        if p.opening.label
+    ]
+    labels = [label for label, _ in spoken]
+    hosts = [name for line in lines if line.kind is LineKind.HOST for name in host_names(line.text)]
+    reporters = interview.reporter.split("、") if interview.reporter else []
+    hosts += [label for label in labels if label in reporters]
+    hosts += [
+        p.opening.label.name
+        for p in labelled
+        if p.opening.label and p.opening.label.role and role_asks(p.opening.label.role)
+    ]
+    plan = plan_speakers(
+        spoken,
+        named,
+        hosts,
+        [p.text[p.opening.content_offset :] for p in labelled],
+        headline=interview.title,
+        known_names=[*full_names_in_context(labels, texts), guest_field(texts)[0]],
+    )
+    plan = _alias_from_headline(plan, interview.title)
+    roles = names_of_roles(labels, texts)
+    if roles:
+        plan = SpeakerPlan({**plan.canonical, **roles}, plan.askers, plan.guesses)
+    return plan
+
+
+def _alias_from_headline(plan: SpeakerPlan, title: str) -> SpeakerPlan:
+    """A one-character label ("包：") for the only answerer, whose full name opens the
+    headline ("鲍某某：……"), is that person."""
+    person = headline_speaker(title)
+    answering = {label for label in plan.canonical if plan.kind(label) == "answer"}
+    if not person or len(answering) != 1 or len(next(iter(answering))) != 1:
+        return plan
+    alias = next(iter(answering))
+    if plan.canonical[alias] != alias or alias in ANSWER_LABELS:
+        return plan
+    return SpeakerPlan({**plan.canonical, alias: person}, plan.askers, plan.guesses)
+
+
+def _reporting_host(lines: list[Line]) -> str:
+    """ "主持人：本报记者 邝某": the host is the reporter."""
+    return next(
+        (
+            "、".join(host_names(line.text))
+            for line in lines
+            if line.kind is LineKind.HOST and ("记者" in line.text or "記者" in line.text)
+        ),
+        "",
+    )
+
+
+def _before_first_turn(body: list[Line]) -> list[Line]:
+    end = next((i for i, line in enumerate(body) if line.kind is LineKind.LABELLED), len(body))
+    return body[:end]
 
 
 def _add_dialogue(
-    builder: "_TextBuilder",
+    builder: TextBuilder,
     paragraphs: list[_Paragraph],
     plan: SpeakerPlan,
     accepted: frozenset[str],
+    speakers: frozenset[str],
+    title: str,
+    answerer: str | None,
 ) -> None:
     current: str | None = None
+    stamp = ""
+    label_only_questions = all(
+        is_question_number(p.opening.label.name) or plan.kind(p.opening.label.name) == "question"
+        for p in paragraphs
+        if p.labelled and p.opening.label
+    )
     for index, paragraph in enumerate(paragraphs):
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         label = paragraph.opening.label
         if paragraph.hosts:  # names the host: part of the header, not a turn
             builder.add_turn("", "heading", paragraph.text, 0)
             current = None
+            continue
+        if paragraph.kind is LineKind.STAMP:  # the time stamp of the turn it stands by
+            if current and not builder.current_has_words():
+                builder.stamp_last(paragraph.text)
+            else:
+                stamp = paragraph.text
+            builder.add_outside_turns(paragraph.text)
             continue
         if paragraph.labelled and label is not None:
             current = plan.kind(label.name)
@@ -340,26 +382,69 @@ def _add_dialogue(
                 current,
                 paragraph.text,
                 paragraph.opening.content_offset,
-                paragraph.opening.timestamp,
+                paragraph.opening.timestamp or stamp,
             )
+            stamp = ""
+            _split_inline(builder, paragraph.text, paragraph.opening.content_offset, plan, speakers)
+            continue
+        if paragraph.kind in (LineKind.FURNITURE, LineKind.BYLINE):
+            builder.add_turn("", "narration", paragraph.text, 0)
+            current = None
             continue
         heading = classify(paragraph.text, accepted) is LineKind.HEADING
-        section_head = (
-            heading
-            and not ends_sentence(paragraph.text)
-            and following is not None
-            and following.labelled
+        if paragraph.kind is LineKind.SUBTITLE or paragraph.text == title:  # printed again
+            builder.add_turn("", "heading", paragraph.text, 0)
+            current = None
+            continue
+        if is_note_opener(paragraph.text):  # an editor's note (编者按, 编者的话) or a lead
+            builder.add_turn("", "heading" if heading else "narration", paragraph.text, 0)
+            current = None
+            continue
+        before_a_label = following is not None and following.labelled
+        section_head = is_section_heading(paragraph.text) or (
+            before_a_label
             and builder.current_has_words()
+            and (
+                (heading and not ends_sentence(paragraph.text))
+                or (current == "answer" and is_question_heading(paragraph.text))
+            )
         )
-        if current in ("question", "answer") and not section_head:
+        if current in ("question", "answer") and _narrates(paragraph.text, speakers):
+            builder.add_turn("", "narration", paragraph.text, 0)  # "说到这里，某某停了下来。"
+            current = "narration"
+            _split_inline(builder, paragraph.text, 0, plan, speakers)
+        elif is_numbered_question(paragraph.text) and current != "question":
+            current = "question"  # "1.……？" asked without a label, answered with labels
+            builder.add_turn("", current, paragraph.text, 0)
+        elif current == "question" and label_only_questions and builder.current_has_words():
+            current = "answer"  # "问题1：……？" then the interviewee's unlabelled answer
+            builder.add_turn(answerer or "", current, paragraph.text, 0)
+        elif current in ("question", "answer") and not section_head:
             builder.continue_turn(paragraph.text)
+            _split_inline(builder, paragraph.text, 0, plan, speakers)
         else:
             builder.add_turn("", "heading" if heading else "narration", paragraph.text, 0)
             current = None
 
 
+def _narrates(text: str, speakers: frozenset[str]) -> bool:
+    """A paragraph between turns that tells of a speaker by name before another speaker's
+    label inside it: narration, not the answer going on."""
+    first = next(inline_labels(text, 0, speakers), None)
+    return first is not None and any(
+        len(name) >= MIN_NARRATED_NAME and name in text[: first[0]] for name in speakers
+    )
+
+
+def _split_inline(
+    builder: TextBuilder, text: str, start: int, plan: SpeakerPlan, speakers: frozenset[str]
+) -> None:
+    for offset, label in inline_labels(text, start, speakers):
+        builder.split_last(offset, plan.speaker(label.name), plan.kind(label.name), label.length)
+
+
 def _add_unlabelled(
-    builder: "_TextBuilder",
+    builder: TextBuilder,
     paragraphs: list[_Paragraph],
     accepted: frozenset[str],
     reporter: str,
@@ -370,7 +455,10 @@ def _add_unlabelled(
     in_answer = False
     for paragraph in paragraphs:
         text = paragraph.text
-        if paragraph.hosts:
+        if paragraph.kind is LineKind.FURNITURE or paragraph.kind is LineKind.STAMP:
+            builder.add_turn("", "narration", text, 0)
+            in_answer = False
+        elif paragraph.hosts:
             builder.add_turn("", "heading", text, 0)
             in_answer = False
         elif numbered >= 2 and is_numbered_question(text):
@@ -384,101 +472,3 @@ def _add_unlabelled(
         else:
             kind = "heading" if classify(text, accepted) is LineKind.HEADING else "narration"
             builder.add_turn("", kind, text, 0)
-
-
-def _read_header(header: list[_Line]) -> tuple[list[_Line], list[_Line], list[_Line]]:
-    """(title lines, series lines above them, the header's other lines in order)."""
-    anchor = next((i for i, line in enumerate(header) if line.kind in _ANCHORS), len(header))
-    headings = [line for line in header[:anchor] if line.kind is LineKind.HEADING]
-    title_lines: list[_Line] = []
-    if headings:
-        last_block = headings[-1].block
-        same_block = [line for line in headings if line.block == last_block]
-        title_lines = same_block[-MAX_TITLE_LINES:]
-    first_title = header.index(title_lines[0]) if title_lines else anchor
-    series_lines = [line for line in header[:first_title] if line.kind is LineKind.HEADING]
-    kept = set(map(id, title_lines + series_lines))
-    rest = [line for line in header if id(line) not in kept]
-    return title_lines, series_lines, rest
-
-
-def _join_title(lines: list[_Line]) -> str:
-    joined = lines[0].text
-    for line in lines[1:]:
-        needs_space = joined[-1].isascii() and joined[-1].isalnum() and line.text[0].isascii()
-        joined += (" " if needs_space else "") + line.text
-    return joined
-
-
-def _join_column_breaks(body: list[_Line], accepted: frozenset[str]) -> list[tuple[str, LineKind]]:
-    """Join a paragraph that stops mid-sentence with the one that carries it on.
-
-    Each paragraph comes with the kind of its first line.
-    """
-    paragraphs: list[str] = []
-    kinds: list[LineKind] = []
-    can_continue = False
-    for line in body:
-        continues = (
-            can_continue and line.kind is LineKind.BODY and not starts_enumeration(line.text)
-        )
-        if continues:
-            previous = paragraphs[-1]
-            space = previous[-1].isascii() and previous[-1].isalnum() and line.text[0].isascii()
-            paragraphs[-1] = previous + (" " if space else "") + line.text
-        else:
-            paragraphs.append(line.text)
-            kinds.append(line.kind)
-        last = paragraphs[-1]
-        start = opening(last)
-        only_label = (
-            start.label is not None
-            and start.label.name in accepted
-            and start.content_offset == len(last)
-        )
-        can_continue = (
-            line.kind in (LineKind.BODY, LineKind.LABELLED)
-            and not only_label
-            and not ends_sentence(last)
-        )
-    return list(zip(paragraphs, kinds, strict=True))
-
-
-class _TextBuilder:
-    def __init__(self) -> None:
-        self._parts: list[str] = []
-        self._length = 0
-        self.turns: list[ParsedTurn] = []
-
-    def _append(self, paragraph: str) -> int:
-        if self._parts:
-            self._parts.append(PARAGRAPH_SEPARATOR)
-            self._length += len(PARAGRAPH_SEPARATOR)
-        start = self._length
-        self._parts.append(paragraph)
-        self._length += len(paragraph)
-        return start
-
-    def add_turn(
-        self, speaker: str, kind: str, paragraph: str, content_offset: int, timestamp: str = ""
-    ) -> None:
-        start = self._append(paragraph)
-        self.turns.append(
-            ParsedTurn(
-                speaker, kind, start, start + content_offset, start + len(paragraph), timestamp
-            )
-        )
-
-    def continue_turn(self, paragraph: str) -> None:
-        self._append(paragraph)
-        last = self.turns[-1]
-        self.turns[-1] = ParsedTurn(
-            last.speaker, last.kind, last.start, last.content_start, self._length, last.timestamp
-        )
-
-    def current_has_words(self) -> bool:
-        last = self.turns[-1] if self.turns else None
-        return last is not None and last.end > last.content_start
-
-    def text(self) -> str:
-        return "".join(self._parts)

@@ -4,9 +4,23 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from app.importing.rules.furniture import is_date_time_stamp, is_furniture
+from app.importing.rules.interview_fields import field_label
+from app.importing.rules.role_labels import is_outlet_reporter, role_label
+from app.importing.rules.titles import split_title_line
+
 INTERVIEWER_LABELS = frozenset(
     {"记者", "本报记者", "问", "Q", "主持人", "主持", "采访者", "采访人", "编者", "提问"}
-    | {"記者", "本報記者", "問", "採訪者", "採訪人"}
+    | {"記者", "本報記者", "問", "採訪者", "採訪人", "采访组", "採訪組", "主持人", "主持"}
+)
+# Labels that open a note, not a turn: 图片说明：, 编者按：, 摘要：.
+NOT_SPEAKERS = frozenset(
+    {"图片说明", "圖片說明", "图注", "编者按", "編者按", "摘要", "来源", "來源", "责任编辑"}
+    | {"責任編輯", "编辑", "編輯", "作者", "导语", "導語", "提要", "核心提示", "记者手记"}
+    | {"打印", "关闭", "關閉", "收藏", "分享"}
+)
+_QUESTION_NUMBER = re.compile(
+    r"^(?:问题|問題|提问|提問)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})$"
 )
 ANSWER_LABELS = frozenset({"答", "A", "回答"})
 
@@ -55,7 +69,8 @@ _SPEECH_VERBS = (
 )  # fmt: skip
 _BYLINE_NOISE = frozenset(
     {"本报记者", "本報記者", "记者", "記者", "通讯员", "通訊員", "本报通讯员", "本報通訊員"}
-    | {"摄影", "攝影", "报道", "報導", "文/", "文／"}
+    | {"摄影", "攝影", "报道", "報導", "文/", "文／", "实习生", "實習生", "见习记者", "見習記者"}
+    | {"特约记者", "特約記者", "通讯员", "通訊員"}
 )
 _ENUMERATOR = re.compile(
     r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|"
@@ -72,10 +87,13 @@ _ROLE_WORDS = (
     "研究员", "专家", "会长", "秘书长", "社长", "总编辑", "主编", "村长", "队长", "厂长", "行长",
     "書記", "鎮長", "鄉長", "區長", "縣長", "市長", "局長", "處長", "廳長", "部長", "院長",
     "校長", "所長", "董事長", "總經理", "經理", "總裁", "總監", "負責人", "委員", "會長",
-    "秘書長", "社長", "總編輯", "主編", "專家", "研究員",
+    "秘書長", "社長", "總編輯", "主編", "專家", "研究員", "传人", "傳人", "学者", "學者",
+    "规划师", "規劃師", "建筑师", "建築師", "工程师", "工程師", "医生", "醫生", "理事长",
+    "理事長", "发起人", "發起人", "创始人", "創始人", "带头人", "帶頭人",
 )  # fmt: skip
 # Words that follow a surname in a short label: 王书记, 刘镇长, 陈老师.
 HONORIFICS = (*_ROLE_WORDS, "老师", "先生", "女士", "同志", "总", "老師")
+ROLE_WORDS = frozenset(_ROLE_WORDS)
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "慕容", "司徒", "夏侯", "歐陽")
 
 
@@ -86,13 +104,16 @@ class LineKind(Enum):
     HEADING = "heading"
     BODY = "body"
     HOST = "host"  # "主持人：张明": names the host, set by the layout parser (see host_names)
+    FURNITURE = "furniture"  # page furniture and header fields (app.importing.rules)
+    STAMP = "stamp"  # "2024-03-08 11:39:02" alone: the time stamp of the next turn
 
 
 @dataclass(frozen=True)
 class Label:
     name: str
     length: int  # code points of the label, its colon and the spaces after it
-    role: str = ""  # from "吴刚（区委书记）："
+    role: str = ""  # from "吴刚（区委书记）：" or "区委书记 吴刚："
+    role_before: bool = False  # "区委书记 吴刚：": the role is written before the name
 
 
 @dataclass(frozen=True)
@@ -119,17 +140,31 @@ def opening(paragraph: str) -> Opening:
 
 def find_label(paragraph: str) -> Label | None:
     """The speaker label opening ``paragraph`` ("记者:", "刘在军：", "【记者】"), if any."""
+    with_role = role_label(paragraph)
+    if with_role:
+        return Label(with_role.name, with_role.length, with_role.role, bool(with_role.role))
     match = _LABEL.match(paragraph)
     if not match:
         return None
     name = (match.group("bracketed") or match.group("plain")).strip()
-    if name.endswith(_SPEECH_VERBS):
+    if name.endswith(_SPEECH_VERBS) or name in NOT_SPEAKERS or field_label(paragraph):
         return None
     return Label(name=name, length=match.end(), role=(match.group("role") or "").strip())
 
 
 def is_interviewer(name: str) -> bool:
-    return name in INTERVIEWER_LABELS
+    """记者, 问, 主持人, 采访组, 问题1, 某某电视台记者: a label that asks."""
+    return (
+        name in INTERVIEWER_LABELS
+        or is_outlet_reporter(name)
+        or is_question_number(name)
+        or name.startswith(("网友", "網友"))
+    )
+
+
+def is_question_number(name: str) -> bool:
+    """ "问题1", "問題2": a numbered question label."""
+    return bool(_QUESTION_NUMBER.match(name))
 
 
 def asks(paragraph: str) -> bool:
@@ -177,9 +212,14 @@ def starts_enumeration(paragraph: str) -> bool:
 
 
 def subtitle_subject(line: str) -> str | None:
-    """ "——访泊里镇党委书记刘在军" -> "泊里镇党委书记刘在军"; None if not a subtitle."""
+    """ "——访泊里镇党委书记刘在军" -> "泊里镇党委书记刘在军"; None if not a subtitle.
+
+    Also for a title and subtitle on one line ("标题——访刘在军")."""
     match = _SUBTITLE.match(line)
-    return match.group("rest").strip() if match else None
+    if match:
+        return match.group("rest").strip()
+    both = split_title_line(line)
+    return subtitle_subject(both[1]) if both else None
 
 
 def host_names(line: str) -> tuple[str, ...]:
@@ -218,6 +258,7 @@ def surname_of(name: str) -> str:
 
 def split_person(subject: str, known_names: list[str]) -> tuple[str, str]:
     """Split "泊里镇党委书记刘在军" into (name, role), using speaker names seen in the text."""
+    known_names = [name for name in known_names if len(name) >= 2]
     for name in known_names:
         if subject.endswith(name) and len(subject) > len(name):
             return name, subject[: -len(name)].strip(" ，,、")
@@ -235,13 +276,17 @@ def split_person(subject: str, known_names: list[str]) -> tuple[str, str]:
 
 
 def classify(line: str, accepted_labels: frozenset[str]) -> LineKind:
-    if subtitle_subject(line) is not None:
+    if subtitle_subject(line) is not None or split_title_line(line) is not None:
         return LineKind.SUBTITLE
     if byline_names(line) is not None:
         return LineKind.BYLINE
+    if is_date_time_stamp(line):
+        return LineKind.STAMP
+    if is_furniture(line) or field_label(line):
+        return LineKind.FURNITURE
     label = opening(line).label
     if label is not None and label.name in accepted_labels:
         return LineKind.LABELLED
-    if is_heading_like(line):
+    if is_heading_like(line) and not is_numbered_question(line):
         return LineKind.HEADING
     return LineKind.BODY

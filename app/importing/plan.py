@@ -1,7 +1,7 @@
 """Import in two steps: look at the files (a plan the user can check and correct), then store.
 
 A FilePlan says what was found in one file: its format and encoding, and each
-interview with the title, interviewee, role, reporter and speaker roles detected.
+interview with the title, interviewee, role, reporter, outlet and speaker roles detected.
 Those fields can be edited before the plan is stored. Storing is one transaction per
 file, so a file is imported whole or not at all.
 """
@@ -31,8 +31,10 @@ class InterviewDraft:
     interviewee: str
     interviewee_role: str
     reporter: str
+    outlet: str
     roles: dict[str, str]  # speaker -> "question" (asks) or "answer"
     duplicate: bool = False  # the same text is already in the project
+    kinds: dict[int, str] = field(default_factory=dict)  # turn index -> kind set by the user
 
     @classmethod
     def of(cls, parsed: ParsedInterview, duplicate: bool) -> "InterviewDraft":
@@ -46,17 +48,24 @@ class InterviewDraft:
             interviewee=parsed.interviewee,
             interviewee_role=parsed.interviewee_role,
             reporter=parsed.reporter,
+            outlet=parsed.outlet,
             roles=roles,
             duplicate=duplicate,
         )
 
+    def kind_of(self, index: int) -> str:
+        """A turn's kind as it will be stored: set for the turn, or by its speaker's role."""
+        if index in self.kinds:
+            return self.kinds[index]
+        turn = self.parsed.turns[index]
+        if turn.kind in ("question", "answer"):
+            return self.roles.get(turn.speaker, turn.kind)
+        return turn.kind
+
     def finished(self) -> ParsedInterview:
         """The interview as it will be stored, with the user's corrections."""
         turns = [
-            replace(turn, kind=self.roles.get(turn.speaker, turn.kind))
-            if turn.kind in ("question", "answer")
-            else turn
-            for turn in self.parsed.turns
+            replace(turn, kind=self.kind_of(index)) for index, turn in enumerate(self.parsed.turns)
         ]
         return replace(
             self.parsed,
@@ -64,6 +73,7 @@ class InterviewDraft:
             interviewee=self.interviewee.strip(),
             interviewee_role=self.interviewee_role.strip(),
             reporter=self.reporter.strip(),
+            outlet=" ".join(self.outlet.split()),
             turns=turns,
         )
 
@@ -196,6 +206,8 @@ def _store(project: Project, plan: FilePlan, report: ImportReport) -> None:
                 "interviewee_role": interview.interviewee_role,
                 "reporter": interview.reporter,
                 "series": interview.series,
+                "outlet": interview.outlet,
+                "published_on": interview.published_on,
                 "source_name": source_name,
                 "source_format": plan.source_format,
                 "source_encoding": plan.detected_encoding,

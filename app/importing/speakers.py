@@ -8,13 +8,16 @@
   王信卿 when 王信卿 is the only speaker with that surname.
 - Askers: the known interviewer labels; a host named on a "主持人：张明" line; and,
   when neither exists, the speaker whose turns are mostly questions while the others'
-  are not (or, with a subtitle naming the interviewee, any other speaker who mostly asks).
+  are not (or, with a subtitle naming the interviewee, any other speaker who mostly asks);
+  failing that, a named host told by evidence (app.importing.rules.named_host).
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from app.importing.guesses import ASKERS_FROM_QUESTIONS
 from app.importing.lines import (
     ANSWER_LABELS,
     HONORIFICS,
@@ -23,8 +26,11 @@ from app.importing.lines import (
     looks_like_name,
     surname_of,
 )
+from app.importing.rules.named_host import SpokenTurn, find_host
 
 QUESTION_SHARE = 0.5
+CONFIRMING_TURNS = 2
+MAX_NAME = 4
 
 
 def accepted_labels(
@@ -43,8 +49,10 @@ def accepted_labels(
             and current.label
             and (is_interviewer(previous.label.name) or previous.label.name in hosts)
             and looks_like_name(current.label.name)
+            and len(current.label.name) <= MAX_NAME
         ):
             accepted.add(current.label.name)
+    accepted |= _confirmed_by_neighbours(openings, frozenset(accepted))
     full_names = [name for name in accepted if len(name) >= 2 and not _is_short_form(name)]
     for name in counts:
         if name not in accepted and _is_short_form(name):
@@ -54,10 +62,28 @@ def accepted_labels(
     return frozenset(accepted)
 
 
+def _confirmed_by_neighbours(openings: list[Opening], trusted: frozenset[str]) -> set[str]:
+    """Name-like labels seen once, right after a turn of another trusted speaker: the
+    page's other paragraphs confirm the pattern ("秦某：……" / "周书记：……" / "秦某：……"),
+    and labels with a role before the name ("某某部部长 金某某：")."""
+    labelled = [o.label.name if o.label else None for o in openings]
+    confirmed = {o.label.name for o in openings if o.label and o.label.role_before}
+    if sum(1 for name in labelled if name in trusted) < CONFIRMING_TURNS:
+        return confirmed
+    for index, name in enumerate(labelled):
+        if name is None or name in trusted or not looks_like_name(name) or len(name) > 4:
+            continue
+        previous = labelled[index - 1] if index > 0 else None
+        if previous in trusted and previous != name:
+            confirmed.add(name)
+    return confirmed
+
+
 @dataclass(frozen=True)
 class SpeakerPlan:
     canonical: dict[str, str]  # label as written -> speaker name
     askers: frozenset[str]  # speaker names whose turns are questions
+    guesses: tuple[str, ...] = ()  # codes of app.importing.guesses
 
     def speaker(self, label: str) -> str:
         return self.canonical.get(label, label)
@@ -67,9 +93,16 @@ class SpeakerPlan:
 
 
 def plan_speakers(
-    turns: list[tuple[str, bool]], interviewee: str | None, hosts: list[str]
+    turns: list[tuple[str, bool]],
+    interviewee: str | None,
+    hosts: list[str],
+    words: Sequence[str] = (),
+    headline: str = "",
+    known_names: Sequence[str] = (),
 ) -> SpeakerPlan:
-    """``turns``: (label, whether the turn asks a question) in order of appearance."""
+    """``turns``: (label, whether the turn asks a question) in order of appearance;
+    ``words``: each turn's words, and ``headline`` the title, for telling a named host;
+    ``known_names``: full names written in the text, for short forms ("周书记": 周某)."""
     labels = list(dict.fromkeys(label for label, _ in turns))
     full_names = [
         label
@@ -82,12 +115,25 @@ def plan_speakers(
     ]
     if interviewee and looks_like_name(interviewee) and interviewee not in full_names:
         full_names.append(interviewee)
+    full_names = list(dict.fromkeys([*full_names, *known_names]))
     canonical = {label: _resolve(label, full_names) for label in labels}
     askers = {canonical[label] for label in labels if is_interviewer(label)}
     askers |= {host for host in hosts if host}
-    if not askers:
-        askers = _infer_askers(turns, canonical, interviewee)
-    return SpeakerPlan(canonical, frozenset(askers))
+    if askers:
+        return SpeakerPlan(canonical, frozenset(askers))
+    spoken = [
+        SpokenTurn(canonical[label], question, text)
+        for (label, question), text in zip(turns, words, strict=False)
+        if canonical[label] not in ANSWER_LABELS
+    ]
+    if len(spoken) == len(turns) and words:
+        found = find_host(spoken, headline if interviewee is None else headline + interviewee)
+        if found and not (interviewee and found.host == interviewee):
+            guesses = (ASKERS_FROM_QUESTIONS,) if found.from_questions else ()
+            if not found.from_questions or not _infer_askers(turns, canonical, interviewee):
+                return SpeakerPlan(canonical, frozenset({found.host}), guesses)
+    askers = _infer_askers(turns, canonical, interviewee)
+    return SpeakerPlan(canonical, frozenset(askers), (ASKERS_FROM_QUESTIONS,) if askers else ())
 
 
 def _is_short_form(label: str) -> bool:

@@ -25,13 +25,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>… %n more turn(s)</source>
-        <translation>
-            <numerusform>… %n more turn</numerusform>
-            <numerusform>… %n more turns</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n interview(s) to import</source>
         <translation>
             <numerusform>%n interview to import</numerusform>

@@ -567,6 +567,58 @@
         <source>{path}: cannot read a word list from it ({detail}).</source>
         <translation>{path}：无法从中读取词表（{detail}）。</translation>
     </message>
+    <message>
+        <source>The document has no turn {index}.</source>
+        <translation>该文档没有第 {index} 个发言段。</translation>
+    </message>
+    <message>
+        <source>“{kind}” is not a kind of turn; use {valid}.</source>
+        <translation>“{kind}”不是发言段的类型，请使用 {valid}。</translation>
+    </message>
+    <message>
+        <source>A speaker&apos;s name must have 1 to {limit} characters on one line.</source>
+        <translation>发言人姓名须为一行内 1 到 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Name at least one interviewee, in at most {limit} characters in all.</source>
+        <translation>请至少填写一位受访者，总共不超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>No turn of this document is spoken by “{name}”.</source>
+        <translation>该文档中没有“{name}”的发言。</translation>
+    </message>
+    <message>
+        <source>Position {offset} does not split turn {index} in two: give a position between its words, after {start} and before {end}.</source>
+        <translation>位置 {offset} 不能把第 {index} 个发言段分成两段：请给出其文字中间的位置，大于 {start} 且小于 {end}。</translation>
+    </message>
+    <message>
+        <source>The first turn has no turn before it to be merged into.</source>
+        <translation>第一个发言段之前没有可以合并的发言段。</translation>
+    </message>
+    <message>
+        <source>The turns cannot be detected again: reading this document&apos;s text again does not give back the same text.</source>
+        <translation>无法重新识别发言段：重新读取该文档的文本得不到相同的文本。</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number (got “{value}”).</source>
+        <translation>{what} 必须是整数（当前为“{value}”）。</translation>
+    </message>
+    <message>
+        <source>There is no annotator named “{name}” in this project.</source>
+        <translation>本项目中没有名为“{name}”的标注者。</translation>
+    </message>
+    <message>
+        <source>No interview in this project has the {field} “{value}”.</source>
+        <translation>本项目中没有{field}为“{value}”的访谈。</translation>
+    </message>
+    <message>
+        <source>The dates are the wrong way round: {start} is after {end}.</source>
+        <translation>日期先后颠倒了：{start} 晚于 {end}。</translation>
+    </message>
+    <message>
+        <source>The {what} of a page of passages must be 0 or more (got {value}).</source>
+        <translation>段落分页的 {what} 必须不小于 0（当前为 {value}）。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -877,6 +929,34 @@
         <translation>编辑触发词</translation>
     </message>
     <message>
+        <source>Set Speaker of Turn %1 to “%2”</source>
+        <translation>将第 %1 段的发言人设为“%2”</translation>
+    </message>
+    <message>
+        <source>Change Kind of Turn %1</source>
+        <translation>更改第 %1 段的类型</translation>
+    </message>
+    <message>
+        <source>Split Turn %1</source>
+        <translation>拆分第 %1 段</translation>
+    </message>
+    <message>
+        <source>Merge Turn %1 into the One Before</source>
+        <translation>将第 %1 段并入上一段</translation>
+    </message>
+    <message>
+        <source>Rename Speaker “%1” to “%2”</source>
+        <translation>将发言人“%1”改名为“%2”</translation>
+    </message>
+    <message>
+        <source>Set Interviewees “%1”</source>
+        <translation>设置受访者“%1”</translation>
+    </message>
+    <message>
+        <source>Detect Turns Again</source>
+        <translation>重新识别发言段</translation>
+    </message>
+    <message>
         <source>Add “%1” to the dictionary</source>
         <translation>将“%1”加入词典</translation>
     </message>
@@ -1026,8 +1106,28 @@
         <translation>记者：</translation>
     </message>
     <message>
-        <source>First turns:</source>
-        <translation>开头几段发言：</translation>
+        <source>Outlet:</source>
+        <translation>媒体：</translation>
+    </message>
+    <message>
+        <source>Turns (set a turn&apos;s kind in its box):</source>
+        <translation>发言段（在下拉框中设置每段的类型）：</translation>
+    </message>
+    <message>
+        <source>published %1</source>
+        <translation>发表于 %1</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>Guessed, please check:</source>
+        <translation>以下为推测，请核对：</translation>
+    </message>
+    <message>
+        <source>Fix it here: who asks in Speakers, a turn&apos;s kind in its box.</source>
+        <translation>在此修正：在“发言人”表中设定谁提问，在各段的下拉框中设定类型。</translation>
     </message>
     <message>
         <source>Not readable</source>
@@ -1079,20 +1179,6 @@
         <source>Answers</source>
         <translation>回答</translation>
     </message>
-    <message>
-        <source>asks</source>
-        <translation>提问</translation>
-    </message>
-    <message>
-        <source>answers</source>
-        <translation>回答</translation>
-    </message>
-    <message numerus="yes">
-        <source>… %n more turn(s)</source>
-        <translation>
-            <numerusform>……还有 %n 段发言</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n interview(s) to import</source>
         <translation>
@@ -1112,6 +1198,72 @@
     <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTurns</name>
+    <message>
+        <source>no speaker labels found: paragraphs are read as narration</source>
+        <translation>未找到发言人标记：各段按叙述处理</translation>
+    </message>
+    <message>
+        <source>who asks was guessed from question marks</source>
+        <translation>提问方是根据问号推测的</translation>
+    </message>
+    <message>
+        <source>the interviewee was taken from the headline</source>
+        <translation>受访者取自标题</translation>
+    </message>
+    <message>
+        <source>the interviewee is the speaker who answers most</source>
+        <translation>受访者为回答最多的发言人</translation>
+    </message>
+    <message>
+        <source>no headline found: the title is the file name</source>
+        <translation>未找到标题：以文件名作为标题</translation>
+    </message>
+    <message>
+        <source>several speakers answer: all are interviewees</source>
+        <translation>有多位发言人回答：均作为受访者</translation>
+    </message>
+    <message>
+        <source>Asks</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>叙述</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+</context>
+<context>
+    <name>IntervieweesDialog</name>
+    <message>
+        <source>Interviewees</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>The turns of the speakers ticked are answers; the other speakers ask.</source>
+        <translation>勾选的发言人的发言为回答，其他发言人为提问。</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1859,97 @@
     <message>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>StructureMenu</name>
+    <message>
+        <source>&amp;Structure</source>
+        <translation>结构(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Speaker of This Turn…</source>
+        <translation>本段发言人…</translation>
+    </message>
+    <message>
+        <source>This Turn Is</source>
+        <translation>本段是</translation>
+    </message>
+    <message>
+        <source>A Question</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <source>An Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>叙述</translation>
+    </message>
+    <message>
+        <source>A Heading</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <source>Split Turn Here</source>
+        <translation>在此处拆分发言段</translation>
+    </message>
+    <message>
+        <source>Merge with Previous Turn</source>
+        <translation>与上一段合并</translation>
+    </message>
+    <message>
+        <source>Rename Speaker…</source>
+        <translation>发言人改名…</translation>
+    </message>
+    <message>
+        <source>Interviewees…</source>
+        <translation>受访者…</translation>
+    </message>
+    <message>
+        <source>Read the Structure Again…</source>
+        <translation>重新识别结构…</translation>
+    </message>
+    <message>
+        <source>Place the cursor in a turn first.</source>
+        <translation>请先把光标放在某个发言段中。</translation>
+    </message>
+    <message>
+        <source>Speaker of This Turn</source>
+        <translation>本段发言人</translation>
+    </message>
+    <message>
+        <source>Who speaks in this turn:</source>
+        <translation>本段的发言人：</translation>
+    </message>
+    <message>
+        <source>Place the cursor inside the turn, where it should split.</source>
+        <translation>请把光标放在发言段中要拆分的位置。</translation>
+    </message>
+    <message>
+        <source>The first turn has no turn before it.</source>
+        <translation>第一个发言段之前没有其他发言段。</translation>
+    </message>
+    <message>
+        <source>Rename Speaker</source>
+        <translation>发言人改名</translation>
+    </message>
+    <message>
+        <source>Speaker:</source>
+        <translation>发言人：</translation>
+    </message>
+    <message>
+        <source>New name for “%1” in every turn of this interview:</source>
+        <translation>本篇访谈中“%1”的所有发言改用的新名字：</translation>
+    </message>
+    <message>
+        <source>Read the Structure Again</source>
+        <translation>重新识别结构</translation>
+    </message>
+    <message>
+        <source>Find the turns, speakers and headings of “%1” again with the current rules? Your changes to its turns are replaced; annotations stay. Undo brings the turns back.</source>
+        <translation>用当前规则重新识别“%1”的发言段、发言人和小标题吗？你对发言段的修改会被替换，标注保持不变。撤销可以恢复原来的发言段。</translation>
     </message>
 </context>
 <context>

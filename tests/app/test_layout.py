@@ -22,7 +22,7 @@ def check_turn_offsets(interview: ParsedInterview) -> None:
             label = text[turn.start : turn.content_start]
             assert label.startswith(turn.speaker)
             assert label[len(turn.speaker)] in ":："
-            assert text[turn.content_start - 1] in ":："
+            assert label.rstrip()[-1] in ":："
         else:
             assert turn.content_start == turn.start
         assert text[turn.start : turn.end] == text[turn.start : turn.end].strip()
@@ -202,11 +202,10 @@ def test_label_on_its_own_line_owns_the_following_paragraph() -> None:
     [interview] = parse_interviews(text, fallback_title="stem")
     assert kinds_and_speakers(interview)[-2:] == [("question", "记者"), ("answer", "张三")]
     question, answer = interview.turns[-2:]
-    assert interview.text[question.start : question.content_start] == "记者："
-    assert interview.text[question.content_start : question.end].strip() == (
-        "你们今年的目标是什么？"
-    )
-    assert interview.text[answer.content_start : answer.end].strip() == "目标是发展，是进步。"
+    # The words start on the line after the label: no blank line at the start of a turn's words.
+    assert interview.text[question.start : question.content_start] == "记者：\n\n"
+    assert interview.text[question.content_start : question.end] == "你们今年的目标是什么？"
+    assert interview.text[answer.content_start : answer.end] == "目标是发展，是进步。"
     check_turn_offsets(interview)
 
 

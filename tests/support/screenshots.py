@@ -14,6 +14,12 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Qt is imported once the settings folder is chosen
+    from PySide6.QtWidgets import QWidget
+
+    from ui.main_window import MainWindow
 
 
 def _prepare(folder: Path) -> Path:
@@ -43,12 +49,26 @@ def _prepare(folder: Path) -> Path:
     return path
 
 
+def _preview(window: "MainWindow", source: Path) -> "QWidget":
+    from app.importing.plan import plan_file, plan_paths
+    from ui.dialogs.import_preview import ImportDialog
+
+    project = window.session.project
+    plans = plan_paths(project, [source])
+    dialog = ImportDialog(
+        plans, lambda plan, enc, split: plan_file(project, plan.path, enc, split), window
+    )
+    dialog.show()
+    return dialog
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", default="zh_CN", choices=["zh_CN", "en"])
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--focus", action="store_true", help="the text alone (focus mode)")
     parser.add_argument("--raise", dest="panel", default="", help="a dock to bring forward")
+    parser.add_argument("--preview", type=Path, help="the import preview of this file instead")
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="fangtan-shot-"))
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
@@ -79,16 +99,17 @@ def main() -> int:
             chosen.show()
             chosen.raise_()
     waited = [0]
+    shown = window if options.preview is None else _preview(window, options.preview)
 
     def shoot() -> None:
         waited[0] += 1
-        ready = panel is None or panel.suggestions or waited[0] > 200
+        ready = options.preview or panel is None or panel.suggestions or waited[0] > 200
         if not ready:
             QTimer.singleShot(100, shoot)
             return
         options.out.parent.mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(options.out))
-        print(f"{options.out}: {window.width()}×{window.height()}")
+        shown.grab().save(str(options.out))
+        print(f"{options.out}: {shown.width()}×{shown.height()}")
         app.quit()
 
     QTimer.singleShot(500, shoot)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QPlainTextEdit,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -24,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.importing.plan import FilePlan, InterviewDraft
+from ui.dialogs.import_turns import TurnTable, guess_text
 from ui.window.errors import error_text, note_text
 
 ENCODINGS = ("", "utf-8", "utf-16", "gb18030", "big5")
-PREVIEW_TURNS = 8
 
 
 class ImportDialog(QDialog):
@@ -77,6 +76,7 @@ class ImportDialog(QDialog):
         self.interviews = QListWidget()
         self.interviews.setObjectName("importInterviews")
         self.interviews.currentRowChanged.connect(self._show_interview)
+        self.interviews.setMaximumHeight(72)  # most files hold one or two interviews
 
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("importTitle")
@@ -86,16 +86,29 @@ class ImportDialog(QDialog):
         self.role_edit.setObjectName("importRole")
         self.reporter_edit = QLineEdit()
         self.reporter_edit.setObjectName("importReporter")
-        for edit in (self.title_edit, self.interviewee_edit, self.role_edit, self.reporter_edit):
+        self.outlet_edit = QLineEdit()
+        self.outlet_edit.setObjectName("importOutlet")
+        self.published = QLabel()
+        self.published.setObjectName("importPublished")
+        for edit in (
+            self.title_edit,
+            self.interviewee_edit,
+            self.role_edit,
+            self.reporter_edit,
+            self.outlet_edit,
+        ):
             edit.textEdited.connect(lambda _text: self._keep_edits())
         self.speakers = QTableWidget(0, 2)
         self.speakers.setObjectName("importSpeakers")
         self.speakers.setHorizontalHeaderLabels([self.tr("Speaker"), self.tr("Role")])
         self.speakers.verticalHeader().hide()
         self.speakers.horizontalHeader().setStretchLastSection(True)
-        self.turns = QPlainTextEdit()
-        self.turns.setObjectName("importTurns")
-        self.turns.setReadOnly(True)
+        self.speakers.setMinimumHeight(110)  # the header and three speakers
+        self.turns = TurnTable()
+        self.guesses = QLabel()
+        self.guesses.setObjectName("importGuesses")
+        self.guesses.setWordWrap(True)
+        self.guesses.setStyleSheet("color: #7a5a00; background: #fff6d6; padding: 4px")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #9b2226")
@@ -113,17 +126,22 @@ class ImportDialog(QDialog):
         fields.addRow(self.tr("Interviewee:"), self.interviewee_edit)
         fields.addRow(self.tr("Role:"), self.role_edit)
         fields.addRow(self.tr("Reporter:"), self.reporter_edit)
+        outlet_row = QHBoxLayout()
+        outlet_row.addWidget(self.outlet_edit, 1)
+        outlet_row.addWidget(self.published)
+        fields.addRow(self.tr("Outlet:"), outlet_row)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addLayout(file_row)
         detail_layout.addWidget(self.problem)
         detail_layout.addWidget(self.notes)
-        detail_layout.addWidget(self.interviews, 1)
+        detail_layout.addWidget(self.interviews)
         detail_layout.addLayout(fields)
         detail_layout.addWidget(self.speakers, 1)
-        detail_layout.addWidget(QLabel(self.tr("First turns:")))
-        detail_layout.addWidget(self.turns, 2)
+        detail_layout.addWidget(self.guesses)
+        detail_layout.addWidget(QLabel(self.tr("Turns (set a turn's kind in its box):")))
+        detail_layout.addWidget(self.turns, 3)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.files)
         splitter.addWidget(detail)
@@ -234,6 +252,7 @@ class ImportDialog(QDialog):
             (self.interviewee_edit, draft.interviewee if draft else ""),
             (self.role_edit, draft.interviewee_role if draft else ""),
             (self.reporter_edit, draft.reporter if draft else ""),
+            (self.outlet_edit, draft.outlet if draft else ""),
         ):
             edit.setText(value)
             edit.setEnabled(draft is not None and not draft.duplicate)
@@ -250,22 +269,24 @@ class ImportDialog(QDialog):
                     lambda _i, who=speaker, widget=box: self._set_role(who, widget.currentData())
                 )
                 self.speakers.setCellWidget(row, 1, box)
-        self.turns.setPlainText(self._turn_preview(draft) if draft else "")
+        day = draft.parsed.published_on if draft else None
+        self.published.setText(
+            self.tr("published %1").replace("%1", day.isoformat()) if day else self.tr("no date")
+        )
+        self.turns.show_draft(draft)
+        self._show_guesses(draft)
         self._draft = draft
 
-    def _turn_preview(self, draft: InterviewDraft) -> str:
-        parsed = draft.parsed
-        lines = []
-        for turn in parsed.turns[:PREVIEW_TURNS]:
-            words = " ".join(parsed.text[turn.content_start : turn.end].split())
-            words = words if len(words) <= 70 else words[:69] + "…"
-            who = turn.speaker or {"heading": "▪", "narration": "·"}.get(turn.kind, "")
-            role = {"question": self.tr("asks"), "answer": self.tr("answers")}.get(turn.kind, "")
-            stamp = f"[{turn.timestamp}] " if turn.timestamp else ""
-            lines.append(f"{stamp}{who} {('(' + role + ')') if role else ''}  {words}")
-        if len(parsed.turns) > PREVIEW_TURNS:
-            lines.append(self.tr("… %n more turn(s)", "", len(parsed.turns) - PREVIEW_TURNS))
-        return "\n".join(lines)
+    def _show_guesses(self, draft: InterviewDraft | None) -> None:
+        codes = draft.parsed.guesses if draft else ()
+        if not codes:
+            self.guesses.hide()
+            return
+        lines = [self.tr("Guessed, please check:")]
+        lines += ["• " + guess_text(code) for code in codes]
+        lines.append(self.tr("Fix it here: who asks in Speakers, a turn's kind in its box."))
+        self.guesses.setText("\n".join(lines))
+        self.guesses.show()
 
     def _keep_edits(self) -> None:
         draft = self._draft
@@ -275,6 +296,7 @@ class ImportDialog(QDialog):
         draft.interviewee = self.interviewee_edit.text()
         draft.interviewee_role = self.role_edit.text()
         draft.reporter = self.reporter_edit.text()
+        draft.outlet = self.outlet_edit.text()
         item = self.interviews.currentItem()
         if item is not None:
             item.setText(draft.title)
@@ -282,6 +304,7 @@ class ImportDialog(QDialog):
     def _set_role(self, speaker: str, role: str) -> None:
         if self._draft is not None:
             self._draft.roles[speaker] = role
+            self.turns.refresh_kinds()
 
     def _update_summary(self) -> None:
         new = sum(len(plan.new_interviews) for plan in self.plans)

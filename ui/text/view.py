@@ -182,6 +182,10 @@ class TextView(QPlainTextEdit):
     def cursor_offset(self) -> int:
         return self._offsets.to_code_point(self.textCursor().position())
 
+    def offset_at(self, point: QPoint) -> int:
+        """Code point offset of the gap between characters nearest to ``point``."""
+        return self._offsets.to_code_point(self.cursorForPosition(point).position())
+
     def select_span(self, start: int, end: int) -> None:
         first, last = self._offsets.span_to_utf16(start, end)
         cursor = self.textCursor()

@@ -28,6 +28,17 @@ REJECT_SUGGESTION = str(QT_TRANSLATE_NOOP("History", "Reject Suggestion “%1”
 ACCEPT_ONE = str(QT_TRANSLATE_NOOP("History", "Accept 1 Suggestion"))
 ACCEPT_SUGGESTIONS = str(QT_TRANSLATE_NOOP("History", "Accept %1 Suggestions"))
 EDIT_TRIGGERS = str(QT_TRANSLATE_NOOP("History", "Edit Trigger Words"))
+# The names app.editing.turn_commands gives its steps (step_name), in the window and the
+# command line alike.
+TURN_STEPS = (
+    QT_TRANSLATE_NOOP("History", "Set Speaker of Turn %1 to “%2”"),
+    QT_TRANSLATE_NOOP("History", "Change Kind of Turn %1"),
+    QT_TRANSLATE_NOOP("History", "Split Turn %1"),
+    QT_TRANSLATE_NOOP("History", "Merge Turn %1 into the One Before"),
+    QT_TRANSLATE_NOOP("History", "Rename Speaker “%1” to “%2”"),
+    QT_TRANSLATE_NOOP("History", "Set Interviewees “%1”"),
+    QT_TRANSLATE_NOOP("History", "Detect Turns Again"),
+)
 
 ADD_TERM = str(QT_TRANSLATE_NOOP("History", "Add “%1” to the dictionary"))
 ADD_TERMS = str(QT_TRANSLATE_NOOP("History", "Add %1 words to the dictionary"))

@@ -1,0 +1,1 @@
+"""Layout features of real interview pages, one module each, used by app.importing.layout."""
