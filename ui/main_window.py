@@ -20,12 +20,14 @@ from ui.dialogs import dictionary as dictionary_dialog
 from ui.dialogs.dictionary import WordListsMenu
 from ui.dialogs.shortcuts import show_shortcuts
 from ui.panels import keywords as keywords_panel
+from ui.panels import passages as passages_panel
 from ui.panels import structure as structure_menu
 from ui.panels.annotation_list import AnnotationList
 from ui.panels.codebook_controller import CodebookController
 from ui.panels.document_controller import DocumentController
 from ui.panels.document_list import DocumentList
 from ui.panels.keywords import KeywordsPanel
+from ui.panels.passages import PassagesPanel
 from ui.panels.structure import StructureMenu
 from ui.panels.tag_panel import TagPanel
 from ui.search import panel as search_panel
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         self.word_lists: WordListsMenu = dictionary_dialog.install(context)
         self.suggestions_panel: SuggestionsPanel = suggestions_panel.install(context)
         self.structure: StructureMenu = structure_menu.install(context)
+        self.passages_panel: PassagesPanel = passages_panel.install(context)
         self.keywords_panel.search_requested.connect(self.search_panel.search_for)
         self.other_writers = OtherWriters(
             session, self.transfers, self.views.reload, self._status, self

@@ -1520,6 +1520,77 @@
     </message>
 </context>
 <context>
+    <name>PassagesPanel</name>
+    <message>
+        <source>%1 of %2 passages</source>
+        <translation>共 %2 段，已列出 %1 段</translation>
+    </message>
+    <message>
+        <source>Export Coded Passages</source>
+        <translation>导出已编码段落</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 passages written to %2</source>
+        <translation>已将 %1 段写入 %2</translation>
+    </message>
+    <message>
+        <source>Coded Passages</source>
+        <translation>已编码段落</translation>
+    </message>
+    <message>
+        <source>Every tag</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <source>Every interviewee</source>
+        <translation>所有受访者</translation>
+    </message>
+    <message>
+        <source>Questions and answers</source>
+        <translation>提问和回答</translation>
+    </message>
+    <message>
+        <source>Answers only</source>
+        <translation>仅回答</translation>
+    </message>
+    <message>
+        <source>Questions only</source>
+        <translation>仅提问</translation>
+    </message>
+    <message>
+        <source>Containing… (Enter)</source>
+        <translation>包含…（回车）</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Show More</source>
+        <translation>显示更多</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Folder</source>
@@ -1827,6 +1898,10 @@
     <message>
         <source>Show the keywords</source>
         <translation>显示关键词</translation>
+    </message>
+    <message>
+        <source>Show the coded passages</source>
+        <translation>显示已编码段落</translation>
     </message>
     <message>
         <source>Focus on the text: hide the panels, or show them</source>

@@ -143,3 +143,25 @@ def test_a_bad_query_says_what_is_wrong_in_one_line(coded, query, error, message
         passages(coded, query)
     assert message in str(raised.value)
     assert "\n" not in str(raised.value)
+
+
+def test_the_passages_are_written_as_an_excel_safe_csv(coded, tmp_path):
+    import csv
+
+    from app.errors import ExportTargetError
+    from app.statistics.passages_export import export_passages
+
+    target = tmp_path / "passages.csv"
+    query = PassageQuery(limit=1)  # the page size is not what is written
+    written = export_passages(coded, query, target)
+    found = passages(coded, PassageQuery())
+    assert written == len(found) > 1
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(int(r["start"]), int(r["end"]), r["tag"]) for r in rows] == [
+        (p.start, p.end, p.tag) for p in found
+    ]
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    with pytest.raises(ExportTargetError):
+        export_passages(coded, query, tmp_path / "missing" / "passages.csv")
+    assert not (tmp_path / "missing").exists()

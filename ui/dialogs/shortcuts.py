@@ -73,6 +73,7 @@ def shortcut_rows(tags: list[TagInfo]) -> list[tuple[str, str]]:
                 QT_TRANSLATE_NOOP("Shortcuts", "Accept / reject / skip a suggested tag"),
             ),
             (keys("Ctrl+Shift+K"), QT_TRANSLATE_NOOP("Shortcuts", "Show the keywords")),
+            (keys("Ctrl+Shift+P"), QT_TRANSLATE_NOOP("Shortcuts", "Show the coded passages")),
             (
                 keys("F11"),
                 QT_TRANSLATE_NOOP("Shortcuts", "Focus on the text: hide the panels, or show them"),

@@ -1,0 +1,267 @@
+"""View ▸ Coded Passages: every annotation matching a few filters, with the turn around it.
+
+"What did the district secretaries say about 民生?": choose the tag, the interviewee and
+answers only; the list shows each passage with its interview and speaker, the turn around
+it as a tooltip, and a click opens it in the text. The list comes a page at a time and can
+be written to a CSV file.
+"""
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import FangtanError
+from app.statistics.passages import Passage, PassageQuery, count_passages, passages
+from app.statistics.passages_export import export_passages
+from ui.window.context import PanelContext
+from ui.window.errors import error_text, show_error
+
+PAGE = 200
+NAME_SEPARATOR = "、"
+_ANY = ""
+
+
+class PassagesPanel(QDockWidget):
+    def __init__(self, context: PanelContext) -> None:
+        super().__init__(context.window)
+        self.setObjectName("passagesPanel")
+        self._context = context
+        self._rows: list[Passage] = []
+        self._query = PassageQuery()
+
+        self.tag_filter = QComboBox()
+        self.tag_filter.setObjectName("passagesTag")
+        self.kind_filter = QComboBox()
+        self.kind_filter.setObjectName("passagesKind")
+        self.kind_filter.addItems(["", "", ""])
+        self.interviewee_filter = QComboBox()
+        self.interviewee_filter.setObjectName("passagesInterviewee")
+        self.contains = QLineEdit()
+        self.contains.setObjectName("passagesContains")
+        self.contains.setClearButtonEnabled(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("passagesTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("passagesSummary")
+        self.more_button = QPushButton()
+        self.more_button.setObjectName("passagesMore")
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("passagesExport")
+
+        filters = QHBoxLayout()
+        for widget in (self.tag_filter, self.kind_filter, self.interviewee_filter):
+            filters.addWidget(widget)
+        filters.addWidget(self.contains, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.more_button)
+        bottom.addWidget(self.export_button)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.setWidget(body)
+
+        for box in (self.tag_filter, self.kind_filter, self.interviewee_filter):
+            box.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.contains.returnPressed.connect(self.refresh)
+        self.table.cellActivated.connect(lambda row, _column: self.open_row(row))
+        self.table.cellClicked.connect(lambda row, _column: self.open_row(row))
+        self.more_button.clicked.connect(self.show_more)
+        self.export_button.clicked.connect(self.choose_export)
+        self.visibilityChanged.connect(self._visibility_changed)
+        context.session.changed.connect(lambda _changes, _origin: self._changed())
+        self._retranslate()
+
+    # Filters ----------------------------------------------------------------------------
+
+    def fill_filters(self) -> None:
+        """The project's tags and interviewees, keeping what was chosen where it is still there."""
+        project = self._context.session.project
+        tag = self.tag_filter.currentData()
+        who = self.interviewee_filter.currentData()
+        names: list[str] = []
+        for document in project.documents():
+            names += [n.strip() for n in document.interviewee.split(NAME_SEPARATOR) if n.strip()]
+        for box, values, chosen in (
+            (self.tag_filter, [t.name for t in self._context.tags()], tag),
+            (self.interviewee_filter, sorted(set(names)), who),
+        ):
+            box.blockSignals(True)
+            box.clear()
+            box.addItem("", _ANY)
+            for value in values:
+                box.addItem(value, value)
+            box.setCurrentIndex(max(0, box.findData(chosen)))
+            box.blockSignals(False)
+        self._retranslate()
+
+    def query(self) -> PassageQuery:
+        tag = self.tag_filter.currentData() or _ANY
+        who = self.interviewee_filter.currentData() or _ANY
+        kind = (None, "answer", "question")[max(0, self.kind_filter.currentIndex())]
+        return PassageQuery(
+            tags=(tag,) if tag else (),
+            interviewee=who or None,
+            kind=kind,
+            contains=self.contains.text().strip(),
+            limit=PAGE,
+        )
+
+    # The list ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.tag_filter.count() == 0:
+            self.fill_filters()
+        self._query = self.query()
+        self._rows = []
+        self.table.setRowCount(0)
+        self._load(0)
+
+    def show_more(self) -> None:
+        self._load(len(self._rows))
+
+    def _load(self, offset: int) -> None:
+        project = self._context.session.project
+        query = replace(self._query, offset=offset)
+        try:
+            page = passages(project, query)
+            total = count_passages(project, query)
+        except FangtanError as error:
+            self.summary.setText(error_text(error))
+            self.more_button.setEnabled(False)
+            return
+        first = len(self._rows)
+        self._rows += page
+        self.table.setRowCount(len(self._rows))
+        for row, found in enumerate(page, start=first):
+            who = found.speaker or "—"
+            cells = (found.document_title, who, found.tag, " ".join(found.text.split()))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 3:
+                    item.setToolTip(self._context_tip(found))
+                self.table.setItem(row, column, item)
+        self.summary.setText(
+            self.tr("%1 of %2 passages")
+            .replace("%1", str(len(self._rows)))
+            .replace("%2", str(total))
+        )
+        self.more_button.setEnabled(len(self._rows) < total)
+        self.export_button.setEnabled(total > 0)
+
+    def _context_tip(self, found: Passage) -> str:
+        if not found.context:
+            return found.text
+        start = found.start - found.context_start
+        end = found.end - found.context_start
+        context = found.context
+        marked = f"{context[:start]}【{context[start:end]}】{context[end:]}"
+        return marked if len(marked) <= 800 else marked[:799] + "…"
+
+    def open_row(self, row: int) -> None:
+        """Show the passage in the text, selected."""
+        if not 0 <= row < len(self._rows):
+            return
+        found = self._rows[row]
+        if self._context.shown_document() != found.document_id:
+            self._context.document_list.select_document(found.document_id)
+        view = self._context.text_view
+        if view.content is not None and view.content.meta.id == found.document_id:
+            view.select_span(found.start, found.end)
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.fill_filters()
+            self.refresh()
+
+    def _changed(self) -> None:
+        if self.isVisible():
+            self.fill_filters()
+            self.refresh()
+        else:
+            self.tag_filter.clear()  # filled again when next shown
+
+    # Export -----------------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export Coded Passages"),
+            str(self._context.session.project.path.with_name("passages.csv")),
+            self.tr("CSV (*.csv)"),
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> int | None:
+        try:
+            rows = export_passages(self._context.session.project, self._query, path)
+        except FangtanError as error:
+            show_error(self, error)
+            return None
+        self._context.status(
+            self.tr("%1 passages written to %2").replace("%1", str(rows)).replace("%2", path.name)
+        )
+        return rows
+
+    # Language ---------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Coded Passages"))
+        if self.tag_filter.count():
+            self.tag_filter.setItemText(0, self.tr("Every tag"))
+        if self.interviewee_filter.count():
+            self.interviewee_filter.setItemText(0, self.tr("Every interviewee"))
+        self.kind_filter.setItemText(0, self.tr("Questions and answers"))
+        self.kind_filter.setItemText(1, self.tr("Answers only"))
+        self.kind_filter.setItemText(2, self.tr("Questions only"))
+        self.contains.setPlaceholderText(self.tr("Containing… (Enter)"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Interview"), self.tr("Speaker"), self.tr("Tag"), self.tr("Passage")]
+        )
+        self.more_button.setText(self.tr("Show More"))
+        self.export_button.setText(self.tr("Export CSV…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+def install(context: PanelContext) -> PassagesPanel:
+    """Add the Coded Passages dock (hidden at first) and View ▸ Coded Passages."""
+    panel = PassagesPanel(context)
+    context.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+    panel.hide()
+    toggle: QAction = panel.toggleViewAction()
+    toggle.setObjectName("passagesAction")
+    toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    context.view_menu.addAction(toggle)
+    return panel
