@@ -19,6 +19,7 @@ from tests.app.layout_checks import kinds, read, spoken
         ("15.03.2022 09:40", date(2022, 3, 15), ""),
         ("2022/3/15 09:40:12 来源：南岭网 选稿：某某", date(2022, 3, 15), "南岭网"),
         ("南岭网　2022-03-15", date(2022, 3, 15), "南岭网"),
+        ("编辑：某某 | 2022-03-15 09:40 | 来源：南岭晚报", date(2022, 3, 15), "南岭晚报"),
     ],
 )
 def test_date_and_source_line_gives_the_date_and_outlet(line: str, day: date, outlet: str) -> None:

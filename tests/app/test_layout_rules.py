@@ -216,3 +216,11 @@ def test_confirmed_label_inside_a_paragraph_starts_a_turn() -> None:
     assert interview.text[answer.start : answer.content_start] == "蒙某某："
     assert interview.text[interview.turns[-4].end - 1] == "。"
     assert "眼眶。蒙某某：我也记得" in interview.text  # the paragraph is unchanged
+
+
+def test_birth_year_in_the_interviewee_note_is_not_the_role() -> None:
+    interview = read(
+        "修水库的日子\n\n采访对象：郑某某（1938年生，原公社党委书记）\n\n采访日期：2020年11月3日\n\n"
+        "采访组：您什么时候上的工地？\n\n郑某某：一九五八年冬天。\n"
+    )
+    assert (interview.interviewee, interview.interviewee_role) == ("郑某某", "原公社党委书记")

@@ -13,7 +13,7 @@ import re
 
 from app.importing.lines import HONORIFICS, ROLE_WORDS, surname_of
 
-_STOP = "的了是和与在访问对话专谈做客欢迎请邀们們請訪問對話專談與"
+_STOP = "的了是和与在访问对话专谈做客欢迎请邀们們請訪問對話專談與到来來"
 _AFTER_NAME = (
     r"(?=[，,。、！!？?\s：:；;“”来來做作到参參的谈談说說接就为為]|先生|同志|女士|老师|老師|$)"
 )

@@ -31,7 +31,8 @@ _SOURCE_WORDS = (
 )
 _OUTLET_WORD = r"(?P<lead>[\u4e00-\u9fff]{2,12}(?:报|報|网|網|社|台|刊))"
 _DATE_LINE = re.compile(
-    rf"^(?:(?:发布时间|發佈時間|发布日期|时间|時間)\s*[:：]\s*|{_OUTLET_WORD}\s+)?(?:{_DATE.pattern}){_TIME}"
+    rf"^(?:(?:{_SOURCE_WORDS})\s*[:：]\s*[^\s|｜]{{1,16}}\s*[|｜]\s*)?"  # 编辑：某某 | 2021-09-22
+    rf"(?:(?:发布时间|發佈時間|发布日期|时间|時間)\s*[:：]\s*|{_OUTLET_WORD}\s+)?(?:{_DATE.pattern}){_TIME}"
     rf"(?:\s*(?:[|｜/]\s*)?(?:(?:{_SOURCE_WORDS})\s*[:：]\s*\S*|\S{{1,16}}(?:报|報|网|網|社|台)))*\s*$"
 )
 _DATE_TIME_ONLY = re.compile(

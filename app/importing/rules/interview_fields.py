@@ -38,7 +38,18 @@ _TEAM = re.compile(
 )
 _NAME_END = re.compile(r"[（(，,、；;\s]")
 _ENTRY_SEPARATOR = re.compile(r"(?<=[）)])\s*[、，,]\s*")
-_NOTE = re.compile(r"[（(]([^（）()，,\d]{2,16})[）)]")
+_NOTE = re.compile(r"[（(]([^（）()]{2,40})[）)]")
+_NOTE_PART = re.compile(r"[，,、；;]\s*")
+_LIFE_DATES = re.compile(r"\d|[生歲岁]$|^生于|^生於")  # "1938年生", "82岁", "1938—2019"
+MAX_ROLE = 16
+
+
+def _role_in_note(note: str) -> str | None:
+    """ "1938年生，原公社党委书记" -> "原公社党委书记": the note without life dates."""
+    parts = [part for part in _NOTE_PART.split(note.strip()) if part]
+    roles = [part for part in parts if not _LIFE_DATES.search(part)]
+    role = "，".join(roles)
+    return role if 2 <= len(role) <= MAX_ROLE else None
 
 
 def is_field_line(line: str) -> bool:
@@ -89,7 +100,8 @@ def role_field(lines: list[str]) -> str:
         if match and match.group("field") in _INTERVIEWEE_FIELDS and is_field_line(line):
             entries = _ENTRY_SEPARATOR.split(match.group("value"))
             notes = [_NOTE.search(entry) for entry in entries]
-            return "、".join(note.group(1) for note in notes if note) if all(notes) else ""
+            roles = [_role_in_note(note.group(1)) if note else None for note in notes]
+            return "、".join(role for role in roles if role) if all(roles) else ""
     return ""
 
 
