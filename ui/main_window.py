@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.dto import TagInfo
 from app.project import PROJECT_SUFFIX
 from ui.dialogs import dictionary as dictionary_dialog
+from ui.dialogs import statistics as overview_dialog
 from ui.dialogs.dictionary import WordListsMenu
 from ui.dialogs.shortcuts import show_shortcuts
 from ui.panels import keywords as keywords_panel
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
         self.suggestions_panel: SuggestionsPanel = suggestions_panel.install(context)
         self.structure: StructureMenu = structure_menu.install(context)
         self.passages_panel: PassagesPanel = passages_panel.install(context)
+        self.overview_action: QAction = overview_dialog.install(
+            context, self.passages_panel.show_for
+        )
         self.keywords_panel.search_requested.connect(self.search_panel.search_for)
         self.other_writers = OtherWriters(
             session, self.transfers, self.views.reload, self._status, self

@@ -1520,6 +1520,73 @@
     </message>
 </context>
 <context>
+    <name>OverviewDialog</name>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>The overview could not be worked out: %1</source>
+        <translation>无法完成统计：%1</translation>
+    </message>
+    <message>
+        <source>%1 interviews: %2 done, %3 in progress, %4 not started</source>
+        <translation>共 %1 篇访谈：%2 篇已完成，%3 篇进行中，%4 篇未开始</translation>
+    </message>
+    <message>
+        <source>One tag is more than five times as frequent as the other: the coefficient understates how often they go together.</source>
+        <translation>一个标签的频次是另一个的五倍以上：该系数会低估两者同时出现的程度。</translation>
+    </message>
+    <message>
+        <source>Corpus Overview</source>
+        <translation>语料概览</translation>
+    </message>
+    <message>
+        <source>Tags × Interviews</source>
+        <translation>标签 × 访谈</translation>
+    </message>
+    <message>
+        <source>Tags Together</source>
+        <translation>标签共现</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>标注数</translation>
+    </message>
+    <message>
+        <source>Characters coded</source>
+        <translation>已编码字数</translation>
+    </message>
+    <message>
+        <source>Share of the answers coded</source>
+        <translation>回答的编码比例</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Overlapping passages</source>
+        <translation>重叠的段落</translation>
+    </message>
+    <message>
+        <source>Turns with both</source>
+        <translation>同时带有两者的发言段</translation>
+    </message>
+    <message>
+        <source>c-coefficient</source>
+        <translation>c 系数</translation>
+    </message>
+    <message>
+        <source>Corpus &amp;Overview…</source>
+        <translation>语料概览(&amp;O)…</translation>
+    </message>
+</context>
+<context>
     <name>PassagesPanel</name>
     <message>
         <source>%1 of %2 passages</source>

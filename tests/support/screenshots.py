@@ -69,6 +69,7 @@ def main() -> int:
     parser.add_argument("--focus", action="store_true", help="the text alone (focus mode)")
     parser.add_argument("--raise", dest="panel", default="", help="a dock to bring forward")
     parser.add_argument("--preview", type=Path, help="the import preview of this file instead")
+    parser.add_argument("--overview", action="store_true", help="Tools ▸ Corpus Overview")
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="fangtan-shot-"))
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
@@ -99,11 +100,21 @@ def main() -> int:
             chosen.show()
             chosen.raise_()
     waited = [0]
-    shown = window if options.preview is None else _preview(window, options.preview)
+    shown: QWidget = window if options.preview is None else _preview(window, options.preview)
+    if options.overview:
+        from PySide6.QtGui import QAction
+
+        from ui.dialogs.statistics import OverviewDialog
+
+        window.findChild(QAction, "overviewAction").trigger()
+        shown = window.findChild(OverviewDialog, "overviewDialog")
 
     def shoot() -> None:
         waited[0] += 1
-        ready = options.preview or panel is None or panel.suggestions or waited[0] > 200
+        if options.overview:
+            ready = getattr(shown, "data", None) is not None or waited[0] > 200
+        else:
+            ready = options.preview or panel is None or panel.suggestions or waited[0] > 200
         if not ready:
             QTimer.singleShot(100, shoot)
             return

@@ -122,6 +122,17 @@ class PassagesPanel(QDockWidget):
             box.blockSignals(False)
         self._retranslate()
 
+    def show_for(self, tag: str, interviewee: str) -> None:
+        """Show the panel listing the passages of ``tag`` by ``interviewee`` (either may be "")."""
+        self.show()
+        self.raise_()
+        self.fill_filters()
+        for box, value in ((self.tag_filter, tag), (self.interviewee_filter, interviewee)):
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(value)))
+            box.blockSignals(False)
+        self.refresh()
+
     def query(self) -> PassageQuery:
         tag = self.tag_filter.currentData() or _ANY
         who = self.interviewee_filter.currentData() or _ANY
