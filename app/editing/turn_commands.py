@@ -27,8 +27,6 @@ from app.errors import (
     UnknownSpeakerError,
     UnknownTurnError,
 )
-from app.importing.layout import parse_interviews
-from app.importing.lines import asks, find_label
 from app.search.engine import index_document, unindex_document
 from models import Document, Turn
 from models.documents import TURN_KINDS
@@ -242,6 +240,8 @@ class SplitTurn(Command):
                 offset=self.offset, index=self.index, start=turn.content_start, end=turn.end
             )
         first = turn._replace(end=first_end)
+        from app.importing.lines import asks, find_label  # the importer: when first used
+
         label = find_label(text[second_start : turn.end])
         if label is None:
             second = TurnSnapshot(turn.speaker, turn.kind, second_start, second_start, turn.end)
@@ -337,6 +337,8 @@ class RedetectTurns(Command):
 
     def apply(self, session: Session, annotator: str) -> Applied:
         before = _state(session, self.document_id)
+        from app.importing.layout import parse_interviews  # the importer: when first used
+
         parsed = parse_interviews(before.text, before.title, split=False)
         if not parsed or parsed[0].text != before.text:
             raise RedetectMismatchError()

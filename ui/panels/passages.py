@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from app.errors import FangtanError
 from app.statistics.passages import Passage, PassageQuery, count_passages, passages
-from app.statistics.passages_export import export_passages
 from ui.window.context import PanelContext
 from ui.window.errors import error_text, show_error
 
@@ -232,6 +231,9 @@ class PassagesPanel(QDockWidget):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> int | None:
+        # The writers of app.exchange are loaded when first used, not when the window starts.
+        from app.statistics.passages_export import export_passages
+
         try:
             rows = export_passages(self._context.session.project, self._query, path)
         except FangtanError as error:
