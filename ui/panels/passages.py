@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.errors import FangtanError
 from app.statistics.passages import Passage, PassageQuery, count_passages, passages
 from ui.window.context import PanelContext
+from ui.window.deferred import ChangesLater
 from ui.window.errors import error_text, show_error
 
 PAGE = 200
@@ -95,7 +96,9 @@ class PassagesPanel(QDockWidget):
         self.more_button.clicked.connect(self.show_more)
         self.export_button.clicked.connect(self.choose_export)
         self.visibilityChanged.connect(self._visibility_changed)
-        context.session.changed.connect(lambda _changes, _origin: self._changed())
+        # After the window has shown what the user did, once for every change meanwhile.
+        self._later = ChangesLater(lambda _changes: self._changed(), self)
+        context.session.changed.connect(lambda changes, _origin: self._later.add(changes))
         self._retranslate()
 
     # Filters ----------------------------------------------------------------------------
@@ -147,8 +150,6 @@ class PassagesPanel(QDockWidget):
     # The list ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        if self.tag_filter.count() == 0:
-            self.fill_filters()
         self._query = self.query()
         self._rows = []
         self.table.setRowCount(0)
@@ -212,11 +213,9 @@ class PassagesPanel(QDockWidget):
             self.refresh()
 
     def _changed(self) -> None:
-        if self.isVisible():
+        if self.isVisible():  # a hidden list is filled afresh when shown
             self.fill_filters()
             self.refresh()
-        else:
-            self.tag_filter.clear()  # filled again when next shown
 
     # Export -----------------------------------------------------------------------------
 
