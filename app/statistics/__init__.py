@@ -12,27 +12,28 @@ Everything returns frozen dataclasses; nothing here holds a session or an ORM ob
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.project import Project
-from app.statistics.cooccurrence import Cooccurrence, build_cooccurrence
-from app.statistics.matrix import (
-    CodingProgress,
-    TagMatrix,
-    build_matrix,
-    build_progress,
-    load_corpus,
-)
+
+if TYPE_CHECKING:
+    # The counting modules load numpy; the window loads them when first used.
+    from app.statistics.cooccurrence import Cooccurrence
+    from app.statistics.matrix import CodingProgress, TagMatrix
 
 
 @dataclass(frozen=True)
 class Overview:
-    matrix: TagMatrix
-    cooccurrence: Cooccurrence
-    progress: CodingProgress
+    matrix: "TagMatrix"
+    cooccurrence: "Cooccurrence"
+    progress: "CodingProgress"
 
 
 def overview(project: Project) -> Overview:
     """The tag matrix, co-occurrence and progress, from one reading of the project."""
+    from app.statistics.cooccurrence import build_cooccurrence
+    from app.statistics.matrix import build_matrix, build_progress, load_corpus
+
     with project.reading() as session:
         corpus = load_corpus(session)
     return Overview(

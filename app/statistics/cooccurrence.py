@@ -7,12 +7,16 @@ index of the two sets of turns; it misleads when one tag is far more frequent th
 other, which ``skewed`` says.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
+import numpy as np
+from numpy.typing import NDArray
+
 from app.project import Project
-from app.statistics.matrix import Content, Corpus, Span, TagRef, load_corpus
+from app.statistics.arrays import Ints
+from app.statistics.matrix import Corpus, TagRef, load_corpus
 
 # One tag more than this many times as frequent (in turns) as the other: c misleads.
 SKEW_RATIO = 5
@@ -63,75 +67,93 @@ class Cooccurrence:
         return found if found is not None else self.pairs[(second_id, first_id)]
 
 
-def _overlapping(spans: Sequence[Span], dense: Mapping[int, int], counts: list[list[int]]) -> None:
-    """Add the document's overlapping pairs of annotations to ``counts[a][b]`` (tags by
-    codebook index, a the tag of the one starting later, same tags included).
+@dataclass(frozen=True)
+class _Placed:
+    """One tag's annotations as places on the line (app.statistics.arrays), in any
+    order, with their starts and ends also each sorted, and their count per document."""
 
-    One sweep by start: the annotations still open when one starts are exactly those
-    before it that overlap it.
-    """
-    still_open: list[tuple[int, int]] = []  # (end, tag index)
-    for _document, start, end, tag, _annotator in spans:
-        index = dense[tag]
-        if still_open:
-            still_open = [item for item in still_open if item[0] > start]
-            row = counts[index]
-            for _end, other in still_open:
-                row[other] += 1
-        still_open.append((end, index))
+    documents: Ints
+    starts: Ints
+    ends: Ints
+    sorted_starts: Ints
+    sorted_ends: Ints
+    per_document: Ints
+
+    @classmethod
+    def of(cls, documents: Ints, starts: Ints, ends: Ints, document_count: int) -> "_Placed":
+        return cls(
+            documents=documents,
+            starts=starts,
+            ends=ends,
+            sorted_starts=np.sort(starts),
+            sorted_ends=np.sort(ends),
+            per_document=np.bincount(documents, minlength=document_count),
+        )
 
 
-def _turn_masks(
-    spans: Sequence[Span], contents: Sequence[Content], dense: Mapping[int, int]
-) -> list[int]:
-    """The tags each question or answer turn carries, as bits by codebook index (turns
-    sorted and not overlapping, so the first turn ending after a start only moves on)."""
-    starts = [start for _kind, start, _end in contents]
-    ends = [end for _kind, _start, end in contents]
-    masks = [0] * len(contents)
-    turns = len(contents)
-    first = 0
-    for _document, start, end, tag, _annotator in spans:
-        while first < turns and ends[first] <= start:
-            first += 1
-        index = first
-        bit = 1 << dense[tag]
-        while index < turns and starts[index] < end:
-            masks[index] |= bit
-            index += 1
-    return masks
+def _overlapping(mine: _Placed, theirs: _Placed) -> int:
+    """Pairs of one annotation of each, in the same document, sharing at least one
+    character: all pairs in the same documents, less those where theirs lies wholly
+    after mine (starts at or after its end) or wholly before it (ends at or before its
+    start). Counted over sorted places: a sum does not depend on the order."""
+    together = int(np.dot(mine.per_document, theirs.per_document))
+    if not together:
+        return 0
+    # Theirs in documents up to and including each document, and before it.
+    through = np.cumsum(theirs.per_document)
+    up_to = int(np.dot(mine.per_document, through))
+    before_document = int(np.dot(mine.per_document, through - theirs.per_document))
+    after = up_to - int(np.searchsorted(theirs.sorted_starts, mine.sorted_ends, "left").sum())
+    before = int(np.searchsorted(theirs.sorted_ends, mine.sorted_starts, "right").sum())
+    return together - after - (before - before_document)
+
+
+def _carried(corpus: Corpus, dense: Ints, starts: Ints, ends: Ints) -> NDArray[np.float64]:
+    """Turns × tags: 1 where an annotation of the tag overlaps the turn's content (the
+    contents are sorted and never overlap, so the turns an annotation overlaps are a
+    run found with two binary searches)."""
+    contents, stride = corpus.contents, corpus.stride
+    placed = contents.document * np.int64(stride)
+    turn_starts, turn_ends = placed + contents.start, placed + contents.end
+    first = np.searchsorted(turn_ends, starts, side="right")
+    count = np.maximum(np.searchsorted(turn_starts, ends, side="left") - first, 0)
+    total = int(count.sum())
+    runs = np.repeat(np.cumsum(count) - count, count)
+    turns = np.repeat(first, count) + np.arange(total) - runs
+    carried = np.zeros((len(contents), len(corpus.tags)), dtype=np.float64)
+    carried[turns, np.repeat(dense, count)] = 1.0
+    return carried
 
 
 def build_cooccurrence(corpus: Corpus) -> Cooccurrence:
-    tags = corpus.tags
-    dense = {tag.id: index for index, tag in enumerate(tags)}
-    overlapping = [[0] * len(tags) for _ in tags]
-    combined: dict[int, int] = {}  # a set of tags (as bits) → turns carrying exactly it
-    for document_id, spans in corpus.spans.items():
-        _overlapping(spans, dense, overlapping)
-        for mask in _turn_masks(spans, corpus.contents.get(document_id, ()), dense):
-            if mask:
-                combined[mask] = combined.get(mask, 0) + 1
-    carried = [0] * len(tags)
-    same_turn = [[0] * len(tags) for _ in tags]
-    for mask, number in combined.items():
-        present = [index for index in range(len(tags)) if mask >> index & 1]
-        for index in present:
-            carried[index] += number
-        for low, high in combinations(present, 2):
-            same_turn[low][high] += number
+    tags, spans, stride = corpus.tags, corpus.spans, corpus.stride
+    ids = np.fromiter((tag.id for tag in tags), dtype=np.int64, count=len(tags))
+    by_id = np.argsort(ids)
+    dense = by_id[np.searchsorted(ids, spans.tag, sorter=by_id)]
+    placed = spans.document * np.int64(stride)
+    starts, ends = placed + spans.start, placed + spans.end
+    documents = np.unique(spans.document, return_inverse=True)[1].astype(np.int64)
+    by_tag = [
+        _Placed.of(
+            documents[chosen], starts[chosen], ends[chosen], int(documents.max(initial=-1)) + 1
+        )
+        for chosen in (dense == index for index in range(len(tags)))
+    ]
+    carried = _carried(corpus, dense, starts, ends)
+    turns_with = carried.sum(axis=0).round().astype(np.int64).tolist()
+    both = (carried.T @ carried).round().astype(np.int64).tolist()
     pairs: dict[tuple[int, int], TagPair] = {}
     for i, j in combinations(range(len(tags)), 2):
         first, second = tags[i], tags[j]
         pairs[(first.id, second.id)] = TagPair(
             first=first,
             second=second,
-            overlapping=overlapping[i][j] + overlapping[j][i],
-            same_turn=same_turn[i][j],
-            first_turns=carried[i],
-            second_turns=carried[j],
+            overlapping=_overlapping(by_tag[i], by_tag[j]),
+            same_turn=both[i][j],
+            first_turns=turns_with[i],
+            second_turns=turns_with[j],
         )
-    turns = {tag.id: carried[index] for index, tag in enumerate(tags)}
+    turns = {tag.id: turns_with[index] for index, tag in enumerate(tags)}
     return Cooccurrence(tags=tags, turns=turns, pairs=pairs)
 
 

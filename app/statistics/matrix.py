@@ -3,20 +3,33 @@ grouped by interviewee, outlet, series and month of publication; the coverage of
 tags together; the documents' statuses overall and per annotator.
 
 Everything is read with a few queries over whole tables (``load_corpus``) and counted
-in linear sweeps over each document's annotations, sorted by start.
+on whole columns at once (app.statistics.arrays): the annotations of a tag in a
+document merged into islands, their lengths summed, answer characters counted with a
+cumulative ruler.
 """
 
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import groupby
+from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Select, select
+import numpy as np
+from sqlalchemy import Select, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from app.project import Project
+from app.statistics.arrays import (
+    NO_ANNOTATOR,
+    AnswerRuler,
+    ContentColumns,
+    Ints,
+    SpanColumns,
+    first_of_runs,
+    islands,
+    run_sums,
+    stride_of,
+)
 from models import Annotation, Annotator, Document, Tag, Turn
 from models.documents import DOCUMENT_STATUSES
 
@@ -111,23 +124,21 @@ class TagMatrix:
         }
 
 
-# One annotation as the sweeps read it: document id, start, end, tag id, annotator id.
-Span = tuple[int, int, int, int, int | None]
-# A question or answer turn's content: kind, content start, end.
-Content = tuple[str, int, int]
-
-
 @dataclass(frozen=True)
 class Corpus:
     """What the overview is computed from, read in one session: tags in codebook order,
-    documents by id, each document's annotations sorted by start and its non-empty
-    question and answer contents sorted by position, and annotators' names by id."""
+    documents by id, the annotations and the non-empty question and answer contents as
+    columns (app.statistics.arrays), and annotators' names by id."""
 
     tags: tuple[TagRef, ...]
     documents: tuple[DocumentRef, ...]
-    spans: Mapping[int, Sequence[Span]] = field(default_factory=dict)
-    contents: Mapping[int, Sequence[Content]] = field(default_factory=dict)
+    spans: SpanColumns = field(default_factory=lambda: SpanColumns.of(()))
+    contents: ContentColumns = field(default_factory=lambda: ContentColumns.of(()))
     annotators: Mapping[int, str] = field(default_factory=dict)
+
+    @cached_property
+    def stride(self) -> int:
+        return stride_of(self.spans, self.contents)
 
 
 def codebook(session: Session) -> tuple[TagRef, ...]:
@@ -137,17 +148,15 @@ def codebook(session: Session) -> tuple[TagRef, ...]:
 
 
 def driver_rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """The rows of a statement without parameters, as plain tuples from the database
-    driver, in storage order (a plain scan of the table).
+    """The rows of a statement whose values are constants of the code (rendered into
+    the SQL), as plain tuples from the database driver, in storage order.
 
     For 200,000 annotations SQLAlchemy's row objects cost as much again as the reading
     itself, and following an index to read them in order costs three times as much as
     sorting them here. The SQL is still SQLAlchemy's, compiled for the engine in use.
     """
     connection = session.connection()
-    compiled = statement.compile(dialect=connection.dialect)
-    if compiled.params:
-        raise ValueError("driver_rows takes statements without parameters")
+    compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
     cursor = connection.connection.cursor()
     try:
         cursor.execute(str(compiled))
@@ -158,34 +167,30 @@ def driver_rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[t
 
 def load_corpus(session: Session) -> Corpus:
     tags = codebook(session)
-    contents: dict[int, list[Content]] = {}
-    turn_rows = session.connection().execute(
-        select(Turn.document_id, Turn.kind, Turn.content_start, Turn.end)
-        .where(Turn.kind.in_(SPOKEN_KINDS), Turn.content_start < Turn.end)
-        .order_by(Turn.document_id, Turn.content_start)
-    )
-    for document_id, turns in groupby(turn_rows.all(), key=itemgetter(0)):
-        contents[document_id] = [(kind, start, end) for _id, kind, start, end in turns]
-    spans: dict[int, list[Span]] = {}
-    annotation_rows = driver_rows(
+    turn_rows = driver_rows(
         session,
-        select(
-            Annotation.document_id,
-            Annotation.start,
-            Annotation.end,
-            Annotation.tag_id,
-            Annotation.annotator_id,
+        select(Turn.document_id, Turn.kind, Turn.content_start, Turn.end).where(
+            Turn.kind.in_(SPOKEN_KINDS), Turn.content_start < Turn.end
         ),
     )
-    for row in annotation_rows:
-        spans.setdefault(row[0], []).append(row)
-    by_start = itemgetter(1)  # the sweeps need the order of starts only
-    for found in spans.values():
-        found.sort(key=by_start)
+    contents = ContentColumns.of(turn_rows)
+    spans = SpanColumns.of_rows(
+        driver_rows(
+            session,
+            select(
+                Annotation.document_id,
+                Annotation.start,
+                Annotation.end,
+                Annotation.tag_id,
+                func.coalesce(Annotation.annotator_id, literal_column(str(NO_ANNOTATOR))),
+            ),
+        )
+    )
     annotators = {
         annotator_id: name
         for annotator_id, name in session.execute(select(Annotator.id, Annotator.name))
     }
+    answers = AnswerRuler(contents, stride_of(spans, contents)).totals()
     documents = []
     rows = session.connection().execute(
         select(
@@ -199,9 +204,6 @@ def load_corpus(session: Session) -> Corpus:
         ).order_by(Document.id)
     )
     for document_id, title, interviewee, outlet, series, published, status in rows:
-        answers = _merged(
-            (s, e) for kind, s, e in contents.get(document_id, ()) if kind == "answer"
-        )
         documents.append(
             DocumentRef(
                 id=document_id,
@@ -211,7 +213,7 @@ def load_corpus(session: Session) -> Corpus:
                 series=series,
                 month=published.strftime("%Y-%m") if published is not None else NO_MONTH,
                 status=status,
-                answer_characters=sum(end - start for start, end in answers),
+                answer_characters=answers.get(document_id, 0),
             )
         )
     return Corpus(
@@ -223,121 +225,75 @@ def load_corpus(session: Session) -> Corpus:
     )
 
 
-def _merged(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping intervals covering the same characters."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
+def _coded(corpus: Corpus, ruler: AnswerRuler, *keys: Ints) -> tuple[Ints, ...]:
+    """Per run of annotations with equal ``keys`` (sorted by them, then start): the
+    keys' values, then the run's annotations, distinct characters covered and, of
+    those, the ones inside answers; each as a column."""
+    spans, stride = corpus.spans, corpus.stride
+    placed = spans.document * np.int64(stride)
+    order = np.lexsort((spans.start, *reversed(keys)))
+    starts, ends = placed[order] + spans.start[order], placed[order] + spans.end[order]
+    first = first_of_runs(*(key[order] for key in keys))
+    merged = islands(starts, ends, first, stride)
+    runs = int(first.sum())
+    characters = run_sums(merged.end - merged.start, merged.run, runs)
+    answers = run_sums(ruler.between(merged.start, merged.end), merged.run, runs)
+    begins = np.flatnonzero(first)
+    counts = np.diff(np.append(begins, len(starts)))
+    return (*(key[order][begins] for key in keys), counts, characters, answers)
 
 
-def answer_counter(corpus: Corpus, document_id: int) -> Callable[[int, int], int]:
-    """A function giving how many characters of the document's answer contents lie
-    in ``start``..``end`` (two binary searches)."""
-    contents = corpus.contents.get(document_id, ())
-    answers = _merged((start, end) for kind, start, end in contents if kind == "answer")
-    # From an empty interval before all: starts, ends, and for an offset x inside the
-    # interval, x + shift is the number of answer characters before x; full is that
-    # number at its end.
-    starts, ends, shift, full = [-1], [-1], [1], [0]
-    for start, end in answers:
-        starts.append(start)
-        ends.append(end)
-        shift.append(full[-1] - start)
-        full.append(full[-1] + end - start)
-
-    def inside(start: int, end: int) -> int:
-        last = bisect_right(starts, end) - 1
-        first = bisect_right(starts, start) - 1
-        high = end + shift[last] if end < ends[last] else full[last]
-        low = start + shift[first] if start < ends[first] else full[first]
-        return high - low
-
-    return inside
-
-
-def _document_cells(
-    spans: Sequence[Span], inside: Callable[[int, int], int]
-) -> tuple[dict[int, list[int]], list[int]]:
-    """Per tag, and for all tags together: [annotations, characters, answer characters].
-
-    One sweep by start keeps, per tag and for all together, the union interval still
-    growing; an interval is counted when the next one starts after it.
-    """
-    growing: dict[int, list[int]] = {}  # tag → [start, end, annotations, characters, answer]
-    first = second = annotations = characters = answer = 0
-    for _document, start, end, tag, _annotator in spans:
-        state = growing.get(tag)
-        if state is None:
-            growing[tag] = [start, end, 1, 0, 0]
-        elif start > state[1]:
-            state[3] += state[1] - state[0]
-            state[4] += inside(state[0], state[1])
-            state[0], state[1] = start, end
-            state[2] += 1
-        else:
-            if end > state[1]:
-                state[1] = end
-            state[2] += 1
-        if annotations == 0 or start > second:
-            characters += second - first
-            answer += inside(first, second)
-            first, second = start, end
-        elif end > second:
-            second = end
-        annotations += 1
-    characters += second - first
-    answer += inside(first, second)
-    cells = {
-        tag: [count, chars + end - start, answers + inside(start, end)]
-        for tag, (start, end, count, chars, answers) in growing.items()
-    }
-    return cells, [annotations, characters, answer]
+def _grouped(
+    corpus: Corpus, grouping: str, coded: tuple[Ints, ...], totals: Mapping[str, int]
+) -> dict[int, dict[str, Cell]]:
+    """The per-document cells of ``coded`` (tag, document, counts) summed per tag and
+    value of the grouping."""
+    values = sorted(totals)
+    index_of = {value: index for index, value in enumerate(values)}
+    tags, documents, *measures = coded
+    value_of = np.zeros(int(documents.max(initial=0)) + 1, dtype=np.int64)
+    for document in corpus.documents:
+        if document.id < len(value_of):
+            value_of[document.id] = index_of[document.grouped_by(grouping)]
+    keys, inverse = np.unique(tags * len(values) + value_of[documents], return_inverse=True)
+    sums = [run_sums(measure, inverse, len(keys)).tolist() for measure in measures]
+    grouped: dict[int, dict[str, Cell]] = {tag.id: {} for tag in corpus.tags}
+    for key, count, chars, answers in zip(keys.tolist(), *sums, strict=True):
+        tag, index = divmod(key, len(values))
+        value = values[index]
+        grouped.setdefault(tag, {})[value] = Cell(count, chars, answers, totals[value])
+    return grouped
 
 
 def build_matrix(corpus: Corpus) -> TagMatrix:
-    cells: dict[int, dict[int, Cell]] = {tag.id: {} for tag in corpus.tags}
-    coverage: dict[int, Cell] = {}
-    sums_by: dict[str, dict[int, dict[str, list[int]]]] = {
-        grouping: {tag.id: {} for tag in corpus.tags} for grouping in GROUPINGS
-    }
     totals: dict[str, dict[str, int]] = {grouping: {} for grouping in GROUPINGS}
     for document in corpus.documents:
         for grouping in GROUPINGS:
             value = document.grouped_by(grouping)
             totals[grouping][value] = totals[grouping].get(value, 0) + document.answer_characters
-    for document in corpus.documents:
-        total = document.answer_characters
-        inside = answer_counter(corpus, document.id)
-        by_tag, (count, chars, answers) = _document_cells(corpus.spans.get(document.id, ()), inside)
-        coverage[document.id] = Cell(count, chars, answers, total)
-        values = [(grouping, document.grouped_by(grouping)) for grouping in GROUPINGS]
-        for tag, (count, chars, answers) in by_tag.items():
-            cells.setdefault(tag, {})[document.id] = Cell(count, chars, answers, total)
-            for grouping, value in values:
-                sums = sums_by[grouping].setdefault(tag, {}).setdefault(value, [0, 0, 0])
-                sums[0] += count
-                sums[1] += chars
-                sums[2] += answers
-    groups = {
-        grouping: {
-            tag: {
-                value: Cell(count, chars, answers, totals[grouping][value])
-                for value, (count, chars, answers) in by_value.items()
-            }
-            for tag, by_value in by_tag_sums.items()
-        }
-        for grouping, by_tag_sums in sums_by.items()
+    answer_total = {document.id: document.answer_characters for document in corpus.documents}
+    ruler = AnswerRuler(corpus.contents, corpus.stride)
+    spans = corpus.spans
+    coded = _coded(corpus, ruler, spans.tag, spans.document)
+    cells: dict[int, dict[int, Cell]] = {tag.id: {} for tag in corpus.tags}
+    for tag, document_id, count, chars, answers in zip(*(c.tolist() for c in coded), strict=True):
+        cells.setdefault(tag, {})[document_id] = Cell(
+            count, chars, answers, answer_total[document_id]
+        )
+    coverage = {
+        document.id: Cell(answer_total=total)
+        for document, total in zip(corpus.documents, answer_total.values(), strict=True)
     }
+    everything = _coded(corpus, ruler, spans.document)
+    for document_id, count, chars, answers in zip(*(c.tolist() for c in everything), strict=True):
+        coverage[document_id] = Cell(count, chars, answers, answer_total[document_id])
     return TagMatrix(
         tags=corpus.tags,
         documents=corpus.documents,
         cells=cells,
-        groups=groups,
+        groups={
+            grouping: _grouped(corpus, grouping, coded, totals[grouping]) for grouping in GROUPINGS
+        },
         group_totals=totals,
         coverage=coverage,
     )
@@ -389,12 +345,14 @@ def build_progress(corpus: Corpus) -> CodingProgress:
     for status in statuses.values():
         overall[status] = overall.get(status, 0) + 1
     per: dict[int, dict[str, int]] = {annotator: {} for annotator in corpus.annotators}
-    for document_id, spans in corpus.spans.items():
+    spans = corpus.spans
+    known = spans.annotator != NO_ANNOTATOR
+    documents = int(spans.document.max(initial=0)) + 1
+    pairs = np.unique(spans.annotator[known] * documents + spans.document[known])
+    for annotator, document_id in (divmod(pair, documents) for pair in pairs.tolist()):
+        counts = per[annotator]
         status = statuses[document_id]
-        for annotator in {span[4] for span in spans}:
-            if annotator is not None:
-                counts = per[annotator]
-                counts[status] = counts.get(status, 0) + 1
+        counts[status] = counts.get(status, 0) + 1
     names = sorted(corpus.annotators.items(), key=itemgetter(1))
     return CodingProgress(
         overall=_counts(overall),

@@ -18,6 +18,7 @@ from app.exchange import export
 from app.importing.importer import import_paths
 from app.project import Project
 from app.statistics import overview
+from app.statistics.arrays import ContentColumns, SpanColumns
 from app.statistics.cooccurrence import build_cooccurrence
 from app.statistics.matrix import Corpus, DocumentRef, TagRef, build_matrix, coding_progress
 from models import Document, Turn
@@ -356,8 +357,8 @@ def test_sweeps_agree_with_all_pairs(spans: list[tuple[int, int, int]], cut: int
     corpus = Corpus(
         tags=tuple(TagRef(tag, f"标签{tag}") for tag in (1, 2, 3)),
         documents=(DocumentRef(1, "访谈", "", "", "", "", "new", max(0, 58 - cut)),),
-        spans={1: annotations} if annotations else {},
-        contents={1: [c for c in contents if c[1] < c[2]]},
+        spans=SpanColumns.of(annotations),
+        contents=ContentColumns.of([(1, *c) for c in contents if c[1] < c[2]]),
     )
     matrix = build_matrix(corpus)
     pairs = build_cooccurrence(corpus)
