@@ -1,6 +1,6 @@
 """The codebook: tags with colour, shortcut, description and hierarchy."""
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
@@ -19,3 +19,10 @@ class Tag(Base):
         ForeignKey("tags.id", ondelete="SET NULL"), default=None
     )
     position: Mapped[int] = mapped_column(default=0)
+    # Hidden from the tag panel and, unless asked for, from exports; never deleted.
+    archived: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The guideline: ``description`` is the definition; these say when to use the tag,
+    # when not, and give an example.
+    use_when: Mapped[str] = mapped_column(Text, default="", server_default="")
+    avoid_when: Mapped[str] = mapped_column(Text, default="", server_default="")
+    example: Mapped[str] = mapped_column(Text, default="", server_default="")

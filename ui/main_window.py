@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.dto import TagInfo
 from app.project import PROJECT_SUFFIX
+from ui.dialogs import codebook_exchange
 from ui.dialogs import dictionary as dictionary_dialog
 from ui.dialogs import statistics as overview_dialog
 from ui.dialogs.dictionary import WordListsMenu
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.word_selection: WordSelection = word_selection.install(context)
         self.keywords_panel: KeywordsPanel = keywords_panel.install(context)
         self.word_lists: WordListsMenu = dictionary_dialog.install(context)
+        self.codebook_exchange = codebook_exchange.install(context)
         self.suggestions_panel: SuggestionsPanel = suggestions_panel.install(context)
         self.structure: StructureMenu = structure_menu.install(context)
         self.passages_panel: PassagesPanel = passages_panel.install(context)

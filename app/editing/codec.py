@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 import app.chinese.dictionary  # word list commands are stored in histories too
+import app.editing.codebook_import  # codebook imports are stored in histories too
 import app.editing.document_commands
 import app.editing.turn_commands  # noqa: F401 - its commands are stored in histories too
 from app.editing.commands import AnnotationSpec, Command, DecisionSpec, TagSpec

@@ -67,6 +67,69 @@
     </message>
 </context>
 <context>
+    <name>CodebookExchange</name>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA 编码本 (*.qdc)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Codebook</source>
+        <translation>导出编码本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n tag(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个标签导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Codebook</source>
+        <translation>导入编码本</translation>
+    </message>
+    <message>
+        <source>Codebooks (*.qdc *.csv)</source>
+        <translation>编码本 (*.qdc *.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new tag(s)</source>
+        <translation>
+            <numerusform>新增 %n 个标签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n tag(s) already in the project</source>
+        <translation>
+            <numerusform>；%n 个标签项目中已有</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n given guideline text)</source>
+        <translation>
+            <numerusform>（其中 %n 个补充了指南文字）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>新标签：%1</translation>
+    </message>
+    <message>
+        <source>Shortcuts already taken, left out: %1</source>
+        <translation>快捷键已被占用，未导入：%1</translation>
+    </message>
+    <message>
+        <source>Export &amp;Codebook…</source>
+        <translation>导出编码本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Import Code&amp;book…</source>
+        <translation>导入编码本(&amp;B)…</translation>
+    </message>
+</context>
+<context>
     <name>DictionaryDialog</name>
     <message>
         <source>Import Words</source>
@@ -619,6 +682,34 @@
         <source>The {what} of a page of passages must be 0 or more (got {value}).</source>
         <translation>段落分页的 {what} 必须不小于 0（当前为 {value}）。</translation>
     </message>
+    <message>
+        <source>{path}: not a valid codebook file ({detail}). Nothing was imported.</source>
+        <translation>{path}：不是有效的编码本文件（{detail}）。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{path}: the codebook file is {size_mb} MB; files over {limit_mb} MB are not imported.</source>
+        <translation>{path}：编码本文件大小为 {size_mb} MB；超过 {limit_mb} MB 的文件不予导入。</translation>
+    </message>
+    <message>
+        <source>{path}: the tag “{name}” is listed twice. Nothing was imported.</source>
+        <translation>{path}：标签“{name}”出现了两次。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{path}: the parent “{parent}” of “{name}” is neither in the file nor in the project. Nothing was imported.</source>
+        <translation>{path}：“{name}”的上级标签“{parent}”既不在文件中，也不在项目中。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{path}: codebooks are exchanged as .qdc or .csv files, not {suffix}.</source>
+        <translation>{path}：编码本须为 .qdc 或 .csv 文件，而不是 {suffix}。</translation>
+    </message>
+    <message>
+        <source>The project has no tags: there is no codebook to export.</source>
+        <translation>项目中没有标签，没有可导出的编码本。</translation>
+    </message>
+    <message>
+        <source>The imported tag “{name}” has annotations now; remove them first.</source>
+        <translation>导入的标签“{name}”现在已有标注，请先删除这些标注。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -987,6 +1078,10 @@
     <message>
         <source>Remove %1 stop words</source>
         <translation>移除 %1 个停用词</translation>
+    </message>
+    <message>
+        <source>Import Codebook “%1”</source>
+        <translation>导入编码本“%1”</translation>
     </message>
 </context>
 <context>
