@@ -5,30 +5,30 @@
     <name>CodebookExchange</name>
     <message numerus="yes">
         <source>Exported %n tag(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exported %n tag to %1</numerusform>
+            <numerusform>Exported %n tags to %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new tag(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new tag</numerusform>
+            <numerusform>%n new tags</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n tag(s) already in the project</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n tag already in the project</numerusform>
+            <numerusform>; %n tags already in the project</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> (%n given guideline text)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (%n given guideline text)</numerusform>
+            <numerusform> (%n given guideline text)</numerusform>
         </translation>
     </message>
 </context>
