@@ -12,10 +12,12 @@ from models.base import Base
 from models.codebook import Tag
 from models.documents import Document, Turn
 from models.history import HistoryStep
+from models.team import Assignment
 
 __all__ = [
     "Annotation",
     "Annotator",
+    "Assignment",
     "Base",
     "DictionaryTerm",
     "Document",

@@ -149,14 +149,25 @@ class Feature(Protocol):
 
 def _features() -> list[Feature]:
     """Modules that add subcommands (each one small, imported only for the command line)."""
+    from app.cli import agreement as cli_agreement
     from app.cli import backups as cli_backups
     from app.cli import codebook as cli_codebook
     from app.cli import search as cli_search
     from app.cli import stats as cli_stats
     from app.cli import suggest as cli_suggest
+    from app.cli import team as cli_team
     from app.cli import turns as cli_turns
 
-    return [cli_suggest, cli_search, cli_backups, cli_turns, cli_stats, cli_codebook]
+    return [
+        cli_suggest,
+        cli_search,
+        cli_backups,
+        cli_turns,
+        cli_stats,
+        cli_codebook,
+        cli_agreement,
+        cli_team,
+    ]
 
 
 def _no_display() -> bool:

@@ -12,6 +12,7 @@ import app.editing.turn_commands  # noqa: F401 - its commands are stored in hist
 from app.editing.commands import AnnotationSpec, Command, DecisionSpec, TagSpec
 from app.errors import UnreadableStepError
 from app.suggestions import commands as _suggestion_commands  # noqa: F401 - stored too
+from app.team.assignments import AssignmentState
 
 
 def _concrete(base: type) -> list[type]:
@@ -26,7 +27,9 @@ def _concrete(base: type) -> list[type]:
 # Every command (those of app.editing and the modules imported above), plus the value
 # types they carry, by class name.
 _TYPES: dict[str, type] = {cls.__name__: cls for cls in _concrete(Command)}
-_TYPES.update({cls.__name__: cls for cls in (AnnotationSpec, DecisionSpec, TagSpec)})
+_TYPES.update(
+    {cls.__name__: cls for cls in (AnnotationSpec, AssignmentState, DecisionSpec, TagSpec)}
+)
 
 
 def _encode(value: Any) -> Any:

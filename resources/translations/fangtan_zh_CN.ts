@@ -710,6 +710,38 @@
         <source>The imported tag “{name}” has annotations now; remove them first.</source>
         <translation>导入的标签“{name}”现在已有标注，请先删除这些标注。</translation>
     </message>
+    <message>
+        <source>Agreement needs at least two annotators; this compares only {found}.</source>
+        <translation>一致性至少需要两位标注者；此处只比较了 {found}。</translation>
+    </message>
+    <message>
+        <source>{names} have no interview in common: none was annotated or marked done by all of them.</source>
+        <translation>{names} 没有共同的访谈：没有一篇访谈被他们全部标注过或标记为完成。</translation>
+    </message>
+    <message>
+        <source>Nobody of {names} used the tag “{tag}” in the interviews they share.</source>
+        <translation>{names} 在共同的访谈中都没有使用标签“{tag}”。</translation>
+    </message>
+    <message>
+        <source>{names} used no tag in the interviews they share: there is nothing to compare.</source>
+        <translation>{names} 在共同的访谈中没有使用任何标签：没有可比较的内容。</translation>
+    </message>
+    <message>
+        <source>“{unit}” is not a unit of agreement; use turn, char or span.</source>
+        <translation>“{unit}”不是一致性的单位；请使用 turn、char 或 span。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be an annotator&apos;s name.</source>
+        <translation>“{name}”不能用作标注者名称。</translation>
+    </message>
+    <message>
+        <source>{path} is this project itself; nothing was merged.</source>
+        <translation>{path} 就是本项目本身；未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>“{title}” in {path} has a different text from the interview of that title in this project; nothing was merged.</source>
+        <translation>{path} 中的“{title}”与本项目中同名访谈的正文不同；未合并任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>

@@ -109,7 +109,7 @@ def import_annotations(
     try:
         reporter.check()
         with project.writing() as session:
-            store = _Store(session, incoming, report, project.annotator)
+            store = AnnotationStore(session, incoming, report, project.annotator)
             store.resolve_tags(dict(tag_mapping or {}))
             for document in incoming.documents:
                 store.document(document)
@@ -121,15 +121,19 @@ def import_annotations(
     return report
 
 
-class _Store:
+class AnnotationStore:
     def __init__(
         self,
         session: Session,
         incoming: IncomingFile,
         report: AnnotationImportReport,
         annotator: str,
+        by_annotator: bool = False,
     ) -> None:
+        """``by_annotator``: an annotation is a duplicate only of one by the same
+        annotator (merging annotators' projects), not of any on the same span."""
         self.session = session
+        self.by_annotator = by_annotator
         self.incoming = incoming
         self.report = report
         self.annotator = annotator
@@ -182,25 +186,32 @@ class _Store:
         document_id = session.scalar(select(Document.id).where(Document.sha256 == digest))
         if document_id is None:
             document_id = self.create(incoming, digest)
-            taken: set[tuple[int, int, int]] = set()
+            taken: set[tuple[int, int, int, int | None]] = set()
         else:
             if document_id not in self.documents:
                 self.report.matched.append(document_id)
             taken = {
-                (tag_id, start, end)
-                for tag_id, start, end in session.execute(
-                    select(Annotation.tag_id, Annotation.start, Annotation.end).where(
-                        Annotation.document_id == document_id
-                    )
+                (tag_id, start, end, who if self.by_annotator else None)
+                for tag_id, start, end, who in session.execute(
+                    select(
+                        Annotation.tag_id,
+                        Annotation.start,
+                        Annotation.end,
+                        Annotation.annotator_id,
+                    ).where(Annotation.document_id == document_id)
                 )
             }
         self.documents.add(document_id)
         rows = []
         for annotation in incoming.annotations:
             tag_id = self.tags[annotation.label]
-            if (tag_id, annotation.start, annotation.end) in taken:
+            who = self.annotator_id(annotation.annotator or self.annotator)
+            key = (tag_id, annotation.start, annotation.end, who if self.by_annotator else None)
+            if key in taken:
                 self.report.duplicates_skipped += 1
                 continue
+            if self.by_annotator:  # a merged file's own repeats are skipped as well
+                taken.add(key)
             created = annotation.created_at or self.now
             rows.append(
                 {
@@ -210,7 +221,7 @@ class _Store:
                     "end": annotation.end,
                     "text": incoming.text[annotation.start : annotation.end],
                     "note": annotation.note,
-                    "annotator_id": self.annotator_id(annotation.annotator or self.annotator),
+                    "annotator_id": who,
                     "created_at": created,
                     "updated_at": annotation.updated_at or created,
                     "source": annotation.source or "imported",

@@ -1,0 +1,1 @@
+"""Agreement between annotators: units, coefficients and reports."""

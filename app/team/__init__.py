@@ -1,0 +1,1 @@
+"""Working as a team without a server: assignments, progress, merging annotators' projects."""
