@@ -149,6 +149,7 @@ class Feature(Protocol):
 
 def _features() -> list[Feature]:
     """Modules that add subcommands (each one small, imported only for the command line)."""
+    from app.cli import adjudicate as cli_adjudicate
     from app.cli import agreement as cli_agreement
     from app.cli import backups as cli_backups
     from app.cli import codebook as cli_codebook
@@ -167,6 +168,7 @@ def _features() -> list[Feature]:
         cli_codebook,
         cli_agreement,
         cli_team,
+        cli_adjudicate,
     ]
 
 
