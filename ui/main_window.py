@@ -24,6 +24,7 @@ from ui.dialogs.shortcuts import show_shortcuts
 from ui.panels import keywords as keywords_panel
 from ui.panels import passages as passages_panel
 from ui.panels import structure as structure_menu
+from ui.panels import team as team_menu
 from ui.panels.annotation_list import AnnotationList
 from ui.panels.codebook_controller import CodebookController
 from ui.panels.document_controller import DocumentController
@@ -32,6 +33,7 @@ from ui.panels.keywords import KeywordsPanel
 from ui.panels.passages import PassagesPanel
 from ui.panels.structure import StructureMenu
 from ui.panels.tag_panel import TagPanel
+from ui.panels.team import TeamMenu
 from ui.search import panel as search_panel
 from ui.search.panel import SearchPanel
 from ui.suggestions import panel as suggestions_panel
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         self.suggestions_panel: SuggestionsPanel = suggestions_panel.install(context)
         self.structure: StructureMenu = structure_menu.install(context)
         self.passages_panel: PassagesPanel = passages_panel.install(context)
+        self.team: TeamMenu = team_menu.install(context)
         self.overview_action: QAction = overview_dialog.install(
             context, self.passages_panel.show_for
         )
@@ -154,6 +157,8 @@ class MainWindow(QMainWindow):
             runner=self.runner,
             text_view=self.text_view,
             document_list=self.document_list,
+            documents=self.documents,
+            file_menu=self.file_menu,
             edit_menu=self.edit_menu,
             document_menu=self.document_menu,
             view_menu=self.view_menu,
@@ -162,6 +167,7 @@ class MainWindow(QMainWindow):
             shown_document=lambda: self.documents.document_id,
             status=self._status,
             documents_imported=self.transfers.imported,
+            reload=self.views.reload,
         )
 
     def _action(self, menu: QMenu, slot, shortcut=None, name: str = "") -> QAction:
@@ -423,6 +429,7 @@ class MainWindow(QMainWindow):
         self.document_menu.setTitle(self.tr("&Document"))
         self.properties_action.setText(self.tr("&Properties…"))
         self.structure.retranslate()
+        self.team.retranslate()
         self.tags_menu.setTitle(self.tr("&Tags"))
         self.new_tag_action.setText(self.tr("&New Tag…"))
         self.view_menu.setTitle(self.tr("&View"))

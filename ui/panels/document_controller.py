@@ -1,6 +1,8 @@
 """Keeps the shown document, its highlights and its annotation list in step with the project,
 and turns tag clicks and keys into annotations."""
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
@@ -14,6 +16,7 @@ from app.editing.commands import (
     SetNote,
 )
 from app.editing.document_commands import SetSpeakerRole, UpdateDocument
+from app.team.visibility import LayerAccess, annotator_names, layer_access
 from app.turns import content_span, turn_at
 from ui.dialogs.document import DocumentDialog
 from ui.panels.annotation_list import AnnotationList
@@ -23,8 +26,18 @@ from ui.window import history_text
 from ui.window.session import ProjectSession
 
 
+@dataclass(frozen=True)
+class LayerChoice:
+    """Whose annotations the text and the list show: ``mine`` (the default), ``all``, or
+    the ``chosen`` annotators."""
+
+    mode: str = "mine"
+    names: frozenset[str] = frozenset()
+
+
 class DocumentController(QObject):
     status = Signal(str)
+    layers_shown = Signal()  # the layers on screen changed (another choice or document)
 
     def __init__(
         self,
@@ -43,6 +56,8 @@ class DocumentController(QObject):
         self._content: DocumentContent | None = None
         self._annotations: dict[int, AnnotationInfo] = {}
         self._tags: dict[int, TagInfo] = {}
+        self.layers = LayerChoice()
+        self.access: LayerAccess | None = None
         annotation_list.annotation_activated.connect(self.reveal)
         annotation_list.delete_requested.connect(self.delete)
         annotation_list.note_edit_requested.connect(self.set_note)
@@ -52,6 +67,10 @@ class DocumentController(QObject):
     def document_id(self) -> int | None:
         return self._content.meta.id if self._content else None
 
+    @property
+    def title(self) -> str:
+        return self._content.meta.title if self._content else ""
+
     def set_tags(self, tags: list[TagInfo]) -> None:
         self._tags = {tag.id: tag for tag in tags}
         self._view.set_tags(tags)
@@ -60,12 +79,57 @@ class DocumentController(QObject):
     def show_document(self, document_id: int | None) -> None:
         project = self._session.project
         self._content = project.document(document_id) if document_id is not None else None
-        annotations = project.annotations(document_id) if document_id is not None else []
+        self.access = (
+            layer_access(project, document_id, project.annotator)
+            if document_id is not None
+            else None
+        )
+        annotations = [
+            annotation
+            for annotation in (project.annotations(document_id) if document_id is not None else [])
+            if self._shown(annotation.annotator)
+        ]
         self._annotations = {annotation.id: annotation for annotation in annotations}
         tags = list(self._tags.values())
+        self._view.set_layer_marks(self._marks())
         self._view.show_document(self._content, annotations, tags)
         self._list.set_annotations(annotations)
         self._header.show_meta(self._content.meta if self._content else None)
+        self.layers_shown.emit()
+
+    # Layers -----------------------------------------------------------------------
+
+    def set_layers(self, choice: LayerChoice) -> None:
+        """Show other annotators' layers (or only mine), keeping the place in the text."""
+        self.layers = choice
+        bar = self._view.verticalScrollBar()
+        top = bar.value()
+        self.show_document(self.document_id)
+        bar.setValue(top)
+
+    @property
+    def others_hidden(self) -> bool:
+        """Blind annotation keeps the other layers of the shown document closed."""
+        return self.access is not None and not self.access.open
+
+    def _shown(self, annotator: str) -> bool:
+        if annotator == self._session.project.annotator:
+            return True
+        if self.others_hidden or self.layers.mode == "mine":
+            return False
+        return self.layers.mode == "all" or annotator in self.layers.names
+
+    def _marks(self) -> dict[str, int]:
+        """A marker per annotator whose layer is shown beside mine (mine is plain)."""
+        if self.others_hidden or self.layers.mode == "mine":
+            return {}
+        me = self._session.project.annotator
+        others = [
+            name
+            for name in annotator_names(self._session.project)
+            if name != me and self._shown(name)
+        ]
+        return {me: 0} | {name: number for number, name in enumerate(others, start=1)}
 
     def apply_changes(self, changes: Changes) -> None:
         """Update highlights and rows of the shown document for what ``changes`` says."""
@@ -86,7 +150,7 @@ class DocumentController(QObject):
             for annotation in self._session.project.annotations_by_id(
                 changes.added | changes.updated
             )
-            if annotation.document_id == self._content.meta.id
+            if annotation.document_id == self._content.meta.id and self._shown(annotation.annotator)
         ]
         for annotation in fresh:
             self._annotations[annotation.id] = annotation
@@ -113,8 +177,9 @@ class DocumentController(QObject):
             self.status.emit(self.tr("Select a passage, or place the cursor in a turn."))
             return
         start, end = span
+        me = self._session.project.annotator
         if any(
-            a.tag_id == tag_id and a.start == start and a.end == end
+            a.tag_id == tag_id and a.start == start and a.end == end and a.annotator == me
             for a in self._annotations.values()
         ):
             self.status.emit(

@@ -10,13 +10,21 @@ from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 LANE_WIDTH = 5
 LANE_GAP = 2
 MARGIN = 6
 MAX_LANES = 12
+# Laid over a stripe's tag colour to tell annotators' layers apart: the first has none.
+LAYER_PATTERNS = (
+    Qt.BrushStyle.Dense5Pattern,
+    Qt.BrushStyle.BDiagPattern,
+    Qt.BrushStyle.CrossPattern,
+    Qt.BrushStyle.Dense3Pattern,
+    Qt.BrushStyle.HorPattern,
+)
 
 
 class Lanes:
@@ -95,6 +103,8 @@ class StripeArea(QWidget):
         self._utf16 = utf16
         self.lanes = Lanes()
         self.colors: dict[int, QColor] = {}
+        # The layer marker of an annotation: 0 plain, n > 0 the n-th of LAYER_PATTERNS.
+        self.marker: Callable[[int], int] = lambda _annotation_id: 0
         self._painted: list[tuple[QRect, int]] = []
         self.setMouseTracking(True)
 
@@ -132,6 +142,10 @@ class StripeArea(QWidget):
             x = MARGIN + lane * (LANE_WIDTH + LANE_GAP)
             rect = QRect(x, int(top) + 1, LANE_WIDTH, max(4, int(bottom - top) - 2))
             painter.fillRect(rect, self.colors.get(tag_id, QColor("#999999")))
+            marker = self.marker(annotation_id)
+            if marker > 0:
+                pattern = LAYER_PATTERNS[(marker - 1) % len(LAYER_PATTERNS)]
+                painter.fillRect(rect, QBrush(QColor(255, 255, 255, 230), pattern))
             self._painted.append((rect, annotation_id))
 
     def _y(self, offset: int, top: bool) -> float:

@@ -42,6 +42,8 @@ class TextView(QPlainTextEdit):
         self._content: DocumentContent | None = None
         self._annotations: dict[int, AnnotationInfo] = {}
         self._tag_names: dict[int, str] = {}
+        # Annotator -> layer marker, while more than one annotator's layer is shown.
+        self._layer_marks: dict[str, int] = {}
         # Asked what else lies under the mouse (viewport point), after the annotations.
         self.hover_describers: list[Callable[[QPoint], list[str]]] = []
         self.highlighter = SpanHighlighter(self.document())
@@ -52,6 +54,7 @@ class TextView(QPlainTextEdit):
             self._reveal,
             lambda offset: self._offsets.to_utf16(offset),
         )
+        self.stripes.marker = self._marker
         self.updateRequest.connect(self._scroll_stripes)
         self._fit_stripes()
         self._paint_timer = QTimer(self)  # paints the rest of a long document when idle
@@ -163,6 +166,16 @@ class TextView(QPlainTextEdit):
                 known.append(annotation_id)
         self.highlighter.remove(known)
         self._fit_stripes()
+
+    def set_layer_marks(self, marks: dict[str, int]) -> None:
+        """Mark each annotator's stripes (annotator -> marker, 0 plain) and name the
+        annotator in tooltips; empty when only one layer is shown."""
+        self._layer_marks = dict(marks)
+        self.stripes.update()
+
+    def _marker(self, annotation_id: int) -> int:
+        annotation = self._annotations.get(annotation_id)
+        return self._layer_marks.get(annotation.annotator, 0) if annotation else 0
 
     def set_tags(self, tags: list[TagInfo]) -> None:
         self._tag_names = {tag.id: tag.name for tag in tags}
@@ -276,4 +289,6 @@ class TextView(QPlainTextEdit):
 
     def _describe(self, annotation: AnnotationInfo) -> str:
         name = self._tag_names.get(annotation.tag_id, "?")
+        if self._layer_marks:
+            name = f"{name} · {annotation.annotator}"
         return f"{name} — {annotation.note}" if annotation.note else name

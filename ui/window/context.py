@@ -14,6 +14,7 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.dto import TagInfo
+from ui.panels.document_controller import DocumentController
 from ui.panels.document_list import DocumentList
 from ui.text.view import TextView
 from ui.window.session import ProjectSession
@@ -33,6 +34,8 @@ class PanelContext:
     runner: TaskRunner
     text_view: TextView
     document_list: DocumentList  # the interviews listed, and the one chosen
+    documents: DocumentController  # the interview on screen, and whose layers it shows
+    file_menu: QMenu
     edit_menu: QMenu
     document_menu: QMenu
     view_menu: QMenu
@@ -41,3 +44,4 @@ class PanelContext:
     shown_document: Callable[[], int | None]  # the interview on screen
     status: ShowStatus  # a passing message in the status bar
     documents_imported: SignalInstance  # interviews were imported (with the report)
+    reload: Callable[[], None]  # read everything shown again from the project

@@ -39,6 +39,17 @@ TURN_STEPS = (
     QT_TRANSLATE_NOOP("History", "Set Interviewees “%1”"),
     QT_TRANSLATE_NOOP("History", "Detect Turns Again"),
 )
+# The names app.team gives its steps, in the window and the command line alike.
+ASSIGN = str(QT_TRANSLATE_NOOP("History", "Assign %1 Interviews to %2"))
+ASSIGN_ONE = str(QT_TRANSLATE_NOOP("History", "Assign 1 Interview to %2"))
+MARK_DONE = str(QT_TRANSLATE_NOOP("History", "Mark “%1” Done for %2"))
+MARK_NOT_DONE = str(QT_TRANSLATE_NOOP("History", "Mark “%1” Not Done for %2"))
+ADJUDICATE = str(QT_TRANSLATE_NOOP("History", "Adjudicate %1 Interviews (%2)"))
+ADJUDICATE_ONE = str(QT_TRANSLATE_NOOP("History", "Adjudicate 1 Interview (%2)"))
+ACCEPT_GOLD = str(QT_TRANSLATE_NOOP("History", "Accept into Gold in “%1”"))
+REJECT_GOLD = str(QT_TRANSLATE_NOOP("History", "Reject for Gold in “%1”"))
+FINISH_CURATION = str(QT_TRANSLATE_NOOP("History", "Mark Curation of “%1” Done"))
+REOPEN_CURATION = str(QT_TRANSLATE_NOOP("History", "Reopen Curation of “%1”"))
 
 ADD_TERM = str(QT_TRANSLATE_NOOP("History", "Add “%1” to the dictionary"))
 ADD_TERMS = str(QT_TRANSLATE_NOOP("History", "Add %1 words to the dictionary"))
@@ -51,7 +62,13 @@ REMOVE_STOP_WORDS = str(QT_TRANSLATE_NOOP("History", "Remove %1 stop words"))
 
 
 # A step whose first argument is a count: its name when the count is one.
-SINGULAR = {REMOVE_MANY: REMOVE_ONE, TAG_HITS: TAG_HIT, ACCEPT_SUGGESTIONS: ACCEPT_ONE}
+SINGULAR = {
+    REMOVE_MANY: REMOVE_ONE,
+    TAG_HITS: TAG_HIT,
+    ACCEPT_SUGGESTIONS: ACCEPT_ONE,
+    ASSIGN: ASSIGN_ONE,
+    ADJUDICATE: ADJUDICATE_ONE,
+}
 
 # Names stored by earlier versions, and still in projects' undo history.
 EARLIER = {
