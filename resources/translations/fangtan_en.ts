@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>CodebookExchange</name>
@@ -29,6 +28,16 @@
         <translation>
             <numerusform> (%n given guideline text)</numerusform>
             <numerusform> (%n given guideline text)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CurationPanel</name>
+    <message numerus="yes">
+        <source>%n agreed annotation(s) added to gold.</source>
+        <translation>
+            <numerusform>%n agreed annotation added to gold.</numerusform>
+            <numerusform>%n agreed annotations added to gold.</numerusform>
         </translation>
     </message>
 </context>
@@ -67,6 +76,30 @@
         <translation>
             <numerusform>; %n file cannot be read</numerusform>
             <numerusform>; %n files cannot be read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamMenu</name>
+    <message numerus="yes">
+        <source>%n interview(s) assigned to %1</source>
+        <translation>
+            <numerusform>%n interview assigned to %1</numerusform>
+            <numerusform>%n interviews assigned to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %1: %n annotation(s) added</source>
+        <translation>
+            <numerusform>Merged %1: %n annotation added</numerusform>
+            <numerusform>Merged %1: %n annotations added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) merged.</source>
+        <translation>
+            <numerusform>%n file merged.</numerusform>
+            <numerusform>%n files merged.</numerusform>
         </translation>
     </message>
 </context>

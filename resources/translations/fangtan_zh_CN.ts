@@ -1,6 +1,152 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <source>Agreement could not be worked out: %1</source>
+        <translation>无法计算一致性：%1</translation>
+    </message>
+    <message>
+        <source> · %1 units</source>
+        <translation> · %1 个单位</translation>
+    </message>
+    <message>
+        <source>%1 · %2 interviews compared</source>
+        <translation>%1 · 比较了 %2 篇访谈</translation>
+    </message>
+    <message>
+        <source>fewer than 30 units</source>
+        <translation>单位少于 30 个</translation>
+    </message>
+    <message>
+        <source>one value covers 85 % or more</source>
+        <translation>单一取值占 85% 以上</translation>
+    </message>
+    <message>
+        <source>kappa undefined</source>
+        <translation>kappa 无定义</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位数</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <source>Cohen's κ (mean)</source>
+        <translation>Cohen κ（平均）</translation>
+    </message>
+    <message>
+        <source>κ %1</source>
+        <translation>κ %1</translation>
+    </message>
+    <message>
+        <source>Fleiss' κ</source>
+        <translation>Fleiss κ</translation>
+    </message>
+    <message>
+        <source>Krippendorff's α</source>
+        <translation>Krippendorff α</translation>
+    </message>
+    <message>
+        <source>Gwet's AC1</source>
+        <translation>Gwet AC1</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>All tags (pooled)</source>
+        <translation>全部标签（合并）</translation>
+    </message>
+    <message>
+        <source>Exact F1 %1</source>
+        <translation>精确 F1 %1</translation>
+    </message>
+    <message>
+        <source>Overlap F1 %1</source>
+        <translation>重叠 F1 %1</translation>
+    </message>
+    <message>
+        <source>Unitizing α</source>
+        <translation>切分 α</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Undefined: the chance term leaves nothing to correct</source>
+        <translation>无定义：机遇项已无可校正的余地</translation>
+    </message>
+    <message>
+        <source>Agreement table copied.</source>
+        <translation>一致性表格已复制。</translation>
+    </message>
+    <message>
+        <source>Disagreements: %1 (the first %2 listed); click one to open it</source>
+        <translation>分歧：%1 处（列出前 %2 处）；点击一处即可在正文中打开</translation>
+    </message>
+    <message>
+        <source>Disagreements: %1; click one to open it</source>
+        <translation>分歧：%1 处；点击一处即可在正文中打开</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Turns</source>
+        <translation>话轮</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <source>Spans (annotations)</source>
+        <translation>片段（标注本身）</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Annotators:</source>
+        <translation>标注者(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Names, comma-separated; empty compares everyone but the gold layer</source>
+        <translation>名字，用逗号分隔；留空则比较金标层以外的所有人</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>比较(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Co&amp;py Table</source>
+        <translation>复制表格(&amp;P)</translation>
+    </message>
+</context>
 <context>
     <name>AnnotationList</name>
     <message>
@@ -41,6 +187,37 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign Interviews</source>
+        <translation>分配访谈</translation>
+    </message>
+    <message>
+        <source>Annotators, comma-separated</source>
+        <translation>标注者，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Every interview in the project</source>
+        <translation>项目中的全部访谈</translation>
+    </message>
+    <message>
+        <source>(no interview chosen)</source>
+        <translation>（未选访谈）</translation>
+    </message>
+    <message>
+        <source>Otherwise only “%1”.</source>
+        <translation>否则只分配“%1”。</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>&amp;Annotators:</source>
+        <translation>标注者(&amp;A)：</translation>
     </message>
 </context>
 <context>
@@ -127,6 +304,141 @@
     <message>
         <source>Import Code&amp;book…</source>
         <translation>导入编码本(&amp;B)…</translation>
+    </message>
+</context>
+<context>
+    <name>CurationPanel</name>
+    <message>
+        <source>Open an interview to curate it.</source>
+        <translation>打开一篇访谈即可审定。</translation>
+    </message>
+    <message>
+        <source>Curation of “%1”</source>
+        <translation>审定“%1”</translation>
+    </message>
+    <message>
+        <source>not begun</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>begun</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>%1 · agreed %2, of which %3 in gold · disagreements %4, %5 open · curation %6</source>
+        <translation>%1 · 一致 %2 条，其中 %3 条已入金标 · 分歧 %4 处，%5 处待定 · 审定%6</translation>
+    </message>
+    <message>
+        <source>Add Agreed to Gold (%1)</source>
+        <translation>一致部分加入金标（%1）</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>No disagreement left in this interview.</source>
+        <translation>这篇访谈已没有分歧。</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Gold holds: %1</source>
+        <translation>金标现有：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreed annotation(s) added to gold.</source>
+        <translation><numerusform>已将 %n 条一致标注加入金标。</numerusform></translation>
+    </message>
+    <message>
+        <source>Check the versions to accept, or choose Reject All.</source>
+        <translation>请勾选要采纳的版本，或选择“全部驳回”。</translation>
+    </message>
+    <message>
+        <source>The end must come after the start.</source>
+        <translation>结束位置必须在开始位置之后。</translation>
+    </message>
+    <message>
+        <source>Select the passage in the text first.</source>
+        <translation>请先在正文中选中段落。</translation>
+    </message>
+    <message>
+        <source>Curation</source>
+        <translation>审定</translation>
+    </message>
+    <message>
+        <source>&amp;Rule:</source>
+        <translation>规则(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Unanimous</source>
+        <translation>全体一致</translation>
+    </message>
+    <message>
+        <source>Majority</source>
+        <translation>多数一致</translation>
+    </message>
+    <message>
+        <source>Agreed: the same tag, start and end by every annotator compared (unanimous) or by more than half of them (majority)</source>
+        <translation>一致：所比较的每位标注者（全体一致）或过半标注者（多数一致）给出相同的标签、起点和终点</translation>
+    </message>
+    <message>
+        <source>Curation &amp;done</source>
+        <translation>审定完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金标</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Own boundaries:</source>
+        <translation>自定边界：</translation>
+    </message>
+    <message>
+        <source>From &amp;Selection</source>
+        <translation>取自选区(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Checked</source>
+        <translation>采纳勾选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Accept &amp;Boundaries</source>
+        <translation>采纳边界(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject All</source>
+        <translation>全部驳回(&amp;J)</translation>
     </message>
 </context>
 <context>
@@ -567,7 +879,7 @@
         <translation>{path}：该 PDF 没有文字层（可能是扫描件），只能导入带文字的 PDF。</translation>
     </message>
     <message>
-        <source>{path}: the PDF&apos;s fonts do not say which characters they draw, so its text cannot be read.</source>
+        <source>{path}: the PDF's fonts do not say which characters they draw, so its text cannot be read.</source>
         <translation>{path}：该 PDF 的字体没有说明所绘制的字符，无法读取其文字。</translation>
     </message>
     <message>
@@ -639,7 +951,7 @@
         <translation>“{kind}”不是发言段的类型，请使用 {valid}。</translation>
     </message>
     <message>
-        <source>A speaker&apos;s name must have 1 to {limit} characters on one line.</source>
+        <source>A speaker's name must have 1 to {limit} characters on one line.</source>
         <translation>发言人姓名须为一行内 1 到 {limit} 个字符。</translation>
     </message>
     <message>
@@ -659,7 +971,7 @@
         <translation>第一个发言段之前没有可以合并的发言段。</translation>
     </message>
     <message>
-        <source>The turns cannot be detected again: reading this document&apos;s text again does not give back the same text.</source>
+        <source>The turns cannot be detected again: reading this document's text again does not give back the same text.</source>
         <translation>无法重新识别发言段：重新读取该文档的文本得不到相同的文本。</translation>
     </message>
     <message>
@@ -731,7 +1043,7 @@
         <translation>“{unit}”不是一致性的单位；请使用 turn、char 或 span。</translation>
     </message>
     <message>
-        <source>“{name}” cannot be an annotator&apos;s name.</source>
+        <source>“{name}” cannot be an annotator's name.</source>
         <translation>“{name}”不能用作标注者名称。</translation>
     </message>
     <message>
@@ -741,6 +1053,30 @@
     <message>
         <source>“{title}” in {path} has a different text from the interview of that title in this project; nothing was merged.</source>
         <translation>{path} 中的“{title}”与本项目中同名访谈的正文不同；未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>“{rule}” is not a rule of adjudication; use unanimous or majority.</source>
+        <translation>“{rule}”不是裁定规则；请用 unanimous 或 majority。</translation>
+    </message>
+    <message>
+        <source>Adjudication needs at least two annotators to compare; this compares only {found}.</source>
+        <translation>裁定至少需要比较两位标注者；这里只有 {found}。</translation>
+    </message>
+    <message>
+        <source>“{title}” was annotated by {found} only; adjudication needs at least two annotators.</source>
+        <translation>“{title}”只有 {found} 标注过；裁定至少需要两位标注者。</translation>
+    </message>
+    <message>
+        <source>“{name}” is the gold layer itself and cannot be one of the annotators compared.</source>
+        <translation>“{name}”就是金标层本身，不能作为被比较的标注者。</translation>
+    </message>
+    <message>
+        <source>No interview was annotated by at least two of {names}: nothing to adjudicate.</source>
+        <translation>{names} 中没有哪篇访谈有至少两人标注过：无可裁定。</translation>
+    </message>
+    <message>
+        <source>This project has no interview numbered {ids}.</source>
+        <translation>此项目中没有编号为 {ids} 的访谈。</translation>
     </message>
 </context>
 <context>
@@ -786,7 +1122,7 @@
         <translation>有 {count} 个单元格含 Excel 不能容纳的控制字符，已替换为 �</translation>
     </message>
     <message>
-        <source>{count} cells longer than Excel&apos;s 32,767 characters were cut</source>
+        <source>{count} cells longer than Excel's 32,767 characters were cut</source>
         <translation>有 {count} 个单元格超过 Excel 的 32,767 字符上限，已截断</translation>
     </message>
     <message>
@@ -834,7 +1170,7 @@
         <translation>有 1 个单元格含 Excel 不能容纳的控制字符，已替换为 �</translation>
     </message>
     <message>
-        <source>1 cell longer than Excel&apos;s 32,767 characters was cut</source>
+        <source>1 cell longer than Excel's 32,767 characters was cut</source>
         <translation>有 1 个单元格超过 Excel 的 32,767 字符上限，已截断</translation>
     </message>
     <message>
@@ -1080,6 +1416,46 @@
         <translation>重新识别发言段</translation>
     </message>
     <message>
+        <source>Assign %1 Interviews to %2</source>
+        <translation>将 %1 篇访谈分配给 %2</translation>
+    </message>
+    <message>
+        <source>Assign 1 Interview to %2</source>
+        <translation>将 1 篇访谈分配给 %2</translation>
+    </message>
+    <message>
+        <source>Mark “%1” Done for %2</source>
+        <translation>为 %2 将“%1”标为完成</translation>
+    </message>
+    <message>
+        <source>Mark “%1” Not Done for %2</source>
+        <translation>为 %2 取消“%1”的完成标记</translation>
+    </message>
+    <message>
+        <source>Adjudicate %1 Interviews (%2)</source>
+        <translation>裁定 %1 篇访谈（%2）</translation>
+    </message>
+    <message>
+        <source>Adjudicate 1 Interview (%2)</source>
+        <translation>裁定 1 篇访谈（%2）</translation>
+    </message>
+    <message>
+        <source>Accept into Gold in “%1”</source>
+        <translation>在“%1”中采纳入金标</translation>
+    </message>
+    <message>
+        <source>Reject for Gold in “%1”</source>
+        <translation>在“%1”中驳回金标</translation>
+    </message>
+    <message>
+        <source>Mark Curation of “%1” Done</source>
+        <translation>将“%1”的审定标为完成</translation>
+    </message>
+    <message>
+        <source>Reopen Curation of “%1”</source>
+        <translation>重新审定“%1”</translation>
+    </message>
+    <message>
         <source>Add “%1” to the dictionary</source>
         <translation>将“%1”加入词典</translation>
     </message>
@@ -1237,7 +1613,7 @@
         <translation>媒体：</translation>
     </message>
     <message>
-        <source>Turns (set a turn&apos;s kind in its box):</source>
+        <source>Turns (set a turn's kind in its box):</source>
         <translation>发言段（在下拉框中设置每段的类型）：</translation>
     </message>
     <message>
@@ -1253,7 +1629,7 @@
         <translation>以下为推测，请核对：</translation>
     </message>
     <message>
-        <source>Fix it here: who asks in Speakers, a turn&apos;s kind in its box.</source>
+        <source>Fix it here: who asks in Speakers, a turn's kind in its box.</source>
         <translation>在此修正：在“发言人”表中设定谁提问，在各段的下拉框中设定类型。</translation>
     </message>
     <message>
@@ -1396,7 +1772,7 @@
 <context>
     <name>KeywordModel</name>
     <message>
-        <source>%1: %2 times in the tag&apos;s passages, %3 times elsewhere</source>
+        <source>%1: %2 times in the tag's passages, %3 times elsewhere</source>
         <translation>%1：在该标签的段落中出现 %2 次，其他地方 %3 次</translation>
     </message>
     <message>
@@ -1447,7 +1823,7 @@
         <translation>这里没有可显示的词语。</translation>
     </message>
     <message>
-        <source>%1 words in the tag&apos;s passages; z-scores of log-odds against the rest of the project.</source>
+        <source>%1 words in the tag's passages; z-scores of log-odds against the rest of the project.</source>
         <translation>该标签的段落共 %1 个词；显示相对项目其余部分的对数几率 z 值。</translation>
     </message>
     <message>
@@ -1491,7 +1867,7 @@
         <translation>除标题外的全部文字</translation>
     </message>
     <message>
-        <source>Which turns the words are counted in. Titles, subtitles and other headings never count; a speaker&apos;s words come from all their turns.</source>
+        <source>Which turns the words are counted in. Titles, subtitles and other headings never count; a speaker's words come from all their turns.</source>
         <translation>在哪些话轮中统计词语。标题、副标题和其他小标题从不计入；某位发言人的词语来自其全部话轮。</translation>
     </message>
     <message>
@@ -1785,6 +2161,37 @@
     </message>
 </context>
 <context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Team Progress</source>
+        <translation>团队进度</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>%1 interviews, %2 annotators</source>
+        <translation>%1 篇访谈，%2 位标注者</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Folder</source>
@@ -2065,7 +2472,7 @@
         <translation>下一个 / 上一个搜索结果</translation>
     </message>
     <message>
-        <source>Move the selection&apos;s end by one word</source>
+        <source>Move the selection's end by one word</source>
         <translation>把选区的末端移动一个词</translation>
     </message>
     <message>
@@ -2122,7 +2529,7 @@
         <translation>重新载入其他窗口或程序保存的内容</translation>
     </message>
     <message>
-        <source>Select a passage and press a tag&apos;s key. With nothing selected, the tag goes on the whole turn under the cursor.</source>
+        <source>Select a passage and press a tag's key. With nothing selected, the tag goes on the whole turn under the cursor.</source>
         <translation>选中一段文字后按标签的快捷键。未选中文字时，标签会加在光标所在的整个发言段上。</translation>
     </message>
     <message>
@@ -2236,11 +2643,11 @@
         <translation>模型 %1</translation>
     </message>
     <message>
-        <source>Confidence %1: the model&apos;s probability for this passage.</source>
+        <source>Confidence %1: the model's probability for this passage.</source>
         <translation>置信度 %1：模型对这段文字给出的概率。</translation>
     </message>
     <message>
-        <source>Confidence %1: the share of %2&apos;s trigger-word suggestions accepted so far.</source>
+        <source>Confidence %1: the share of %2's trigger-word suggestions accepted so far.</source>
         <translation>置信度 %1：“%2”的触发词建议至今被接受的比例。</translation>
     </message>
     <message>
@@ -2248,7 +2655,7 @@
         <translation>暂无置信度：仅来自触发词。此标签的建议有了取舍、或模型为它训练后才会显示。</translation>
     </message>
     <message>
-        <source>The model&apos;s probability, or for trigger words the share of the tag&apos;s word suggestions accepted so far; – until either exists.</source>
+        <source>The model's probability, or for trigger words the share of the tag's word suggestions accepted so far; – until either exists.</source>
         <translation>模型给出的概率；触发词则为该标签的词语建议至今被接受的比例；两者都还没有时显示“–”。</translation>
     </message>
     <message>
@@ -2509,6 +2916,133 @@
     <message>
         <source>Uses</source>
         <translation>次数</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMenu</name>
+    <message>
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Mark This Interview &amp;Done</source>
+        <translation>将这篇访谈标为完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Assign Interviews…</source>
+        <translation>分配访谈(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Progress…</source>
+        <translation>进度(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Blind Annotation</source>
+        <translation>盲标(&amp;B)</translation>
+    </message>
+    <message>
+        <source>A&amp;greement…</source>
+        <translation>一致性(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Curate into Gold</source>
+        <translation>审定为金标(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Annotators see only their own layer of an interview until everyone assigned has marked it done; you, the lead, see every layer.</source>
+        <translation>在所有被分配者都把访谈标为完成之前，标注者只能看到自己的标注层；作为负责人，你能看到所有层。</translation>
+    </message>
+    <message>
+        <source>&amp;Annotators</source>
+        <translation>标注者(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Annotator Projects…</source>
+        <translation>合并标注者项目(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Only &amp;My Layer (%1)</source>
+        <translation>只看我的层(&amp;M)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;All Annotators</source>
+        <translation>全部标注者(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Blind annotation: other layers open when done</source>
+        <translation>盲标：完成后才能看到其他层</translation>
+    </message>
+    <message>
+        <source>Blind annotation: only your layer</source>
+        <translation>盲标：只显示你的层</translation>
+    </message>
+    <message>
+        <source>Layer: %1</source>
+        <translation>标注层：%1</translation>
+    </message>
+    <message>
+        <source>Layers: all annotators</source>
+        <translation>标注层：全部标注者</translation>
+    </message>
+    <message>
+        <source>Layers: %1</source>
+        <translation>标注层：%1</translation>
+    </message>
+    <message>
+        <source>Open a document first.</source>
+        <translation>请先打开一篇文档。</translation>
+    </message>
+    <message>
+        <source>“%1” is marked done.</source>
+        <translation>“%1”已标为完成。</translation>
+    </message>
+    <message>
+        <source>“%1” is no longer done.</source>
+        <translation>“%1”已取消完成标记。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s) assigned to %1</source>
+        <translation><numerusform>已将 %n 篇访谈分配给 %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Blind annotation is on: you are its lead.</source>
+        <translation>盲标已开启：你是负责人。</translation>
+    </message>
+    <message>
+        <source>Blind annotation is off.</source>
+        <translation>盲标已关闭。</translation>
+    </message>
+    <message>
+        <source>Merge Annotator Projects</source>
+        <translation>合并标注者项目</translation>
+    </message>
+    <message>
+        <source>Fangtan projects (*%1)</source>
+        <translation>访谈项目 (*%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %1: %n annotation(s) added</source>
+        <translation><numerusform>已合并 %1：新增 %n 条标注</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) merged.</source>
+        <translation><numerusform>已合并 %n 个文件。</numerusform></translation>
+    </message>
+    <message>
+        <source>Interviews: %1 matched, %2 new</source>
+        <translation>访谈：%1 篇匹配，%2 篇新增</translation>
+    </message>
+    <message>
+        <source>Tags: %1 matched, %2 new</source>
+        <translation>标签：%1 个匹配，%2 个新增</translation>
+    </message>
+    <message>
+        <source>Annotations added: %1 (%2); %3 already here</source>
+        <translation>新增标注：%1 条（%2）；%3 条已存在</translation>
+    </message>
+    <message>
+        <source>Suggestion decisions: %1 · done marks: %2</source>
+        <translation>建议决定：%1 · 完成标记：%2</translation>
     </message>
 </context>
 <context>
