@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # Qt is imported once the settings folder is chosen
     from ui.main_window import MainWindow
 
 
-def _prepare(folder: Path) -> Path:
+def _prepare(folder: Path, annotate: bool = True) -> Path:
     from app.editing.commands import AnnotationSpec, CreateAnnotations, SetNote
     from app.project import Project
     from app.turns import content_span
@@ -31,6 +31,9 @@ def _prepare(folder: Path) -> Path:
     path = folder / "sample.fangtan"
     project = Project.open(path, annotator="editor")
     import_sample(project)
+    if not annotate:
+        project.close()
+        return path
     document = project.documents()[0]
     content = project.document(document.id)
     tags = project.tags()
@@ -62,6 +65,26 @@ def _preview(window: "MainWindow", source: Path) -> "QWidget":
     return dialog
 
 
+def _team(window: "MainWindow", view: str) -> "QWidget":
+    from ui.panels.document_controller import LayerChoice
+
+    first = window.session.project.documents()[0].id
+    window.document_list.select_document(first)
+    window.team.show_layers(LayerChoice("all"))
+    if view == "agreement":
+        dialog = window.team.show_agreement()
+        dialog.resize(1100, 620)
+        return dialog
+    if view == "curation":
+        window.team.curation_action.trigger()
+        panel = window.team.curation
+        panel.add_agreed.click()
+        if panel.list.rowCount():
+            panel.list.setCurrentCell(0, 0)
+            panel.list.cellClicked.emit(0, 0)
+    return window
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", default="zh_CN", choices=["zh_CN", "en"])
@@ -70,11 +93,20 @@ def main() -> int:
     parser.add_argument("--raise", dest="panel", default="", help="a dock to bring forward")
     parser.add_argument("--preview", type=Path, help="the import preview of this file instead")
     parser.add_argument("--overview", action="store_true", help="Tools ▸ Corpus Overview")
+    parser.add_argument(
+        "--team",
+        choices=["layers", "agreement", "curation"],
+        help="alice's and bob's layers: in the text, Team ▸ Agreement, or Team ▸ Curate",
+    )
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="fangtan-shot-"))
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
     os.environ["XDG_DATA_HOME"] = str(folder / "data")
-    project = _prepare(folder)
+    project = _prepare(folder, annotate=not options.team)
+    if options.team:
+        from tests.support.team_shots import prepare_team
+
+        prepare_team(project)
 
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QDockWidget
@@ -109,9 +141,14 @@ def main() -> int:
         window.findChild(QAction, "overviewAction").trigger()
         shown = window.findChild(OverviewDialog, "overviewDialog")
 
+    if options.team:
+        shown = _team(window, options.team)
+
     def shoot() -> None:
         waited[0] += 1
-        if options.overview:
+        if options.team == "agreement":
+            ready = getattr(shown, "found", None) is not None or waited[0] > 200
+        elif options.overview:
             ready = getattr(shown, "data", None) is not None or waited[0] > 200
         else:
             ready = options.preview or panel is None or panel.suggestions or waited[0] > 200
