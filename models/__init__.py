@@ -12,7 +12,7 @@ from models.base import Base
 from models.codebook import Tag
 from models.documents import Document, Turn
 from models.history import HistoryStep
-from models.team import Assignment
+from models.team import Assignment, GoldRejection
 
 __all__ = [
     "Annotation",
@@ -21,6 +21,7 @@ __all__ = [
     "Base",
     "DictionaryTerm",
     "Document",
+    "GoldRejection",
     "HistoryStep",
     "ProjectSetting",
     "StopWord",

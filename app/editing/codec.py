@@ -13,6 +13,7 @@ from app.editing.commands import AnnotationSpec, Command, DecisionSpec, TagSpec
 from app.errors import UnreadableStepError
 from app.suggestions import commands as _suggestion_commands  # noqa: F401 - stored too
 from app.team.assignments import AssignmentState
+from app.team.rejections import RejectionSpec
 
 
 def _concrete(base: type) -> list[type]:
@@ -28,7 +29,10 @@ def _concrete(base: type) -> list[type]:
 # types they carry, by class name.
 _TYPES: dict[str, type] = {cls.__name__: cls for cls in _concrete(Command)}
 _TYPES.update(
-    {cls.__name__: cls for cls in (AnnotationSpec, AssignmentState, DecisionSpec, TagSpec)}
+    {
+        cls.__name__: cls
+        for cls in (AnnotationSpec, AssignmentState, DecisionSpec, RejectionSpec, TagSpec)
+    }
 )
 
 

@@ -24,7 +24,15 @@ from app.errors import (
     UnknownTagError,
 )
 from app.text_cache import document_text, has_text_cache
-from models import Annotation, Annotator, Document, SuggestionDecision, Tag, TagTrigger
+from models import (
+    Annotation,
+    Annotator,
+    Document,
+    GoldRejection,
+    SuggestionDecision,
+    Tag,
+    TagTrigger,
+)
 from models.base import utc_now
 
 
@@ -326,14 +334,23 @@ class DeleteTag(Command):
                 .order_by(SuggestionDecision.id)
             )
         )
+        rejections = tuple(
+            (row.id, row.document_id, row.start, row.end, row.created_at)
+            for row in session.scalars(
+                select(GoldRejection)
+                .where(GoldRejection.tag_id == self.tag_id)
+                .order_by(GoldRejection.id)
+            )
+        )
         session.execute(delete(Annotation).where(Annotation.tag_id == self.tag_id))
+        session.execute(delete(GoldRejection).where(GoldRejection.tag_id == self.tag_id))
         session.execute(delete(TagTrigger).where(TagTrigger.tag_id == self.tag_id))
         session.execute(delete(SuggestionDecision).where(SuggestionDecision.tag_id == self.tag_id))
         session.execute(update(Tag).where(Tag.parent_id == self.tag_id).values(parent_id=None))
         session.delete(tag)
         session.flush()
         return Applied(
-            inverse=RestoreTag(spec, children, specs, triggers, decisions),
+            inverse=RestoreTag(spec, children, specs, triggers, decisions, rejections),
             changes=_TAG_CHANGES.merge(_removed(specs)),
         )
 
@@ -359,6 +376,8 @@ class RestoreTag(Command):
     annotations: tuple[AnnotationSpec, ...]
     triggers: tuple[str, ...] = ()
     decisions: tuple[DecisionSpec, ...] = ()
+    # The curator's rejections of the tag: id, document, start, end, created (app.team).
+    rejections: tuple[tuple[int, int, int, int, datetime], ...] = ()
 
     def apply(self, session: Session, annotator: str) -> Applied:
         created = CreateTag(self.spec).apply(session, annotator)
@@ -377,6 +396,17 @@ class RestoreTag(Command):
                 created_at=d.created_at,
             )
             for d in self.decisions
+        )
+        session.add_all(
+            GoldRejection(
+                id=row_id,
+                document_id=document_id,
+                tag_id=tag_id,
+                start=start,
+                end=end,
+                created_at=created_at,
+            )
+            for row_id, document_id, start, end, created_at in self.rejections
         )
         if self.children:
             session.execute(

@@ -10,7 +10,8 @@ annotated it), an annotation's key is (tag, start, end). A key is *agreed* when 
 compared annotator has it (rule ``unanimous``) or more than half of them have it
 (``majority``). Every other annotation of theirs is part of a *disagreement*: annotations
 of one tag that overlap, directly or through others, form one. A disagreement counts as
-resolved while gold holds an annotation of that tag overlapping it.
+resolved while gold holds an annotation of that tag overlapping it, or once the curator
+rejected every version there (app.team.rejections keeps the place).
 
 Every change is a composition of the existing annotation and assignment commands, so it
 is one undo step and kept in the history like any other.
@@ -34,8 +35,9 @@ from app.errors import QT_TRANSLATE_NOOP, FangtanError
 from app.project import Project
 from app.statistics.errors import UnknownAnnotatorNameError
 from app.team.assignments import assign, mark, step_name
+from app.team.rejections import CreateRejections, DeleteRejections, RejectionSpec
 from app.team.visibility import GOLD_ANNOTATOR
-from models import Annotation, Annotator, Assignment, Document
+from models import Annotation, Annotator, Assignment, Document, GoldRejection
 
 RULES = ("unanimous", "majority")
 # Names of the undo steps, stored as JSON [template, arguments] (the window translates them).
@@ -102,7 +104,8 @@ class GoldAnnotation:
 @dataclass(frozen=True)
 class Disagreement:
     """Overlapping annotations of one tag whose keys are not agreed, from ``start`` to
-    ``end``; ``gold`` is what the gold layer holds of that tag overlapping it."""
+    ``end``; ``gold`` is what the gold layer holds of that tag overlapping it, and
+    ``rejections`` the ids of the curator's rejections of the tag overlapping it."""
 
     document_id: int
     title: str
@@ -111,10 +114,16 @@ class Disagreement:
     end: int
     versions: tuple[Version, ...]
     gold: tuple[GoldAnnotation, ...]
+    rejections: tuple[int, ...] = ()
 
     @property
     def resolved(self) -> bool:
-        return bool(self.gold)
+        return bool(self.gold) or self.rejected
+
+    @property
+    def rejected(self) -> bool:
+        """Every version was rejected: gold holds nothing of the tag there, by decision."""
+        return not self.gold and bool(self.rejections)
 
 
 @dataclass(frozen=True)
@@ -270,6 +279,8 @@ def accept(disagreement: Disagreement, spans: Iterable[tuple[int, int]]) -> Comm
         if (start, end) not in kept
     )
     commands: list[Command] = []
+    if disagreement.rejections:
+        commands.append(DeleteRejections(disagreement.rejections))
     if removed:
         commands.append(DeleteAnnotations(tuple(removed)))
     if created:
@@ -279,8 +290,12 @@ def accept(disagreement: Disagreement, spans: Iterable[tuple[int, int]]) -> Comm
 
 
 def reject(disagreement: Disagreement) -> Command:
-    """Gold holds nothing of the disagreement's tag there."""
-    return accept(disagreement, ())
+    """Gold holds nothing of the disagreement's tag there, and the place is kept as
+    rejected."""
+    place = RejectionSpec(
+        disagreement.document_id, disagreement.tag_id, disagreement.start, disagreement.end
+    )
+    return Macro((accept(disagreement, ()), CreateRejections((place,))))
 
 
 def finish(document_id: int, done: bool = True) -> Command:
@@ -413,11 +428,19 @@ def _curation(
         rule=rule,
         annotators=compared,
         agreed=agreed,
-        disagreements=_clusters(document, compared, rest, gold),
+        disagreements=_clusters(document, compared, rest, gold, _rejections(session, document_id)),
         gold=frozenset(row.key for row in gold),
         status=_status(session, document_id),
         notes={key: note for key, note in notes.items() if key in agreed_set},
     )
+
+
+def _rejections(session: Session, document_id: int) -> list[tuple[int, int, int, int]]:
+    """The curator's rejections in one interview: id, tag, start, end."""
+    query = select(
+        GoldRejection.id, GoldRejection.tag_id, GoldRejection.start, GoldRejection.end
+    ).where(GoldRejection.document_id == document_id)
+    return [(int(i), int(t), int(s), int(e)) for i, t, s, e in session.execute(query)]
 
 
 def _clusters(
@@ -425,6 +448,7 @@ def _clusters(
     compared: tuple[str, ...],
     rest: Sequence[_Row],
     gold: Sequence[_Row],
+    rejections: Sequence[tuple[int, int, int, int]],
 ) -> tuple[Disagreement, ...]:
     """Overlapping annotations of one tag, each group with every annotator's spans in it."""
     groups: list[list[_Row]] = []
@@ -449,5 +473,10 @@ def _clusters(
             for row in sorted(gold, key=lambda row: (row.start, row.end, row.id))
             if row.tag_id == tag_id and row.start < end and row.end > start
         )
-        found.append(Disagreement(document[0], document[1], tag_id, start, end, versions, held))
+        rejected = tuple(
+            i for i, tag, low, high in rejections if tag == tag_id and low < end and high > start
+        )
+        found.append(
+            Disagreement(document[0], document[1], tag_id, start, end, versions, held, rejected)
+        )
     return tuple(found)

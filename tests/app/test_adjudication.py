@@ -269,6 +269,49 @@ def test_accepting_adjusted_boundaries_and_rejecting_are_single_steps(team):
     ]
 
 
+REJECTIONS = 'SELECT document_id, tag_id, start, "end" FROM gold_rejections ORDER BY id'
+
+
+def test_a_rejected_place_is_kept_decided_until_accepted_again(team):
+    path, _, second = team
+    project = opened(path)
+    history = History(project)
+    try:
+        spread = curation(project, 1, "unanimous").disagreements[2]
+        history.do(reject(spread), step_name(REJECT_STEP, spread.title))
+        spread = curation(project, 1, "unanimous").disagreements[2]
+        assert spread.rejected and spread.resolved and spread.gold == ()
+        place = (1, second, spread.start, spread.end)
+        assert query(path, REJECTIONS) == [place]
+        # Rejecting again keeps one rejection of the place.
+        history.do(reject(spread), step_name(REJECT_STEP, spread.title))
+        assert query(path, REJECTIONS) == [place]
+        spread = curation(project, 1, "unanimous").disagreements[2]
+        history.do(accept(spread, [(41, 52)]), "accept")
+        spread = curation(project, 1, "unanimous").disagreements[2]
+        assert not spread.rejected and [(g.start, g.end) for g in spread.gold] == [(41, 52)]
+        assert query(path, REJECTIONS) == []
+        history.undo()
+        assert query(path, REJECTIONS) == [place]
+        assert query(path, GOLD_ROWS) == []
+        history.undo()
+        history.undo()
+        assert query(path, REJECTIONS) == []
+        assert not curation(project, 1, "unanimous").disagreements[2].resolved
+        history.redo()
+        assert query(path, REJECTIONS) == [place]
+    finally:
+        project.close()
+    project = opened(path)
+    try:
+        assert curation(project, 1, "unanimous").disagreements[2].rejected
+        assert adjudicate(project, "unanimous", [1]).documents[0].disagreements == len(
+            curation(project, 1, "unanimous").open
+        )
+    finally:
+        project.close()
+
+
 def test_finishing_marks_the_gold_assignment_done(team):
     path, _, _ = team
     project = opened(path)

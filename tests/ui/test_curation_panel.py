@@ -102,6 +102,11 @@ def test_a_curation_session_builds_a_gold_layer_that_exports(
     choose(panel, "党建", 90)
     panel.reject_button.click()
     assert ("党建", 90, 100) not in rows(project_file, GOLD)
+    rejected = (
+        'SELECT t.name, r.start, r."end" FROM gold_rejections r JOIN tags t ON t.id = r.tag_id'
+    )
+    assert rows(project_file, rejected) == [("党建", 90, 100)]
+    assert panel.list.item(panel.list.currentRow(), 2).text() == "rejected"
 
     # 民生 at 110–135: boundaries of the curator's own, taken from the text's selection.
     choose(panel, "民生", 110)
@@ -110,7 +115,7 @@ def test_a_curation_session_builds_a_gold_layer_that_exports(
     panel.take_selection()
     panel.accept_own.click()
     assert rows(project_file, GOLD) == [("民生", 30, 50), ("产业发展", 60, 80), ("民生", 111, 133)]
-    assert "1 open" in panel.summary.text()  # the rejected place has no gold annotation
+    assert "disagreements 3, 0 open" in panel.summary.text()  # the rejected one is decided
 
     panel.done_box.click()
     assert rows(project_file, STATUS) == [("done",)]

@@ -236,11 +236,10 @@ class CurationPanel(QDockWidget):
         for row, item in enumerate(found.disagreements):
             if key == (item.tag_id, item.start):
                 chosen_row = row
-            gold = (
-                ", ".join(f"{g.start}–{g.end}" for g in item.gold)
-                if item.resolved
-                else self.tr("open")
-            )
+            if item.gold:
+                gold = ", ".join(f"{g.start}–{g.end}" for g in item.gold)
+            else:
+                gold = self.tr("rejected") if item.rejected else self.tr("open")
             cells = [
                 names.get(item.tag_id, str(item.tag_id)),
                 f"{item.start}–{item.end}",
@@ -313,7 +312,9 @@ class CurationPanel(QDockWidget):
             self.versions.setItem(len(self._spans), 2, QTableWidgetItem(self.tr("(nothing)")))
         for column in range(2):
             self.versions.resizeColumnToContents(column)
-        gold = ", ".join(f"{g.start}–{g.end}" for g in found.gold) or self.tr("nothing")
+        gold = ", ".join(f"{g.start}–{g.end}" for g in found.gold) or (
+            self.tr("nothing (rejected)") if found.rejected else self.tr("nothing")
+        )
         self.gold_label.setText(self.tr("Gold holds: %1").replace("%1", gold))
         length = len(text) if text else max(found.end, 1)
         for spin in (self.start_spin, self.end_spin):
