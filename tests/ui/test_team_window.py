@@ -15,6 +15,7 @@ from app.team.assignments import assign, mark
 from app.team.visibility import set_blind
 from tests.app.test_team_merge import INTERVIEW, annotate
 from ui.dialogs.team import AssignDialog, split_names
+from ui.panels.annotation_table import ANNOTATOR_COLUMN
 from ui.panels.document_controller import LayerChoice
 
 
@@ -67,10 +68,16 @@ def test_merged_layers_show_with_their_own_markers(team, open_window, qtbot, mon
     qtbot.waitUntil(lambda: window.documents.document_id == 1)
     assert shown_annotators(window) == []
     assert window.team.layers_label.text() == "Layer: tester"
+    assert window.annotation_list.view.isColumnHidden(ANNOTATOR_COLUMN)
     window.team._fill_layers()
     everyone = next(a for a in window.team.layers_menu.actions() if a.objectName() == "layersAll")
     everyone.trigger()
     assert shown_annotators(window) == ["alice", "alice", "bob", "bob"]
+    listed = window.annotation_list
+    assert not listed.view.isColumnHidden(ANNOTATOR_COLUMN)
+    model = listed.table_model
+    names = sorted(model.index(r, ANNOTATOR_COLUMN).data() for r in range(model.rowCount()))
+    assert names == ["alice", "alice", "bob", "bob"]
     view = window.text_view
     markers = {view._marker(i) for i in view._annotations}
     assert markers == {1, 2}  # alice and bob, each their own

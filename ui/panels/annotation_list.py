@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.dto import AnnotationInfo, TagInfo
 from ui.panels.annotation_table import (
     ANNOTATION_ID,
+    ANNOTATOR_COLUMN,
     NOTE_COLUMN,
     PASSAGE_COLUMN,
     TAG_COLUMN,
@@ -65,6 +66,11 @@ class AnnotationList(QWidget):
         header.setSectionResizeMode(PASSAGE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(NOTE_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(NOTE_COLUMN, 110)
+        # Whose annotation it is, beside the tag, while other annotators' layers are shown.
+        header.moveSection(ANNOTATOR_COLUMN, PASSAGE_COLUMN)
+        header.setSectionResizeMode(ANNOTATOR_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setColumnHidden(ANNOTATOR_COLUMN, True)
+        self._only: str | None = None  # the one annotator listed while the column is hidden
         self.view.clicked.connect(self._activated)
         self.view.activated.connect(self._activated)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
@@ -97,9 +103,17 @@ class AnnotationList(QWidget):
 
     def set_annotations(self, annotations: list[AnnotationInfo]) -> None:
         self.table_model.set_annotations(annotations)
+        self._show_annotators()
 
     def upsert(self, annotations: list[AnnotationInfo]) -> None:
         self.table_model.upsert(annotations)
+        if {annotation.annotator for annotation in annotations} - {self._only}:
+            self._show_annotators()
+
+    def _show_annotators(self) -> None:
+        names = self.table_model.annotators()
+        self._only = next(iter(names)) if len(names) == 1 else None
+        self.view.setColumnHidden(ANNOTATOR_COLUMN, len(names) < 2)
 
     def remove(self, annotation_ids: list[int]) -> None:
         self.table_model.remove(annotation_ids)

@@ -1,4 +1,4 @@
-"""The shown document's annotations as a table: tag, passage, note."""
+"""The shown document's annotations as a table: tag, passage, note, annotator."""
 
 from bisect import bisect_left
 
@@ -18,7 +18,7 @@ from ui.window.swatches import swatch_icon
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 EXCERPT_LENGTH = 80
-TAG_COLUMN, PASSAGE_COLUMN, NOTE_COLUMN = range(3)
+TAG_COLUMN, PASSAGE_COLUMN, NOTE_COLUMN, ANNOTATOR_COLUMN = range(4)
 ANNOTATION_ID = Qt.ItemDataRole.UserRole
 TAG_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -90,6 +90,9 @@ class AnnotationTableModel(QAbstractTableModel):
             return -1
         return bisect_left(self._keys, key)  # keys end with the id: each is unique
 
+    def annotators(self) -> set[str]:
+        return {row.annotator for row in self._rows}
+
     def annotation_at(self, row: int) -> AnnotationInfo | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
@@ -97,7 +100,7 @@ class AnnotationTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -120,6 +123,8 @@ class AnnotationTableModel(QAbstractTableModel):
                 return tag.name if tag else "?"
             if column == PASSAGE_COLUMN:
                 return excerpt(annotation.text)
+            if column == ANNOTATOR_COLUMN:
+                return annotation.annotator
             return " ".join(annotation.note.split())
         if role == Qt.ItemDataRole.EditRole and column == NOTE_COLUMN:
             return annotation.note
@@ -146,7 +151,8 @@ class AnnotationTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Tag"), self.tr("Passage"), self.tr("Note"))[section]
+            headers = (self.tr("Tag"), self.tr("Passage"), self.tr("Note"), self.tr("Annotator"))
+            return headers[section]
         return None
 
 
