@@ -188,6 +188,10 @@
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
 </context>
 <context>
     <name>AssignDialog</name>
@@ -341,6 +345,10 @@
         <translation>待定</translation>
     </message>
     <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
         <source>No disagreement left in this interview.</source>
         <translation>这篇访谈已没有分歧。</translation>
     </message>
@@ -353,12 +361,18 @@
         <translation>无</translation>
     </message>
     <message>
+        <source>nothing (rejected)</source>
+        <translation>无（已驳回）</translation>
+    </message>
+    <message>
         <source>Gold holds: %1</source>
         <translation>金标现有：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n agreed annotation(s) added to gold.</source>
-        <translation><numerusform>已将 %n 条一致标注加入金标。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 条一致标注加入金标。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Check the versions to accept, or choose Reject All.</source>
@@ -3002,7 +3016,9 @@
     </message>
     <message numerus="yes">
         <source>%n interview(s) assigned to %1</source>
-        <translation><numerusform>已将 %n 篇访谈分配给 %1</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 篇访谈分配给 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Blind annotation is on: you are its lead.</source>
@@ -3022,11 +3038,15 @@
     </message>
     <message numerus="yes">
         <source>Merged %1: %n annotation(s) added</source>
-        <translation><numerusform>已合并 %1：新增 %n 条标注</numerusform></translation>
+        <translation>
+            <numerusform>已合并 %1：新增 %n 条标注</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) merged.</source>
-        <translation><numerusform>已合并 %n 个文件。</numerusform></translation>
+        <translation>
+            <numerusform>已合并 %n 个文件。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Interviews: %1 matched, %2 new</source>
