@@ -106,7 +106,11 @@ def test_a_curation_session_builds_a_gold_layer_that_exports(
         'SELECT t.name, r.start, r."end" FROM gold_rejections r JOIN tags t ON t.id = r.tag_id'
     )
     assert rows(project_file, rejected) == [("党建", 90, 100)]
-    assert panel.list.item(panel.list.currentRow(), 2).text() == "rejected"
+    statuses = [panel.list.item(r, 2).text() for r in range(panel.list.rowCount())]
+    assert statuses == ["60–80", "open", "rejected"]
+    # The next open disagreement is chosen and shown in the text.
+    assert panel.chosen().start == 110
+    assert window.text_view.selection_span() == (110, 135)
 
     # 民生 at 110–135: boundaries of the curator's own, taken from the text's selection.
     choose(panel, "民生", 110)

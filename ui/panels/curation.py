@@ -61,6 +61,7 @@ class CurationPanel(QDockWidget):
         self._context = context
         self.current: Curation | None = None
         self._spans: list[tuple[int, int]] = []  # the versions table's rows
+        self._advance = False  # a decision was just made: choose the next open disagreement
 
         self.title = QLabel()
         self.title.setObjectName("curationTitle")
@@ -255,11 +256,24 @@ class CurationPanel(QDockWidget):
         for column in range(3):
             self.list.resizeColumnToContents(column)
         self.list.blockSignals(False)
-        if found.disagreements:
-            self.list.setCurrentCell(chosen_row, 0)
-            self._choose(chosen_row)
-        else:
+        if not found.disagreements:
             self._choose(-1)
+            return
+        following = self._next_open(found, chosen_row) if self._advance else None
+        self.list.setCurrentCell(following if following is not None else chosen_row, 0)
+        self._choose(self.list.currentRow())
+        if following is not None:
+            self._show_place(following)
+
+    @staticmethod
+    def _next_open(found: Curation, row: int) -> int | None:
+        """The first open disagreement after ``row`` (wrapping round), if any is left."""
+        count = len(found.disagreements)
+        for step in range(count):
+            index = (row + step) % count
+            if not found.disagreements[index].resolved:
+                return index
+        return None
 
     def _tag_names(self) -> dict[int, str]:
         return {tag.id: tag.name for tag in self._context.tags()}
@@ -347,6 +361,14 @@ class CurationPanel(QDockWidget):
     def _run(self, command, template: str, *arguments: object) -> bool:
         return self._context.session.run(command, step_name(template, *arguments)) is not None
 
+    def _decide(self, command, template: str, title: str) -> None:
+        """Run a decision on the chosen disagreement, then go on to the next open one."""
+        self._advance = True
+        try:
+            self._run(command, template, title)
+        finally:
+            self._advance = False
+
     def add_agreed_to_gold(self) -> None:
         if self.current is None:
             return
@@ -371,7 +393,7 @@ class CurationPanel(QDockWidget):
         if not spans:
             self._context.status(self.tr("Check the versions to accept, or choose Reject All."))
             return
-        self._run(accept(found, spans), ACCEPT_STEP, found.title)
+        self._decide(accept(found, spans), ACCEPT_STEP, found.title)
 
     def accept_boundaries(self) -> None:
         found = self.chosen()
@@ -381,12 +403,12 @@ class CurationPanel(QDockWidget):
         if end <= start:
             self._context.status(self.tr("The end must come after the start."))
             return
-        self._run(accept(found, [(start, end)]), ACCEPT_STEP, found.title)
+        self._decide(accept(found, [(start, end)]), ACCEPT_STEP, found.title)
 
     def reject_all(self) -> None:
         found = self.chosen()
         if found is not None:
-            self._run(reject(found), REJECT_STEP, found.title)
+            self._decide(reject(found), REJECT_STEP, found.title)
 
     def take_selection(self) -> None:
         span = self._context.text_view.selection_span()
