@@ -135,19 +135,21 @@ class Layers:
         codes = np.column_stack(columns).astype(np.int64)
         return codes, rights - lefts
 
-    def span_sets(self, tag: int | None = None) -> list[set[tuple[int, int, int, str]]]:
-        """Each annotator's annotations (document, start, end, tag name), of one tag or all."""
+    def span_sets_by_tag(self) -> list[list[set[tuple[int, int, int, str]]]]:
+        """Per tag, each annotator's annotations (document, start, end, tag name), from one
+        pass over the annotations."""
         spans = self.spans
-        sets: list[set[tuple[int, int, int, str]]] = [set() for _ in self.annotators]
+        found: list[list[set[tuple[int, int, int, str]]]] = [
+            [set() for _ in self.annotators] for _ in self.tags
+        ]
         rows = zip(
             *(c.tolist() for c in (spans.document, spans.start, spans.end, spans.tag)),
             spans.annotator.tolist(),
             strict=True,
         )
         for document, start, end, tag_index, annotator in rows:
-            if tag is None or tag_index == tag:
-                sets[annotator].add((document, start, end, self.tags[tag_index]))
-        return sets
+            found[tag_index][annotator].add((document, start, end, self.tags[tag_index]))
+        return found
 
 
 def _names(session: Session) -> dict[str, int]:

@@ -16,7 +16,7 @@ import numpy as np
 from app.agreement.coefficients import Nominal, nominal
 from app.agreement.errors import UnknownUnitError
 from app.agreement.layers import Layers, load_layers
-from app.agreement.spans import exact_f1, overlap_f1, unitizing_alpha
+from app.agreement.spans import f1, overlap_matches, unitizing_alpha
 from app.project import Project
 from app.statistics.arrays import Ints
 
@@ -161,28 +161,41 @@ def _nominal(layers: Layers, unit: str) -> NominalAgreement:
     )
 
 
-def _pairs(
-    sets: Sequence[set[tuple[int, int, int, str]]], names: Sequence[str]
-) -> dict[str, PairScores]:
-    return {
-        f"{names[i]}{PAIR_SEPARATOR}{names[j]}": PairScores(
-            exact_f1(sets[i], sets[j]), overlap_f1(sets[i], sets[j])
-        )
-        for i, j in combinations(range(len(names)), 2)
-    }
+# Per pair: exact matches, overlap matches, spans of the first, spans of the second.
+Counts = tuple[int, int, int, int]
+
+
+def _pair_counts(sets: Sequence[set[tuple[int, int, int, str]]], i: int, j: int) -> Counts:
+    a, b = sets[i], sets[j]
+    return len(a & b), overlap_matches(a, b), len(a), len(b)
+
+
+def _scores(counts: Counts) -> PairScores:
+    exact, overlap, a, b = counts
+    return PairScores(f1(exact, a, b), f1(overlap, a, b))
 
 
 def _spans(layers: Layers) -> SpanAgreement:
+    """Per tag and pair, then every tag pooled: matches never cross tags, so the pooled
+    counts are the sums of the tags' counts."""
     names = layers.annotators
+    pairs = list(combinations(range(len(names)), 2))
+    label = {pair: f"{names[pair[0]]}{PAIR_SEPARATOR}{names[pair[1]]}" for pair in pairs}
+    totals = dict.fromkeys(pairs, (0, 0, 0, 0))
     tags: dict[str, TagSpans] = {}
-    for index, name in enumerate(layers.tags):
-        sets = layers.span_sets(index)
+    for name, sets in zip(layers.tags, layers.span_sets_by_tag(), strict=True):
+        scores = {}
+        for pair in pairs:
+            counts = _pair_counts(sets, *pair)
+            exact, overlap, a, b = totals[pair]
+            totals[pair] = (exact + counts[0], overlap + counts[1], a + counts[2], b + counts[3])
+            scores[label[pair]] = _scores(counts)
         continuum = [{(d, s, e) for d, s, e, _ in spans} for spans in sets]
-        tags[name] = TagSpans(_pairs(sets, names), unitizing_alpha(continuum, layers.lengths))
+        tags[name] = TagSpans(scores, unitizing_alpha(continuum, layers.lengths))
     return SpanAgreement(
         annotators=names,
         documents=len(layers.documents),
-        pairs=_pairs(layers.span_sets(), names),
+        pairs={label[pair]: _scores(totals[pair]) for pair in pairs},
         tags=tags,
     )
 

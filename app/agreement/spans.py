@@ -103,14 +103,22 @@ def _maximum_matching(left: list[tuple[int, int]], right: list[tuple[int, int]])
     return sum(_augment(root, adjacent, mate_a, mate_b) for root in range(len(left)))
 
 
+def overlap_matches(a: Collection[Span], b: Collection[Span]) -> int:
+    """The size of a maximum one-to-one matching of overlapping spans of the same document
+    and tag (matchings of disjoint tags add up, so pooled figures sum them)."""
+    left, right = _groups(set(a)), _groups(set(b))
+    return sum(_maximum_matching(spans, right[key]) for key, spans in left.items() if key in right)
+
+
 def overlap_f1(a: Collection[Span], b: Collection[Span]) -> float | None:
     """F1 of a maximum one-to-one matching of overlapping spans of the same document and
     tag; None when both sets are empty."""
-    left, right = _groups(set(a)), _groups(set(b))
-    matches = sum(
-        _maximum_matching(spans, right[key]) for key, spans in left.items() if key in right
-    )
-    return _f1(matches, len(set(a)), len(set(b)))
+    return _f1(overlap_matches(a, b), len(set(a)), len(set(b)))
+
+
+def f1(matches: int, a: int, b: int) -> float | None:
+    """2 m / (a + b); None when both sets are empty."""
+    return _f1(matches, a, b)
 
 
 def _merged(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
