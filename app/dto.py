@@ -83,6 +83,7 @@ class TagInfo:
     parent_id: int | None
     position: int
     usage: int = 0
+    archived: bool = False  # kept with its annotations, offered no more for tagging
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,7 @@ def list_tags(session: Session) -> list[TagInfo]:
             Tag.parent_id,
             Tag.position,
             func.coalesce(usage.c.n, 0),
+            Tag.archived,
         )
         .outerjoin(usage, usage.c.tag_id == Tag.id)
         .order_by(Tag.position, Tag.id)

@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
         self.tag_panel.edit_requested.connect(self.codebook.edit_tag)
         self.tag_panel.delete_requested.connect(self.codebook.delete_tag)
         self.tag_panel.move_requested.connect(self.codebook.move_tag)
+        self.tag_panel.archive_requested.connect(self.codebook.archive_tag)
         self.views.tags_changed.connect(self._rebuild_tag_menu)
         self.session.closed.connect(self._go_quiet)
         self.session.history_changed.connect(self._show_history)
@@ -295,7 +296,7 @@ class MainWindow(QMainWindow):
             action.deleteLater()
         self.tags_menu.clear()
         self.tag_actions = []
-        for tag in self.tags:
+        for tag in (tag for tag in self.tags if not tag.archived):
             action = QAction(swatch_icon(tag.color), tag.name, self)
             action.setObjectName(f"tagAction{tag.id}")
             if tag.shortcut:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from app.project import Project
 
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
-EDITABLE_FIELDS = ("name", "color", "shortcut", "description", "parent_id")
+EDITABLE_FIELDS = ("name", "color", "shortcut", "description", "parent_id", "archived")
 
 # Colours offered for new tags, in order; chosen to stay apart as light highlights.
 PALETTE = (
@@ -74,6 +74,8 @@ def validate_tag_fields(
         checked["shortcut"] = shortcut
     if "description" in checked:
         checked["description"] = str(checked["description"] or "")
+    if "archived" in checked:
+        checked["archived"] = bool(checked["archived"])
     if checked.get("parent_id") is not None:
         _check_parent(session, tag_id, checked["parent_id"])
     return checked

@@ -252,7 +252,11 @@ def pending_suggestions(
         tag_order = {
             tag_id: n
             for n, tag_id in enumerate(
-                session.scalars(select(Tag.id).order_by(Tag.position, Tag.id))
+                session.scalars(
+                    select(Tag.id)
+                    .where(Tag.archived.is_(False))  # an archived tag is suggested no more
+                    .order_by(Tag.position, Tag.id)
+                )
             )
         }
         if document_ids is None:

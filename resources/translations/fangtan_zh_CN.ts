@@ -1374,6 +1374,14 @@
         <translation>移动标签“%1”</translation>
     </message>
     <message>
+        <source>Archive Tag “%1”</source>
+        <translation>归档标签“%1”</translation>
+    </message>
+    <message>
+        <source>Restore Tag “%1” from the Archive</source>
+        <translation>从归档中恢复标签“%1”</translation>
+    </message>
+    <message>
         <source>Tag 1 Search Hit “%2”</source>
         <translation>将 1 处搜索结果标注为“%2”</translation>
     </message>
@@ -2888,6 +2896,10 @@
         <translation>快捷键：%1</translation>
     </message>
     <message>
+        <source>Archived: kept with its annotations, not offered for tagging</source>
+        <translation>已归档：保留其标注，不再用于标注</translation>
+    </message>
+    <message>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
@@ -2908,12 +2920,24 @@
         <translation>下移</translation>
     </message>
     <message>
+        <source>Restore from Archive</source>
+        <translation>从归档中恢复</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
         <source>New Tag…</source>
         <translation>新建标签…</translation>
+    </message>
+    <message>
+        <source>Show Archived Tags</source>
+        <translation>显示已归档标签</translation>
     </message>
     <message>
         <source>&lt;b&gt;Tags&lt;/b&gt; — click to apply, right-click to edit</source>

@@ -107,6 +107,16 @@ class CodebookController(QObject):
                 DeleteTag(tag_id), history_text.step(history_text.DELETE_TAG, tag.name)
             )
 
+    def archive_tag(self, tag_id: int, archived: bool) -> None:
+        """Archive a tag (its annotations stay; it is offered no more) or bring it back."""
+        tag = self._tag(tag_id)
+        if tag is None or tag.archived == archived:
+            return
+        template = history_text.ARCHIVE_TAG if archived else history_text.RESTORE_ARCHIVED_TAG
+        self._session.run(
+            UpdateTag(tag_id, {"archived": archived}), history_text.step(template, tag.name)
+        )
+
     def move_tag(self, tag_id: int, delta: int) -> None:
         """Swap a tag with its previous (-1) or next (+1) sibling under the same parent."""
         tag = self._tag(tag_id)

@@ -29,11 +29,13 @@ class TagPanel(QWidget):
     edit_requested = Signal(int)
     delete_requested = Signal(int)
     move_requested = Signal(int, int)  # tag id, -1 up / +1 down
+    archive_requested = Signal(int, bool)  # tag id, archived
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tagPanel")
         self._tags: list[TagInfo] = []
+        self.show_archived = False  # archived tags are listed (greyed) only when asked for
         self.heading = QLabel()
         self.new_button = QPushButton()
         self.new_button.setObjectName("newTagButton")
@@ -66,6 +68,7 @@ class TagPanel(QWidget):
 
     def set_tags(self, tags: list[TagInfo]) -> None:
         self._tags = list(tags)
+        tags = [tag for tag in tags if self.show_archived or not tag.archived]
         self.tree.clear()
         items: dict[int, QTreeWidgetItem] = {}
         known = {tag.id for tag in tags}
@@ -106,6 +109,12 @@ class TagPanel(QWidget):
         tip = tag.description or tag.name
         if shortcut:
             tip += "\n" + self.tr("Shortcut: %1").replace("%1", shortcut)
+        if tag.archived:
+            tip += "\n" + self.tr("Archived: kept with its annotations, not offered for tagging")
+            font = item.font(0)
+            font.setItalic(True)
+            item.setFont(0, font)
+            item.setDisabled(True)  # greyed, and a click applies nothing
         item.setToolTip(0, tip)
         return item
 
@@ -141,10 +150,21 @@ class TagPanel(QWidget):
             self._add(menu, self.tr("Move Up"), lambda: self.move_requested.emit(tag_id, -1))
             self._add(menu, self.tr("Move Down"), lambda: self.move_requested.emit(tag_id, 1))
             menu.addSeparator()
+            archived = any(tag.id == tag_id and tag.archived for tag in self._tags)
+            text = self.tr("Restore from Archive") if archived else self.tr("Archive")
+            self._add(menu, text, lambda: self.archive_requested.emit(tag_id, not archived))
             self._add(menu, self.tr("Delete…"), lambda: self.delete_requested.emit(tag_id))
         else:
             self._add(menu, self.tr("New Tag…"), lambda: self.new_requested.emit(None))
+        menu.addSeparator()
+        toggle = self._add(menu, self.tr("Show Archived Tags"), self.set_show_archived)
+        toggle.setCheckable(True)
+        toggle.setChecked(self.show_archived)
         menu.exec(self.tree.viewport().mapToGlobal(point))
+
+    def set_show_archived(self, shown: bool) -> None:
+        self.show_archived = shown
+        self.set_tags(self._tags)
 
     def _add(self, menu: QMenu, text: str, slot) -> QAction:
         action = menu.addAction(text)
