@@ -6,18 +6,20 @@ opens each one in the text with those layers shown).
   the place is the turn's content.
 - ``char``: a stretch of characters of those contents on which the annotators' values
   for a tag differ: characters some annotator covers and not every one does. Adjacent
-  differing characters form one place even where who covers them changes; a place ends
-  where a turn's content ends.
-- ``span``: annotations of one tag in one document that overlap, directly or through
-  others, across annotators; the group is a place unless every annotator made exactly
-  the same spans in it. An annotator with no annotation there has an empty version.
+  differing characters form one place even where who covers them changes (one place per
+  contiguous differing stretch); a place ends where a turn's content ends.
+- ``span``: annotations of one tag in one document that overlap (share a character),
+  directly or through others, across annotators; the group is a place unless every
+  annotator made exactly the same spans in it. Its extent is the place.
 
-Places are ordered by document, start and tag.
+A version holds an annotator's annotations of the tag overlapping the place, sorted and
+without repeats; an annotator with none there has an empty version. Places are ordered
+by document, start and tag.
 """
 
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from sqlalchemy import select
@@ -25,10 +27,11 @@ from sqlalchemy import select
 from app.agreement.errors import UnknownUnitError
 from app.agreement.layers import Layers, load_layers
 from app.project import Project
+from app.statistics.arrays import Ints, first_of_runs
 from models import Document
 
 Interval = tuple[int, int]
-Key = tuple[int, int]  # document, tag index
+Places = tuple[Ints, Ints, Ints, Ints]  # document id, tag index, start, end
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,166 @@ class Difference:
     versions: tuple[Version, ...]  # one per compared annotator, in their order
 
 
+@dataclass(frozen=True)
+class _Table:
+    """The compared annotations without repeats, sorted by ``key`` (document, tag and
+    annotator: ``(document index × tags + tag) × annotators + annotator``), start and end;
+    ``line_*`` place them on one line, ``key × stride + offset``."""
+
+    documents: Ints  # the compared documents' ids, sorted: a document index points here
+    tags: int
+    annotators: int
+    stride: int
+    key: Ints
+    start: Ints
+    end: Ints
+    line_start: Ints
+    line_end: Ints
+    reach: Ints  # the running maximum of ``line_end``
+
+    @classmethod
+    def of(cls, layers: Layers) -> "_Table":
+        spans, stride = layers.spans, np.int64(layers.stride)
+        documents = np.asarray(layers.documents, dtype=np.int64)
+        tags, annotators = len(layers.tags), len(layers.annotators)
+        key = (np.searchsorted(documents, spans.document) * tags + spans.tag) * annotators
+        key += spans.annotator
+        order = np.lexsort((spans.end, spans.start, key))
+        key, start, end = key[order], spans.start[order], spans.end[order]
+        fresh = first_of_runs(key, start, end)
+        key, start, end = key[fresh], start[fresh], end[fresh]
+        line_end = key * stride + end
+        reach = np.maximum.accumulate(line_end) if len(key) else line_end
+        return cls(
+            documents=documents,
+            tags=tags,
+            annotators=annotators,
+            stride=int(stride),
+            key=key,
+            start=start,
+            end=end,
+            line_end=line_end,
+            line_start=key * stride + start,
+            reach=reach,
+        )
+
+    def versions(self, places: Places) -> list[tuple[Interval, ...]]:
+        """For each place, then each annotator: the annotations overlapping the place."""
+        document, tag, start, end = places
+        run = np.searchsorted(self.documents, document) * self.tags + tag
+        owner_key = (run[:, None] * self.annotators + np.arange(self.annotators)).ravel()
+        base = owner_key * np.int64(self.stride)
+        low_end = base + np.repeat(start, self.annotators)
+        # Annotations before ``low`` end at or before the place; from ``high`` on they
+        # begin at or after its end (or belong to a later key).
+        low = np.searchsorted(self.reach, low_end, side="right")
+        high = np.searchsorted(self.line_start, base + np.repeat(end, self.annotators))
+        counts = np.maximum(high - low, 0)
+        owner = np.repeat(np.arange(len(counts)), counts)
+        offsets = np.cumsum(counts) - counts
+        index = np.repeat(low, counts) + np.arange(int(counts.sum())) - offsets[owner]
+        kept = self.line_end[index] > low_end[owner]
+        index, owner = index[kept], owner[kept]
+        bounds = np.searchsorted(owner, np.arange(len(counts) + 1)).tolist()
+        found = list(zip(self.start[index].tolist(), self.end[index].tolist(), strict=True))
+        return [tuple(found[a:b]) for a, b in pairwise(bounds)]
+
+
+def _empty() -> Places:
+    nothing = np.zeros(0, dtype=np.int64)
+    return nothing, nothing, nothing, nothing
+
+
+def _joined(parts: Sequence[Places]) -> Places:
+    if not parts:
+        return _empty()
+    document, tag, start, end = (np.concatenate(column) for column in zip(*parts, strict=True))
+    return document, tag, start, end
+
+
+def _turn_places(layers: Layers, table: _Table) -> Places:
+    contents = layers.contents
+    parts = []
+    for tag in range(len(layers.tags)):
+        codes = layers.turn_codes(tag)
+        differ = np.flatnonzero(codes.min(axis=1) != codes.max(axis=1))
+        parts.append(
+            (
+                contents.document[differ],
+                np.full(len(differ), tag, dtype=np.int64),
+                contents.start[differ],
+                contents.end[differ],
+            )
+        )
+    return _joined(parts)
+
+
+def _char_places(layers: Layers, table: _Table) -> Places:
+    starts, ends = layers.content_places()
+    if not len(starts):
+        return _empty()
+    stride, count = np.int64(layers.stride), len(layers.annotators)
+    parts = []
+    for tag in range(len(layers.tags)):
+        coverages = [layers.coverage(annotator, tag) for annotator in range(count)]
+        bounds = [bound for c in coverages for bound in (c.start, c.end)]
+        points = np.unique(np.concatenate([starts, ends, *bounds]))
+        lefts, rights = points[:-1], points[1:]
+        turn = np.searchsorted(starts, lefts, side="right") - 1
+        inside = (turn >= 0) & (lefts < ends[np.maximum(turn, 0)])
+        covered = np.sum([coverage.covers(lefts) for coverage in coverages], axis=0)
+        differ = inside & (covered > 0) & (covered < count)
+        lefts, rights, turn = lefts[differ], rights[differ], turn[differ]
+        if not len(lefts):
+            continue
+        opens = first_of_runs(turn)
+        opens[1:] |= lefts[1:] != rights[:-1]
+        begins = np.flatnonzero(opens)
+        last = np.append(begins[1:] - 1, len(lefts) - 1)
+        document = lefts[begins] // stride
+        base = document * stride
+        tags = np.full(len(begins), tag, dtype=np.int64)
+        parts.append((document, tags, lefts[begins] - base, rights[last] - base))
+    return _joined(parts)
+
+
+def _span_places(layers: Layers, table: _Table) -> Places:
+    if not len(table.key):
+        return _empty()
+    stride = np.int64(table.stride)
+    run = table.key // table.annotators  # document index × tags + tag
+    order = np.lexsort((table.key, table.end, table.start, run))
+    run, start, end = run[order], table.start[order], table.end[order]
+    line_start, line_end = run * stride + start, run * stride + end
+    reach = np.maximum.accumulate(line_end)
+    opens = np.ones(len(run), dtype=np.bool_)
+    opens[1:] = line_start[1:] >= reach[:-1]
+    group = np.cumsum(opens) - 1
+    # A group is the same in every layer when each of its (start, end) is everyone's.
+    pairs = first_of_runs(line_start, line_end)
+    shared = np.bincount(np.cumsum(pairs) - 1) == table.annotators
+    differs = np.zeros(int(group[-1]) + 1, dtype=np.bool_)
+    differs[group[pairs][~shared]] = True
+    begins = np.flatnonzero(opens)
+    last = np.append(begins[1:] - 1, len(run) - 1)
+    chosen = np.flatnonzero(differs)
+    runs = run[begins][chosen]
+    base = runs * stride
+    return (
+        table.documents[runs // table.tags],
+        runs % table.tags,
+        line_start[begins][chosen] - base,
+        reach[last][chosen] - base,
+    )
+
+
+PLACES: Mapping[str, Callable[[Layers, _Table], Places]] = {
+    "turn": _turn_places,
+    "char": _char_places,
+    "span": _span_places,
+}
+
+
 def differences(
     project: Project,
     *,
@@ -59,7 +222,7 @@ def differences(
 ) -> tuple[Difference, ...]:
     """Every place where ``annotators`` differ on ``tags`` in the interviews they share
     (the same choice and errors as app.agreement.report.agreement), the first ``limit``."""
-    if unit not in ("turn", "char", "span"):
+    if unit not in PLACES:
         raise UnknownUnitError(unit=unit)
     return differences_in(project, load_layers(project, annotators, tags), unit, limit)
 
@@ -68,192 +231,31 @@ def differences_in(
     project: Project, layers: Layers, unit: str, limit: int | None = None
 ) -> tuple[Difference, ...]:
     """The places of layers already read (for the figures of the same comparison)."""
-    if unit not in ("turn", "char", "span"):
+    if unit not in PLACES:
         raise UnknownUnitError(unit=unit)
-    spans = _spans_by_key(layers)
-    if unit == "turn":
-        places = _turn_places(layers)
-    elif unit == "char":
-        places = _char_places(layers, spans)
-    else:
-        places = _span_places(layers, spans)
-    places.sort(key=lambda place: (place[0], place[2], place[1], place[3]))
+    table = _Table.of(layers)
+    document, tag, start, end = PLACES[unit](layers, table)
+    order = np.lexsort((tag, start, document))
     if limit is not None:
-        places = places[: max(limit, 0)]
+        order = order[: max(limit, 0)]
+    places = (document[order], tag[order], start[order], end[order])
+    versions = table.versions(places)
     with project.reading() as session:
-        wanted = sorted({place[0] for place in places})
+        wanted = np.unique(places[0]).tolist()
         rows = session.execute(select(Document.id, Document.title).where(Document.id.in_(wanted)))
-        titles = {int(document): str(title) for document, title in rows}
+        titles = {int(document_id): str(title) for document_id, title in rows}
+    names, count = layers.annotators, len(layers.annotators)
+    rows_of = zip(*(column.tolist() for column in places), strict=True)
     return tuple(
         Difference(
-            document_id=document,
-            title=titles.get(document, ""),
-            tag=layers.tags[tag],
-            start=start,
-            end=end,
+            document_id=document_id,
+            title=titles.get(document_id, ""),
+            tag=layers.tags[tag_index],
+            start=place_start,
+            end=place_end,
             versions=tuple(
-                Version(name, _overlapping(per_annotator, start, end))
-                for name, per_annotator in zip(
-                    layers.annotators, spans.get((document, tag), _silent(layers)), strict=True
-                )
+                Version(name, versions[row * count + index]) for index, name in enumerate(names)
             ),
         )
-        for document, tag, start, end in places
+        for row, (document_id, tag_index, place_start, place_end) in enumerate(rows_of)
     )
-
-
-def _silent(layers: Layers) -> list[list[Interval]]:
-    return [[] for _ in layers.annotators]
-
-
-def _spans_by_key(layers: Layers) -> dict[Key, list[list[Interval]]]:
-    """Each (document, tag)'s annotations per annotator, sorted and deduplicated."""
-    found: dict[Key, list[set[Interval]]] = {}
-    columns = layers.spans
-    rows = zip(
-        columns.document.tolist(),
-        columns.tag.tolist(),
-        columns.annotator.tolist(),
-        columns.start.tolist(),
-        columns.end.tolist(),
-        strict=True,
-    )
-    count = len(layers.annotators)
-    for document, tag, annotator, start, end in rows:
-        found.setdefault((document, tag), [set() for _ in range(count)])[annotator].add(
-            (start, end)
-        )
-    return {key: [sorted(spans) for spans in sets] for key, sets in found.items()}
-
-
-def _overlapping(spans: Sequence[Interval], start: int, end: int) -> tuple[Interval, ...]:
-    return tuple(span for span in spans if span[0] < end and span[1] > start)
-
-
-def _turn_places(layers: Layers) -> list[tuple[int, int, int, int]]:
-    contents = layers.contents
-    places = []
-    for tag in range(len(layers.tags)):
-        codes = layers.turn_codes(tag)
-        if not codes.size:
-            continue
-        differ = np.flatnonzero(codes.min(axis=1) != codes.max(axis=1))
-        documents = contents.document[differ].tolist()
-        starts = contents.start[differ].tolist()
-        ends = contents.end[differ].tolist()
-        places += [(d, tag, s, e) for d, s, e in zip(documents, starts, ends, strict=True)]
-    return places
-
-
-def _merged(spans: Iterable[Interval]) -> list[Interval]:
-    """Sorted, disjoint intervals covering the same characters (touching ones joined)."""
-    merged: list[Interval] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _intersection(first: list[Interval], second: list[Interval]) -> list[Interval]:
-    found = []
-    i = j = 0
-    while i < len(first) and j < len(second):
-        start, end = max(first[i][0], second[j][0]), min(first[i][1], second[j][1])
-        if start < end:
-            found.append((start, end))
-        if first[i][1] < second[j][1]:
-            i += 1
-        else:
-            j += 1
-    return found
-
-
-def _minus(whole: list[Interval], cut: list[Interval]) -> list[Interval]:
-    found = []
-    j = 0
-    for start, end in whole:
-        position = start
-        while j < len(cut) and cut[j][1] <= position:
-            j += 1
-        k = j
-        while k < len(cut) and cut[k][0] < end:
-            if cut[k][0] > position:
-                found.append((position, cut[k][0]))
-            position = max(position, cut[k][1])
-            k += 1
-        if position < end:
-            found.append((position, end))
-    return found
-
-
-def _contents_by_document(layers: Layers) -> dict[int, list[Interval]]:
-    contents = layers.contents
-    found: dict[int, list[Interval]] = {}
-    rows = zip(
-        contents.document.tolist(), contents.start.tolist(), contents.end.tolist(), strict=True
-    )
-    for document, start, end in rows:
-        found.setdefault(document, []).append((start, end))
-    return found
-
-
-def _clip(places: list[Interval], turns: list[Interval]) -> list[Interval]:
-    """``places`` within the turns' contents, split where a content ends."""
-    found = []
-    for start, end in places:
-        index = max(bisect_left(turns, (start, start)) - 1, 0)
-        while index < len(turns) and turns[index][0] < end:
-            low, high = max(start, turns[index][0]), min(end, turns[index][1])
-            if low < high:
-                found.append((low, high))
-            index += 1
-    return found
-
-
-def _char_places(
-    layers: Layers, spans: dict[Key, list[list[Interval]]]
-) -> list[tuple[int, int, int, int]]:
-    turns = _contents_by_document(layers)
-    places = []
-    for (document, tag), per_annotator in spans.items():
-        covered = [_merged(annotator_spans) for annotator_spans in per_annotator]
-        union = _merged(span for coverage in covered for span in coverage)
-        common = covered[0]
-        for coverage in covered[1:]:
-            common = _intersection(common, coverage)
-        differing = _merged(_minus(union, common))
-        places += [
-            (document, tag, start, end) for start, end in _clip(differing, turns.get(document, []))
-        ]
-    return places
-
-
-def _span_places(
-    layers: Layers, spans: dict[Key, list[list[Interval]]]
-) -> list[tuple[int, int, int, int]]:
-    places = []
-    for (document, tag), per_annotator in spans.items():
-        every = sorted(
-            (start, end, annotator)
-            for annotator, annotator_spans in enumerate(per_annotator)
-            for start, end in annotator_spans
-        )
-        groups: list[list[tuple[int, int, int]]] = []
-        reach = -1
-        for span in every:
-            if groups and span[0] < reach:
-                groups[-1].append(span)
-                reach = max(reach, span[1])
-            else:
-                groups.append([span])
-                reach = span[1]
-        for group in groups:
-            versions = [
-                {(start, end) for start, end, who in group if who == annotator}
-                for annotator in range(len(per_annotator))
-            ]
-            if any(version != versions[0] for version in versions[1:]):
-                places.append((document, tag, group[0][0], max(span[1] for span in group)))
-    return places
