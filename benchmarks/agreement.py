@@ -40,14 +40,13 @@ from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from export import interview
+from export import insert_interviews
 from sqlalchemy import func, insert, select
 
 from app.agreement.disagreements import differences
 from app.agreement.layers import load_layers
 from app.agreement.report import UNITS, Agreement, NominalAgreement, agreement
 from app.editing.commands import CreateTag, TagSpec
-from app.importing.importer import content_hash
 from app.project import Project
 from models import Annotation, Annotator, Document, Tag, Turn
 
@@ -97,43 +96,7 @@ def build(path: Path, documents: int, annotations: int, total_mb: float) -> None
             session.execute(insert(Annotator), [{"name": name} for name in ANNOTATORS])
             names = {name: i for name, i in session.execute(select(Annotator.name, Annotator.id))}
             layer_ids = [names[name] for name in ANNOTATORS]
-            texts, all_turns = [], []
-            for number in range(1, documents + 1):
-                text, turns = interview(rng, number, characters)
-                texts.append(text)
-                all_turns.append(turns)
-            session.execute(
-                insert(Document),
-                [
-                    {
-                        "id": number,
-                        "title": f"第{number}篇访谈",
-                        "interviewee": f"张{number}",
-                        "interviewee_role": "某镇党委书记",
-                        "source_name": "benchmark.txt",
-                        "sha256": content_hash(text),
-                        "text": text,
-                        "status": "in_progress",
-                    }
-                    for number, text in enumerate(texts, start=1)
-                ],
-            )
-            session.execute(
-                insert(Turn),
-                [
-                    {
-                        "document_id": number,
-                        "index": index,
-                        "speaker": speaker,
-                        "kind": kind,
-                        "start": start,
-                        "content_start": content_start,
-                        "end": end,
-                    }
-                    for number, turns in enumerate(all_turns, start=1)
-                    for index, (speaker, kind, start, content_start, end) in enumerate(turns)
-                ],
-            )
+            texts, all_turns = insert_interviews(session, rng, documents, characters, "in_progress")
             spoken = [
                 [(c, e) for _, kind, _, c, e in turns if kind != "heading" and e - c > 2]
                 for turns in all_turns

@@ -24,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from app.importing.importer import content_hash
 from app.project import Project
@@ -73,6 +74,51 @@ def interview(rng: random.Random, number: int, characters: int) -> tuple[str, li
     return "\n\n".join(parts), turns
 
 
+def insert_interviews(
+    session: Session, rng: random.Random, documents: int, characters: int, status: str
+) -> tuple[list[str], list[list[tuple]]]:
+    """Write ``documents`` interviews of about ``characters`` code points each, with their
+    turns, in two bulk inserts; returns each interview's text and turns."""
+    texts, all_turns = [], []
+    for number in range(1, documents + 1):
+        text, turns = interview(rng, number, characters)
+        texts.append(text)
+        all_turns.append(turns)
+    session.execute(
+        insert(Document),
+        [
+            {
+                "id": number,
+                "title": f"第{number}篇访谈",
+                "interviewee": f"张{number}",
+                "interviewee_role": "某镇党委书记",
+                "source_name": "benchmark.txt",
+                "sha256": content_hash(text),
+                "text": text,
+                "status": status,
+            }
+            for number, text in enumerate(texts, start=1)
+        ],
+    )
+    session.execute(
+        insert(Turn),
+        [
+            {
+                "document_id": number,
+                "index": index,
+                "speaker": speaker,
+                "kind": kind,
+                "start": start,
+                "content_start": content_start,
+                "end": end,
+            }
+            for number, turns in enumerate(all_turns, start=1)
+            for index, (speaker, kind, start, content_start, end) in enumerate(turns)
+        ],
+    )
+    return texts, all_turns
+
+
 def build(path: Path, documents: int, annotations: int, total_mb: float) -> None:
     rng = random.Random(2024)
     characters = int(total_mb * 1_000_000 / 3 / documents)  # CJK: 3 bytes in UTF-8
@@ -82,43 +128,7 @@ def build(path: Path, documents: int, annotations: int, total_mb: float) -> None
             tag_ids = list(session.scalars(select(Tag.id)))
             session.execute(insert(Annotator), [{"name": "bench"}, {"name": "李编辑"}])
             annotators = list(session.scalars(select(Annotator.id)))
-            texts, all_turns = [], []
-            for number in range(1, documents + 1):
-                text, turns = interview(rng, number, characters)
-                texts.append(text)
-                all_turns.append(turns)
-            session.execute(
-                insert(Document),
-                [
-                    {
-                        "id": number,
-                        "title": f"第{number}篇访谈",
-                        "interviewee": f"张{number}",
-                        "interviewee_role": "某镇党委书记",
-                        "source_name": "benchmark.txt",
-                        "sha256": content_hash(text),
-                        "text": text,
-                        "status": "new",
-                    }
-                    for number, text in enumerate(texts, start=1)
-                ],
-            )
-            session.execute(
-                insert(Turn),
-                [
-                    {
-                        "document_id": number,
-                        "index": index,
-                        "speaker": speaker,
-                        "kind": kind,
-                        "start": start,
-                        "content_start": content_start,
-                        "end": end,
-                    }
-                    for number, turns in enumerate(all_turns, start=1)
-                    for index, (speaker, kind, start, content_start, end) in enumerate(turns)
-                ],
-            )
+            texts, _turns = insert_interviews(session, rng, documents, characters, "new")
             base = datetime(2026, 1, 1, tzinfo=UTC)
             rows = []
             for _ in range(annotations):
