@@ -42,13 +42,14 @@ Span = tuple[int, int, int, str]
 Segment = tuple[int, int, bool]  # begin, length, is a unit
 
 
-def _f1(matches: int, a: int, b: int) -> float | None:
+def f1(matches: int, a: int, b: int) -> float | None:
+    """2 m / (a + b); None when both sets are empty."""
     return None if a + b == 0 else 2 * matches / (a + b)
 
 
 def exact_f1(a: Collection[Span], b: Collection[Span]) -> float | None:
     """F1 of identical spans; None when both sets are empty."""
-    return _f1(len(set(a) & set(b)), len(set(a)), len(set(b)))
+    return f1(len(set(a) & set(b)), len(set(a)), len(set(b)))
 
 
 def _groups(spans: Iterable[Span]) -> dict[tuple[int, str], list[tuple[int, int]]]:
@@ -113,12 +114,8 @@ def overlap_matches(a: Collection[Span], b: Collection[Span]) -> int:
 def overlap_f1(a: Collection[Span], b: Collection[Span]) -> float | None:
     """F1 of a maximum one-to-one matching of overlapping spans of the same document and
     tag; None when both sets are empty."""
-    return _f1(overlap_matches(a, b), len(set(a)), len(set(b)))
+    return f1(overlap_matches(a, b), len(set(a)), len(set(b)))
 
-
-def f1(matches: int, a: int, b: int) -> float | None:
-    """2 m / (a + b); None when both sets are empty."""
-    return _f1(matches, a, b)
 
 
 def _merged(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

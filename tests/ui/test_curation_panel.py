@@ -3,7 +3,6 @@ the agreed part, accepting a version, boundaries of one's own, rejecting, the do
 undo; checked on the reopened file and in an export of the gold layer."""
 
 import csv
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -12,16 +11,7 @@ import pytest
 
 from app.importing.importer import import_paths
 from app.project import Project
-from tests.app.test_team_merge import INTERVIEW, annotate
-
-
-def rows(path: Path, sql: str) -> list[tuple]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
-
+from tests.app.test_team_merge import INTERVIEW, annotate, rows
 
 GOLD = (
     'SELECT t.name, a.start, a."end" FROM annotations a JOIN annotators n '

@@ -2,7 +2,6 @@
 marking done, assigning, and blind annotation; checked on the reopened file."""
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,18 +12,10 @@ from app.importing.importer import import_paths
 from app.project import Project
 from app.team.assignments import assign, mark
 from app.team.visibility import set_blind
-from tests.app.test_team_merge import INTERVIEW, annotate
+from tests.app.test_team_merge import INTERVIEW, annotate, rows
 from ui.dialogs.team import AssignDialog, split_names
 from ui.panels.annotation_table import ANNOTATOR_COLUMN
 from ui.panels.document_controller import LayerChoice
-
-
-def rows(path: Path, sql: str) -> list[tuple]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
 
 
 @pytest.fixture
