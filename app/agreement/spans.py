@@ -117,7 +117,6 @@ def overlap_f1(a: Collection[Span], b: Collection[Span]) -> float | None:
     return f1(overlap_matches(a, b), len(set(a)), len(set(b)))
 
 
-
 def _merged(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Overlapping intervals joined; touching ones kept apart."""
     merged: list[tuple[int, int]] = []
