@@ -37,6 +37,7 @@ lint: $(VENV)/.installed
 	$(BIN)/mypy
 
 test: $(VENV)/.system-packages lint
+	@sh $(SYSTEM_PACKAGES) postgresql
 	$(BIN)/python -m pytest
 
 # Refresh the translation source from the code, then compile it.

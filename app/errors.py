@@ -105,6 +105,54 @@ class ProjectFolderIsFileError(ProjectStorageError):
     template = QT_TRANSLATE_NOOP("Errors", "{path}: {folder} is a file, not a folder.")
 
 
+# Server projects (PostgreSQL) --------------------------------------------------
+
+
+class ServerAddressError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "{path} is not a server address ({detail}).")
+
+
+class ServerUnreachableError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "Cannot connect to {path}: {detail}")
+
+
+class ServerPasswordNeededError(ServerUnreachableError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} asks for a password: give it when asked, or put it in your .pgpass file.",
+    )
+
+
+class ServerNotSetUpError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is an empty database, not yet a Fangtan project: "
+        "the lead sets it up with fangtan server init.",
+    )
+
+
+class ServerAlreadySetUpError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "{path} is already set up (schema {revision}); nothing was changed."
+    )
+
+
+class ServerRoleError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "Cannot give an account on {path}: {detail}")
+
+
+class ServerNeedsUpgradeError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} uses an older schema ({revision}): the lead upgrades it with "
+        "fangtan server upgrade. Nothing was changed.",
+    )
+
+
+class ServerRefusedError(ProjectStorageError):
+    template = QT_TRANSLATE_NOOP("Errors", "The server refused this change: {detail}")
+
+
 # Importing -------------------------------------------------------------------
 
 

@@ -2,13 +2,14 @@
 
 import getpass
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, event
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from app import queries
@@ -28,6 +29,10 @@ from app.errors import (
     ProjectStorageError,
     ProjectUnreadableError,
     ProjectUpgradeError,
+    ServerAddressError,
+    ServerPasswordNeededError,
+    ServerRefusedError,
+    ServerUnreachableError,
 )
 from app.logs import log_failure
 from app.text_cache import DocumentTexts
@@ -40,6 +45,7 @@ from models.schema import (
     needs_upgrade,
     upgrade_to_head,
 )
+from models.server import ServerAddress, is_server_location
 
 if TYPE_CHECKING:
     from app.editing.commands import Applied, Command
@@ -47,6 +53,7 @@ if TYPE_CHECKING:
 PROJECT_SUFFIX = ".fangtan"
 # Why an empty file that cannot be written cannot be opened (it would need setting up).
 EMPTY_READ_ONLY = "it is empty and has to be set up as a project first"
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a refused permission
 
 
 def default_annotator() -> str:
@@ -67,8 +74,16 @@ class Project:
     Every mutation runs in its own transaction and is on disk when it returns.
     """
 
-    def __init__(self, path: Path, engine: Engine, annotator: str, read_only: bool = False) -> None:
-        self.path = path
+    def __init__(
+        self,
+        path: Path | None,
+        engine: Engine,
+        annotator: str,
+        read_only: bool = False,
+        server: "ServerAddress | None" = None,
+    ) -> None:
+        self.path = path  # None for a server project
+        self.server = server
         self.engine = engine
         self.annotator = annotator
         self.read_only = read_only
@@ -76,10 +91,37 @@ class Project:
         # Document text never changes after import, so it can be kept between actions.
         self._texts = DocumentTexts()
 
+    @property
+    def location(self) -> str:
+        """The file's path, or the server's address (never its password), for messages."""
+        if self.server is not None:
+            return self.server.shown()
+        return str(self.path)
+
+    @property
+    def name(self) -> str:
+        """A short name for titles: the file's name, or the database's."""
+        if self.server is not None:
+            return self.server.database
+        return self.path.name if self.path is not None else ""
+
+    @property
+    def folder(self) -> Path:
+        """Where files made from the project are offered to be saved by default."""
+        return self.path.parent if self.path is not None else Path.home()
+
+    @property
+    def naming_path(self) -> Path:
+        """A path to name files made from the project after (``NAME-codebook.qdc``): the
+        project file, or one in the home folder named after a server's database."""
+        if self.path is not None:
+            return self.path
+        return Path.home() / f"{self.name}{PROJECT_SUFFIX}"
+
     @classmethod
     def open(
         cls,
-        path: Path,
+        path: "Path | str | ServerAddress",
         *,
         create: bool = True,
         annotator: str | None = None,
@@ -100,6 +142,11 @@ class Project:
         and SQLite itself takes an empty file for an empty database. ``create=False``
         refuses only a path where there is no file at all.
         """
+        if isinstance(path, ServerAddress) or (isinstance(path, str) and is_server_location(path)):
+            from app.server.opening import open_server
+
+            address = path if isinstance(path, ServerAddress) else parse_address(path)
+            return open_server(cls, address, annotator=annotator, read_only=bool(read_only))
         path = Path(path)
         shown = str(path)
         check_folder(path)
@@ -170,19 +217,24 @@ class Project:
             event.listen(self.engine, "do_connect", self._refuse)
 
     def _refuse(self, *_connecting: object) -> None:
-        raise ProjectClosedError(path=str(self.path))
+        raise ProjectClosedError(path=self.location)
 
     def data_version(self) -> int:
         """A number that changes whenever any connection, here or in another program,
-        commits to the project (SQLite's ``PRAGMA data_version``, read on a connection
-        kept for that purpose)."""
+        commits to the project, read on a connection kept for that purpose: SQLite's
+        ``PRAGMA data_version``; on a server, its snapshot of running and finished writing
+        transactions, which changes whenever one begins or commits (a write to another
+        database of the same server may change it too: that costs a reload, nothing more).
+        """
         try:
             if self._watcher is None:
                 self._watcher = self.engine.connect()
-            version = int(self._watcher.exec_driver_sql("PRAGMA data_version").scalar() or 0)
+            version = _data_version(self._watcher)
             self._watcher.commit()
         except DBAPIError as error:
-            raise ProjectStorageError(path=str(self.path), detail=_reason(error)) from error
+            if self.server is not None:
+                raise server_error(self.location, error) from error
+            raise ProjectStorageError(path=self.location, detail=_reason(error)) from error
         return version
 
     def _session(self, write: bool = False) -> Session:
@@ -197,13 +249,15 @@ class Project:
             try:
                 yield session
             except DBAPIError as error:
-                raise CorruptProjectError(path=str(self.path), detail=_reason(error)) from error
+                if self.server is not None:
+                    raise server_error(self.location, error) from error
+                raise CorruptProjectError(path=self.location, detail=_reason(error)) from error
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A transaction committed on success; on any failure nothing is written."""
         if self.read_only:
-            raise ProjectReadOnlyError(path=str(self.path), detail="it was opened read-only")
+            raise ProjectReadOnlyError(path=self.location, detail="it was opened read-only")
         with self._session(write=True) as session:
             try:
                 yield session
@@ -213,7 +267,9 @@ class Project:
                 raise
             except DBAPIError as error:
                 session.rollback()
-                raise ProjectStorageError(path=str(self.path), detail=_reason(error)) from error
+                if self.server is not None:
+                    raise server_error(self.location, error) from error
+                raise ProjectStorageError(path=self.location, detail=_reason(error)) from error
 
     def execute(self, command: "Command") -> "Applied":
         """Apply one user action in one transaction; returns its inverse and what changed."""
@@ -251,6 +307,13 @@ class Project:
             return queries.tag_usage(session, tag_ids)
 
 
+def parse_address(location: str) -> ServerAddress:
+    try:
+        return ServerAddress.parse(location)
+    except ValueError as error:
+        raise ServerAddressError(path=location, detail=str(error)) from error
+
+
 def check_folder(path: Path) -> None:
     """Refuse a project path whose folder is missing (or is a file) before SQLite tries it,
     which would only say that it is "unable to open database file"."""
@@ -269,6 +332,28 @@ def check_folder(path: Path) -> None:
 def _writable(path: Path) -> bool:
     """Whether the project and the journal files SQLite keeps beside it can be written."""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def server_error(location: str, error: DBAPIError) -> FangtanError:
+    """The user's one line for a failure on a server: refused by the server's rules, or
+    the connection lost or refused."""
+    detail = _reason(error).strip().splitlines()[0] if _reason(error).strip() else ""
+    if getattr(error.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE or (
+        "row-level security" in detail
+    ):
+        return ServerRefusedError(path=location, detail=detail)
+    if isinstance(error, OperationalError):
+        if "no password supplied" in detail:
+            return ServerPasswordNeededError(path=location)
+        return ServerUnreachableError(path=location, detail=detail)
+    return ProjectStorageError(path=location, detail=detail)
+
+
+def _data_version(connection: Connection) -> int:
+    if connection.dialect.name == "sqlite":
+        return int(connection.exec_driver_sql("PRAGMA data_version").scalar() or 0)
+    snapshot = str(connection.exec_driver_sql("SELECT pg_current_snapshot()::text").scalar())
+    return zlib.crc32(snapshot.encode())
 
 
 def _reason(error: DBAPIError) -> str:

@@ -11,11 +11,26 @@ from models.base import Base, UTCDateTime, utc_now
 
 if TYPE_CHECKING:
     from alembic.runtime.environment import IncludeObjectFn, NameFilterType
+    from sqlalchemy import Connection
     from sqlalchemy.sql.schema import SchemaItem
 
 # The full-text index is an SQLite FTS5 virtual table (and its shadow tables), made
 # by migration 0003 with raw SQL: it is not an ORM table.
 SEARCH_INDEX = "search_index"
+
+
+def create_server_search_index(connection: "Connection") -> None:
+    """The search index on PostgreSQL: each turn's text, case-folded, in a plain table
+    with a trigram index (pg_trgm), which narrows a substring search down to candidate
+    turns as FTS5 does on SQLite. The exact search decides the hits on both."""
+    connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    connection.exec_driver_sql(
+        f"CREATE TABLE {SEARCH_INDEX} (rowid BIGINT PRIMARY KEY"
+        " REFERENCES turns (id) ON DELETE CASCADE, chars TEXT NOT NULL)"
+    )
+    connection.exec_driver_sql(
+        f"CREATE INDEX {SEARCH_INDEX}_chars ON {SEARCH_INDEX} USING gin (chars gin_trgm_ops)"
+    )
 
 
 def is_search_table(name: str) -> bool:

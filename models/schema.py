@@ -111,15 +111,24 @@ class MigrationError(Exception):
 def upgrade_to_head(engine: Engine) -> None:
     """Run every pending migration in one transaction: all of them or none.
 
-    Foreign keys are off while tables are rebuilt (SQLite rebuilds a table to alter
-    it, and dropping the old copy would otherwise cascade into dependent rows); they
-    are checked before the transaction commits.
+    On SQLite, foreign keys are off while tables are rebuilt (SQLite rebuilds a table to
+    alter it, and dropping the old copy would otherwise cascade into dependent rows); they
+    are checked before the transaction commits. PostgreSQL alters tables in place and
+    checks references as it goes.
     """
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(resources.files("models") / "migrations"))
+    if engine.dialect.name != "sqlite":
+        try:
+            with engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        except Exception as error:
+            raise MigrationError(str(error)) from error
+        return
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
         if raw is None:  # only a connection already closed has none

@@ -8,6 +8,11 @@
 #       After pip install: the libraries that Qt's platform plugins (xcb, offscreen) and
 #       Qt's own libraries link against, found with ldd, and a font for Chinese.
 #       PYTHON is the venv's interpreter; it defaults to .venv/bin/python.
+#   setup/system-packages.sh [--check] [--postgresql-lib DIR] postgresql
+#       Before the tests: PostgreSQL's server programs (initdb and pg_ctl, on PATH or in
+#       /usr/lib/postgresql/*/bin, where Debian puts them), which the tests that need a
+#       database server start a throwaway cluster with. As root the cluster runs as the
+#       postgres user, which the package creates.
 #
 # On Debian and Ubuntu (apt-get) it installs what is missing with `apt-get install`,
 # through sudo when not root, after one line saying what and why. Elsewhere it prints the
@@ -16,11 +21,14 @@
 #   --check     install nothing: print the packages it would install and exit 1, or
 #               print "nothing missing"
 #   --ldd FILE  read ldd's output from FILE instead of running ldd on Qt's libraries
+#   --postgresql-lib DIR
+#               look for PostgreSQL's server in DIR/*/bin instead of /usr/lib/postgresql/*/bin
 set -eu
 
 program=setup/system-packages.sh
 check=""
 ldd_output=""
+postgresql_lib=/usr/lib/postgresql
 mode=""
 python=""
 apt_updated=""
@@ -38,13 +46,19 @@ while [ "$#" -gt 0 ]; do
       ldd_output=$2
       shift
       ;;
-    venv | qt) [ -z "$mode" ] || fail "one mode at a time"; mode=$1 ;;
+    --postgresql-lib)
+      [ "$#" -ge 2 ] || fail "--postgresql-lib needs a folder"
+      postgresql_lib=$2
+      shift
+      ;;
+    venv | qt | postgresql) [ -z "$mode" ] || fail "one mode at a time"; mode=$1 ;;
     -*) fail "unknown option $1" ;;
     *) [ -z "$python" ] || fail "unexpected argument $1"; python=$1 ;;
   esac
   shift
 done
-[ -n "$mode" ] || fail "usage: $program [--check] [--ldd FILE] venv|qt [PYTHON]"
+[ -n "$mode" ] || fail "usage: $program [--check] [--ldd FILE] [--postgresql-lib DIR] venv|qt|postgresql [PYTHON]"
+[ "$mode" != postgresql ] || [ -z "$python" ] || fail "postgresql takes no PYTHON"
 
 have() {
   command -v "$1" >/dev/null 2>&1
@@ -297,7 +311,39 @@ qt_mode() {
   done
 }
 
+# --- postgresql: the server programs the tests start a cluster with ---------------
+
+postgresql_found() {
+  have initdb && have pg_ctl && return 0
+  for folder in "$postgresql_lib"/*/bin; do
+    [ -x "$folder/initdb" ] && [ -x "$folder/pg_ctl" ] && return 0
+  done
+  return 1
+}
+
+postgresql_mode() {
+  if postgresql_found; then
+    [ -z "$check" ] || echo "nothing missing"
+    return 0
+  fi
+  reason="the tests need PostgreSQL's server (initdb and pg_ctl), which is missing"
+  if ! have apt-get; then
+    have dnf && fail "$reason; run: $(root_prefix)dnf install postgresql-server"
+    have brew && fail "$reason; run: brew install postgresql"
+    fail "$reason; install the PostgreSQL server package of your system"
+  fi
+  if [ -n "$check" ]; then
+    echo "would install: postgresql"
+    exit 1
+  fi
+  apt_install "$reason" postgresql
+  postgresql_found || fail "$reason, even after installing postgresql"
+  id -u postgres >/dev/null 2>&1 ||
+    fail "the postgresql package created no postgres user, which runs the tests' cluster as root"
+}
+
 case $mode in
   venv) venv_mode ;;
   qt) qt_mode ;;
+  postgresql) postgresql_mode ;;
 esac

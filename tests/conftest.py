@@ -6,6 +6,9 @@ import tempfile
 
 from hypothesis import settings
 
+# A throwaway PostgreSQL cluster for the tests of server projects, started on first use.
+pytest_plugins = ["tests.support.postgres"]
+
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _home = tempfile.mkdtemp(prefix="fangtan-tests-")
 for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):

@@ -9,10 +9,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.backups import keep_count, list_backups, restore_backup, set_keep_count, take_backup
-from app.errors import FangtanError
-from app.project import Project, default_annotator
+from app.errors import FangtanError, ServerPasswordNeededError
+from app.locations import project_location
+from app.project import Project, default_annotator, parse_address
 from app.workspace import open_default_project
 from ui.dialogs.restore import RestoreDialog
+from ui.dialogs.server_open import ServerRestoreError, ask_password
 from ui.dialogs.settings import SettingsDialog
 from ui.main_window import MainWindow
 from ui.window.errors import install_exception_dialog, show_error
@@ -33,16 +35,17 @@ class Application:
     def annotator(self) -> str:
         return str(settings().value("annotator", "")) or default_annotator()
 
-    def open(self, path: Path | None) -> bool:
-        """Show ``path`` (None: the default project) in a window replacing the current one."""
+    def open(self, path: Path | str | None) -> bool:
+        """Show ``path`` (None: the default project; a str: a server address) in a window
+        replacing the current one. False when it could not be opened or the password asked
+        for was not given: the current window stays as it was."""
         try:
-            if path is None:
-                project = open_default_project(self.annotator())
-            else:
-                project = Project.open(path, annotator=self.annotator())
+            project = self._project(path)
         except FangtanError as error:
             print(f"fangtan: {error}", file=sys.stderr)
             show_error(self.window, error)
+            return False
+        if project is None:
             return False
         old = self.window
         window = MainWindow(ProjectSession(project))
@@ -58,15 +61,37 @@ class Application:
             old.deleteLater()
         return True
 
+    def _project(self, path: Path | str | None) -> Project | None:
+        if path is None:
+            return open_default_project(self.annotator())
+        location = project_location(path) if isinstance(path, str) else path
+        if isinstance(location, Path):
+            return Project.open(location, annotator=self.annotator())
+        return self._open_server(location)
+
+    def _open_server(self, location: str) -> Project | None:
+        """A server project, whose annotator is the role logged in as. The password, when
+        the server asks for one that libpq does not find, is asked once and kept in memory
+        only; None when it is not given."""
+        try:
+            return Project.open(location)
+        except ServerPasswordNeededError:
+            address = parse_address(location)
+            password = ask_password(self.window, address.shown())
+            if password is None:
+                return None
+            return Project.open(address.with_password(password))
+
     def _back_up(self, window: MainWindow) -> None:
         """Take the rotating copy of the project in the background once it is open."""
         project = window.session.project
-        if project.read_only:
-            return
+        if project.read_only or project.path is None:
+            return  # a server keeps its own backups (pg_dump)
         keep = keep_count(project)
+        path = project.path
 
         def work(_state: TaskState) -> None:
-            take_backup(project.path, keep)
+            take_backup(path, keep)
 
         task = window.runner.start(work)
         task.failed.connect(
@@ -77,7 +102,11 @@ class Application:
         window = self.window
         if window is None:
             return
-        path = window.session.project.path
+        project = window.session.project
+        path = project.path
+        if path is None:
+            show_error(window, ServerRestoreError(path=project.location))
+            return
         dialog = RestoreDialog(list_backups(path), window)
         backup = dialog.chosen() if dialog.exec() else None
         if backup is None:
@@ -97,7 +126,7 @@ class Application:
         store = settings()
         project = self.window.session.project if self.window is not None else None
         keep = None
-        if project is not None:
+        if project is not None and project.server is None:
             with suppress(FangtanError):  # not readable now: the project part is left out
                 keep = keep_count(project)
         dialog = SettingsDialog(
@@ -114,7 +143,8 @@ class Application:
         self.translations.install(dialog.language())
         if project is not None and keep is not None and not project.read_only:
             self._save_backups_keep(project, keep, dialog.backups_keep())
-        if self.window is not None:
+        if self.window is not None and self.window.session.project.server is None:
+            # On a server the annotator is the role logged in as, whatever the preference.
             self.window.session.project.annotator = self.annotator()
             self.window.session.refresh_history()  # the history is the new annotator's
             self.window.show_saved()
@@ -131,7 +161,7 @@ class Application:
             self.window.own_write_saved()
 
 
-def run(project: Path | None = None, on_shown: Callable[[], None] | None = None) -> int:
+def run(project: Path | str | None = None, on_shown: Callable[[], None] | None = None) -> int:
     """Entry point of ``fangtan gui``; returns the process exit code."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.dto import TagInfo
 from app.project import PROJECT_SUFFIX
-from ui.dialogs import codebook_exchange
+from ui.dialogs import codebook_exchange, server_open
 from ui.dialogs import dictionary as dictionary_dialog
 from ui.dialogs import statistics as overview_dialog
 from ui.dialogs.dictionary import WordListsMenu
@@ -56,7 +56,7 @@ from ui.window.transfer import Transfers
 
 
 class MainWindow(QMainWindow):
-    open_requested = Signal(object)  # Path of a project to open instead of this one
+    open_requested = Signal(object)  # Path, or server address (str), to open instead
     settings_requested = Signal()
     restore_requested = Signal()
 
@@ -80,8 +80,11 @@ class MainWindow(QMainWindow):
         self.layout_keeper = WindowLayout(
             self, self._reading_column(), self.document_list, self.tag_panel, self.annotation_list
         )
-        self.reading_place = ReadingPlace(session.project.path, self.text_view, self)
+        self.reading_place = ReadingPlace(session.project.naming_path, self.text_view, self)
         self.saved_label = QLabel()
+        self.server_label = QLabel()
+        self.server_label.setObjectName("serverLabel")
+        self.server_label.setVisible(session.project.server is not None)
         # Before the panels, which read the tags it holds after it has heard of a change.
         self.views = ProjectViews(
             session,
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
         )
         self.views.reloaded.connect(self.other_writers.own_write_saved)
 
+        self.statusBar().addPermanentWidget(self.server_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.setAcceptDrops(True)
         self.layout_keeper.arrange(self.view_menu)
@@ -191,6 +195,9 @@ class MainWindow(QMainWindow):
         )
         self.open_action = self._action(
             self.file_menu, self._open_project, QKeySequence.StandardKey.Open
+        )
+        self.open_server_action = self._action(
+            self.file_menu, self._open_server_project, name="openServerProject"
         )
         self.file_menu.addSeparator()
         self.import_action = self._action(
@@ -376,7 +383,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("New Project"),
-            str(self.session.project.path.parent),
+            str(self.session.project.folder),
             self._project_filter(),
         )
         if path:
@@ -389,11 +396,16 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open Project"),
-            str(self.session.project.path.parent),
+            str(self.session.project.folder),
             self._project_filter(),
         )
         if path:
             self.open_requested.emit(Path(path))
+
+    def _open_server_project(self) -> None:
+        address = server_open.choose_address(self)
+        if address is not None:
+            self.open_requested.emit(address)
 
     # Drag and drop: files and folders are imported -----------------------------------
 
@@ -410,13 +422,16 @@ class MainWindow(QMainWindow):
     # Language -----------------------------------------------------------------------
 
     def _retranslate(self) -> None:
-        title = self.tr("Fangtan — %1").replace("%1", self.session.project.path.name)
+        title = self.tr("Fangtan — %1").replace("%1", self.session.project.name)
+        title += server_open.title_suffix(self.session.project)
         if self.session.project.read_only:
             title += " " + self.tr("(read-only)")
         self.setWindowTitle(title)
         self.file_menu.setTitle(self.tr("&File"))
         self.new_action.setText(self.tr("&New Project…"))
         self.open_action.setText(self.tr("&Open Project…"))
+        self.open_server_action.setText(self.tr("Open &Server Project…"))
+        self.server_label.setText(server_open.status_text(self.session.project))
         self.import_action.setText(self.tr("&Import Interviews…"))
         self.import_folder_action.setText(self.tr("Import &Folder…"))
         self.import_annotations_action.setText(self.tr("Import &Annotations…"))

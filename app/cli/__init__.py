@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from app import __version__
 from app.dto import ImportReport
+from app.locations import project_location
 
 if TYPE_CHECKING:
     from app.exchange import ExportOptions
@@ -56,14 +57,23 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = commands.add_parser("gui", help="open the window (the default)")
-    gui.add_argument("project", nargs="?", type=Path, help="project file (created if missing)")
+    gui.add_argument(
+        "project",
+        nargs="?",
+        type=project_location,
+        help="project file (created if missing) or server address (postgresql://...)",
+    )
 
     importing = commands.add_parser(
         "import",
         help="import interviews (txt, md, docx, html, pdf, folders) or annotation files "
         "(doccano .jsonl, Label Studio .json, REFI-QDA .qdpx)",
     )
-    importing.add_argument("project", type=Path, help="project file (created if missing)")
+    importing.add_argument(
+        "project",
+        type=project_location,
+        help="project file (created if missing) or server address (postgresql://...)",
+    )
     importing.add_argument("paths", nargs="+", type=Path, help="files or folders to import")
     importing.add_argument(
         "--format",
@@ -81,14 +91,14 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     docs = commands.add_parser("docs", help="list documents with their turns")
-    docs.add_argument("project", type=Path)
+    docs.add_argument("project", type=project_location)
     docs.add_argument("--json", action="store_true", help="JSON with each document's full text")
 
     for feature in _features():
         feature.register(commands)
 
     export = commands.add_parser("export", help="export annotations and documents")
-    export.add_argument("project", type=Path)
+    export.add_argument("project", type=project_location)
     export.add_argument(
         "--format",
         default="csv",
@@ -121,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command is None:
         arguments.project = None
     try:
-        return handler(arguments)
+        return _run(handler, arguments)
     except FangtanError as error:
         print(f"fangtan: {error}", file=sys.stderr)
         return EXIT_FAILED
@@ -139,6 +149,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
+def _run(handler: Callable[[argparse.Namespace], int], arguments: argparse.Namespace) -> int:
+    """Run the command; when a server asks for a password that no .pgpass file gives, ask
+    for it once on the terminal (never when the input is not one) and run it again. A
+    server asks before anything is read or written, so nothing is done twice."""
+    from app.errors import ServerPasswordNeededError
+
+    try:
+        return handler(arguments)
+    except ServerPasswordNeededError:
+        if not sys.stdin.isatty() or os.environ.get("PGPASSWORD"):
+            raise
+    import getpass
+
+    # libpq reads the variable at each connection; it lives in this process only.
+    os.environ["PGPASSWORD"] = getpass.getpass(f"Password for {arguments.project}: ")
+    return handler(arguments)
+
+
 class Feature(Protocol):
     """A module adding subcommands: ``register`` adds parsers, ``handlers`` runs them."""
 
@@ -154,6 +182,7 @@ def _features() -> list[Feature]:
     from app.cli import backups as cli_backups
     from app.cli import codebook as cli_codebook
     from app.cli import search as cli_search
+    from app.cli import server as cli_server
     from app.cli import stats as cli_stats
     from app.cli import suggest as cli_suggest
     from app.cli import team as cli_team
@@ -169,6 +198,7 @@ def _features() -> list[Feature]:
         cli_agreement,
         cli_team,
         cli_adjudicate,
+        cli_server,
     ]
 
 
@@ -183,7 +213,7 @@ def _gui(arguments: argparse.Namespace) -> int:
     from app.project import check_folder
 
     if _no_display():
-        if arguments.project is not None:
+        if isinstance(arguments.project, Path):
             check_folder(arguments.project)  # a path that cannot be a project is said first
         print(
             "fangtan: no display to open the window on (set DISPLAY, or use the "
@@ -207,7 +237,7 @@ def _import(arguments: argparse.Namespace) -> int:
 
     if annotation_files(arguments.paths, any_name=bool(arguments.format)):
         return _import_annotations(arguments)
-    created = not arguments.project.exists()
+    created = isinstance(arguments.project, Path) and not arguments.project.exists()
     project = Project.open(arguments.project)
     progress = TerminalProgress()
     try:

@@ -2,12 +2,12 @@
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.agreement import names
 from app.cli.output import counted, print_json
 from app.cli.team import document_list
+from app.locations import project_location
 
 if TYPE_CHECKING:
     from app.team.adjudication import AdjudicationReport
@@ -27,7 +27,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
             "result with --annotators gold."
         ),
     )
-    adjudicate.add_argument("project", type=Path)
+    adjudicate.add_argument("project", type=project_location)
     adjudicate.add_argument("--rule", required=True, help="unanimous or majority")
     adjudicate.add_argument("--documents", default="all", help="interview ids: 1,2,5-9 or all")
     adjudicate.add_argument(

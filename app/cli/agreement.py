@@ -3,10 +3,10 @@ characters or spans."""
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.output import counted, print_json
+from app.locations import project_location
 
 if TYPE_CHECKING:
     from app.agreement.report import Agreement, Figures, NominalAgreement, SpanAgreement
@@ -37,7 +37,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
             "contents; span: the annotations themselves (exact and overlap F1, unitizing alpha)."
         ),
     )
-    agreement.add_argument("project", type=Path)
+    agreement.add_argument("project", type=project_location)
     agreement.add_argument("--annotators", type=names, help="names, comma-separated (default: all)")
     agreement.add_argument("--unit", choices=("turn", "char", "span"), default="turn")
     agreement.add_argument("--tags", type=names, help="tag names, comma-separated (default: used)")

@@ -2,10 +2,10 @@
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 
 from app.cli.output import counted, print_json
 from app.errors import BackupKeepError
+from app.locations import project_location
 
 EXIT_OK = 0
 
@@ -22,7 +22,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
             "oldest beyond the number to keep are deleted then."
         ),
     )
-    backups.add_argument("project", type=Path)
+    backups.add_argument("project", type=project_location)
     backups.add_argument(
         "--keep",
         metavar="N",

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.cli.output import counted, print_json
+from app.locations import project_location
 
 EXIT_OK = 0
 
@@ -20,7 +21,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
             "only the guideline fields it lacks, new tags are created. One undo step."
         ),
     )
-    codebook.add_argument("project", type=Path)
+    codebook.add_argument("project", type=project_location)
     direction = codebook.add_mutually_exclusive_group(required=True)
     direction.add_argument("--export", metavar="FILE", type=Path, help="write FILE (.qdc, .csv)")
     direction.add_argument("--import", metavar="FILE", type=Path, dest="import_file")

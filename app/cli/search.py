@@ -2,10 +2,10 @@
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 
 from app.cli.output import print_json, utf8_stdout
 from app.errors import NoSuchDocumentError, OutsideWithoutTagError, UnknownDocumentError
+from app.locations import project_location
 
 EXIT_OK = 0
 
@@ -20,7 +20,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
             "`fangtan docs --json`. Latin letters match in either case."
         ),
     )
-    search.add_argument("project", type=Path)
+    search.add_argument("project", type=project_location)
     search.add_argument("query", help="the text to find")
     search.add_argument(
         "--json",

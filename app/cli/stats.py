@@ -5,11 +5,11 @@ import argparse
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.output import counted, print_json, utf8_stdout
 from app.errors import FangtanError
+from app.locations import project_location
 
 if TYPE_CHECKING:
     from app.statistics import Overview
@@ -40,7 +40,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
             "interviews are new, in progress or done."
         ),
     )
-    stats.add_argument("project", type=Path)
+    stats.add_argument("project", type=project_location)
     stats.add_argument("--by", choices=GROUPINGS, help="one row per value instead of interview")
     stats.add_argument("--json", action="store_true", help="print every number as JSON")
 
@@ -52,7 +52,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
             "position, each with the content of the turn where it starts."
         ),
     )
-    found.add_argument("project", type=Path)
+    found.add_argument("project", type=project_location)
     found.add_argument("--tags", help="passages with any of these tags (comma-separated)")
     found.add_argument(
         "--all-tags", action="store_true", help="with --tags: only in turns carrying all of them"

@@ -4,11 +4,11 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.output import counted, print_json
 from app.errors import SuggestionThresholdError
+from app.locations import project_location
 
 if TYPE_CHECKING:
     from app.project import Project
@@ -30,7 +30,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
             "covers has enough examples."
         ),
     )
-    suggest.add_argument("project", type=Path)
+    suggest.add_argument("project", type=project_location)
     suggest.add_argument(
         "--apply-above",
         metavar="P",

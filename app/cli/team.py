@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from app.cli.agreement import names
 from app.cli.output import counted, print_json
 from app.errors import QT_TRANSLATE_NOOP, FangtanError
+from app.locations import project_location
 
 if TYPE_CHECKING:
     from app.team.assignments import Progress
@@ -53,7 +54,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
             "mark them done for them with --done, or show the progress table with --progress."
         ),
     )
-    assign.add_argument("project", type=Path)
+    assign.add_argument("project", type=project_location)
     assign.add_argument("--annotators", type=names, help="names, comma-separated")
     assign.add_argument("--documents", default="all", help="interview ids: 1,2,5-9 or all")
     assign.add_argument("--done", action="store_true", help="mark them done for the annotators")
@@ -68,7 +69,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
             "suggestion decisions and done marks kept. Merging a file twice adds nothing."
         ),
     )
-    merge.add_argument("project", type=Path)
+    merge.add_argument("project", type=project_location)
     merge.add_argument("others", nargs="+", type=Path, help=".fangtan files of annotators")
     merge.add_argument("--json", action="store_true", help="print the reports as JSON")
 

@@ -5,11 +5,11 @@ Each edit is one step of the annotator's undo history, as if made in the window.
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.output import print_json
 from app.errors import NoSuchDocumentError
+from app.locations import project_location
 
 if TYPE_CHECKING:
     from app.dto import DocumentContent
@@ -31,7 +31,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
             "the annotations are never changed."
         ),
     )
-    turns.add_argument("project", type=Path)
+    turns.add_argument("project", type=project_location)
     turns.add_argument("document", metavar="DOC_ID", help="the document's id")
     turns.add_argument("--json", action="store_true", help="print a JSON list")
     edits = turns.add_mutually_exclusive_group()

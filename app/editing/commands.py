@@ -327,6 +327,7 @@ class DeleteTag(Command):
                 row.score,
                 row.annotator,
                 row.created_at,
+                row.id,
             )
             for row in session.scalars(
                 select(SuggestionDecision)
@@ -367,6 +368,9 @@ class DecisionSpec:
     score: float
     annotator: str
     created_at: datetime
+    # Kept so that a later step naming the decision by id finds it again (None in steps
+    # stored before ids were kept: the database then gives a new one).
+    id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -385,6 +389,7 @@ class RestoreTag(Command):
         session.add_all(TagTrigger(tag_id=tag_id, word=word) for word in self.triggers)
         session.add_all(
             SuggestionDecision(
+                id=d.id,
                 document_id=d.document_id,
                 tag_id=tag_id,
                 start=d.start,

@@ -218,7 +218,7 @@ def merge_project(
     ``tag_mapping`` maps a tag name of the file to a tag id of the project, or to None
     for a tag of that name (created if missing), as for importing annotations."""
     path = Path(path)
-    if path.resolve() == project.path.resolve():
+    if project.path is not None and path.resolve() == project.path.resolve():
         raise SameProjectError(path=str(path))
     read = read_project_file(path)
     incoming = read.incoming

@@ -5,7 +5,9 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
+from psycopg import sql
 
 import app.logs
 from app.chinese.dictionary import add_sample_terms
@@ -13,6 +15,9 @@ from app.dto import ImportReport
 from app.importing.importer import import_paths
 from app.project import Project
 from app.seeds import sample_interviews_path
+from app.server.admin import init_server
+from models.server import ServerAddress
+from tests.support.postgres import Cluster
 
 ANNOTATOR = "tester"
 
@@ -30,13 +35,49 @@ def project_path(tmp_path: Path) -> Path:
     return tmp_path / "p.fangtan"
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Modules marked ``both_backends`` run each project test twice: on a project file and
+    on a server database (PostgreSQL), through the same fixtures."""
+    if metafunc.definition.get_closest_marker("both_backends") and "backend" in (
+        metafunc.fixturenames
+    ):
+        metafunc.parametrize("backend", ["file", "server"], indirect=True)
+
+
 @pytest.fixture
-def open_project(project_path: Path) -> Iterator[Callable[..., Project]]:
-    """Open (or create) the project at ``project_path``; every opened project is closed after."""
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "file"))
+
+
+@pytest.fixture(scope="session")
+def server_template(postgres_cluster: "Cluster") -> Iterator[str]:
+    """A server project set up once (fangtan server init), copied for each test."""
+    with postgres_cluster.database() as database:
+        init_server(ServerAddress.parse(database.url))
+        yield database.name
+
+
+@pytest.fixture
+def project_location(
+    backend: str, project_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Path | str]:
+    """Where the test's project lives: ``project_path``, or a fresh server project."""
+    if backend == "file":
+        yield project_path
+        return
+    cluster: Cluster = request.getfixturevalue("postgres_cluster")
+    template: str = request.getfixturevalue("server_template")
+    with cluster.database(template=template) as database:
+        yield database.url
+
+
+@pytest.fixture
+def open_project(project_location: Path | str) -> Iterator[Callable[..., Project]]:
+    """Open (or create) the test's project; every opened project is closed after."""
     opened: list[Project] = []
 
     def _open(*, create: bool = True, annotator: str = ANNOTATOR) -> Project:
-        project = Project.open(project_path, create=create, annotator=annotator)
+        project = Project.open(project_location, create=create, annotator=annotator)
         opened.append(project)
         return project
 
@@ -138,12 +179,36 @@ def table_rows(path: Path) -> dict[str, list[tuple]]:
         connection.close()
 
 
+def server_table_rows(url: str) -> dict[str, list[tuple]]:
+    """Every row of every table of a server project, ordered by all columns."""
+    with psycopg.connect(url) as connection:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = 'public' ORDER BY table_name"
+            )
+        ]
+        return {
+            table: sorted(
+                connection.execute(
+                    sql.SQL("SELECT * FROM {}").format(sql.Identifier(table))
+                ).fetchall(),
+                key=repr,
+            )
+            for table in tables
+        }
+
+
 @pytest.fixture
-def persisted_rows(project_path: Path) -> Callable[[Project], dict[str, list[tuple]]]:
-    """Close ``project`` and read every row straight from its file with sqlite3."""
+def persisted_rows(project_location: Path | str) -> Callable[[Project], dict[str, list[tuple]]]:
+    """Close ``project`` and read every row straight from its file (with sqlite3) or from
+    its server database (with psycopg)."""
 
     def _rows(project: Project) -> dict[str, list[tuple]]:
         project.close()
-        return table_rows(project_path)
+        if isinstance(project_location, str):
+            return server_table_rows(project_location)
+        return table_rows(project_location)
 
     return _rows

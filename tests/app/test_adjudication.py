@@ -34,6 +34,8 @@ from app.team.adjudication import (
 from app.team.assignments import step_name
 from models import Annotation
 
+pytestmark = pytest.mark.both_backends
+
 INTERVIEWS = [
     "河湾社区访谈\n记者：周岚\n问：今年社区最大的变化是什么？\n"
     "答：老旧小区加装了电梯，楼下还开了一家食堂，老人吃饭方便多了。\n"

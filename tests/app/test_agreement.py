@@ -23,6 +23,8 @@ from app.project import Project
 from app.statistics.errors import UnknownAnnotatorNameError
 from app.team.assignments import mark
 
+pytestmark = pytest.mark.both_backends
+
 INTERVIEWS = [
     "城东片区访谈\n记者：许宁\n问：旧厂房怎么用？\n答：一半做创业园，一半留给社区活动。\n"
     "问：居民最关心什么？\n答：停车和菜市场，这两件事今年都要落地。\n",

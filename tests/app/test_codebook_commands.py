@@ -22,6 +22,8 @@ from app.errors import (
 )
 from app.seeds import default_codebook
 
+pytestmark = pytest.mark.both_backends
+
 
 def names_in_order(project) -> list[str]:
     return [tag.name for tag in project.tags()]

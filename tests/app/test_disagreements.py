@@ -16,6 +16,8 @@ from app.editing.history import History
 from app.importing.importer import import_paths
 from app.project import Project
 
+pytestmark = pytest.mark.both_backends
+
 INTERVIEWS = [
     "河湾社区访谈\n问：老旧小区改造进展如何？\n答：外墙和管网已经换完，电梯还在排队。\n"
     "问：停车难怎么解决？\n答：新建一个立体车库，明年春天投用。\n",

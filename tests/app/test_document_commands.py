@@ -10,6 +10,8 @@ from app.errors import DocumentFieldError
 from app.importing.importer import import_text
 from app.project import Project
 
+pytestmark = pytest.mark.both_backends
+
 TEXT = "城市更新怎么做\n\n张明：欢迎您，城市更新怎么样了。\n\n王信卿：很好。\n\n张明：说说细节。\n\n王信卿：分三步走。\n"
 
 

@@ -14,6 +14,8 @@ from app.importing.layout import ParsedTurn
 from app.importing.store import content_hash, store_document
 from models import Document
 
+pytestmark = pytest.mark.both_backends
+
 
 def test_every_field_is_a_column_and_meta_holds_them_all() -> None:
     columns = {column.key for column in inspect(Document).columns}

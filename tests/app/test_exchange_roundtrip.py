@@ -22,6 +22,8 @@ from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, T
 from app.exchange import FORMATS, export, import_annotations
 from app.project import Project
 
+pytestmark = pytest.mark.both_backends
+
 SCHEMA = xmlschema.XMLSchema(
     Path(__file__).resolve().parents[1] / "fixtures" / "refi-qda" / "Project-mrt2019.xsd"
 )

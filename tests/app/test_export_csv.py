@@ -14,6 +14,8 @@ from app.exchange.writers.tables import ANNOTATION_COLUMNS as COLUMNS
 from app.exchange.writers.tables import neutralize
 from tests.support.progress import Recorder
 
+pytestmark = pytest.mark.both_backends
+
 
 def read_rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as stream:

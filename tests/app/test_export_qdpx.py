@@ -11,6 +11,8 @@ import xmlschema
 from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
 from app.exchange import ExportOptions, SplitOptions, export, import_annotations
 
+pytestmark = pytest.mark.both_backends
+
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "fixtures" / "refi-qda" / "Project-mrt2019.xsd"
 NS = {"q": "urn:QDA-XML:project:1.0"}
 

@@ -10,6 +10,8 @@ from app.chinese.dictionary import add_sample_terms
 from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
 from app.exchange import ExportOptions, export, import_annotations
 
+pytestmark = pytest.mark.both_backends
+
 SENTENCE_ENDS = ("。", "！", "？")
 
 

@@ -16,6 +16,8 @@ from app.exchange.writers.tables import (
     TURN_COLUMNS,
 )
 
+pytestmark = pytest.mark.both_backends
+
 BOM = b"\xef\xbb\xbf"
 
 

@@ -1,11 +1,15 @@
 """Undo history kept in the project: it survives closing, and stays exact through many rounds."""
 
+import pytest
+
 from app.editing import history as history_module
 from app.editing.commands import AnnotationSpec, CreateAnnotations, DeleteAnnotations, SetNote
 from app.editing.history import History
 from app.errors import UnknownAnnotationError
 from app.importing.importer import import_text
 from app.project import Project
+
+pytestmark = pytest.mark.both_backends
 
 TEXT = "访谈标题\n\n——访某镇镇长李四\n\n记者：今年重点是什么？\n\n李四：重点是产业𠮷升级。\n"
 

@@ -284,6 +284,53 @@ def test_a_python_with_ensurepip_needs_nothing(tmp_path):
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
+def test_postgresql_is_found_on_path_or_in_debians_folder_else_installed(tmp_path):
+    lib = tmp_path / "postgresql"
+    path = tools(tmp_path, root=False)
+    missing = run_script("--check", "--postgresql-lib", str(lib), "postgresql", path=path)
+    assert (missing.returncode, missing.stdout) == (1, "would install: postgresql\n")
+    assert calls(tmp_path) == []
+
+    # The package puts initdb and pg_ctl in /usr/lib/postgresql/VERSION/bin, off PATH.
+    fake(
+        path,
+        "apt-get",
+        f"""echo "apt-get $*" >> {tmp_path}/calls.log
+case " $* " in *" install "*)
+  mkdir -p {lib}/16/bin && printf '#!/bin/sh\n' > {lib}/16/bin/initdb
+  cp {lib}/16/bin/initdb {lib}/16/bin/pg_ctl && chmod +x {lib}/16/bin/initdb {lib}/16/bin/pg_ctl ;;
+esac""",
+    )
+    for tool in ("mkdir", "cp", "chmod"):
+        (path / tool).symlink_to(shutil.which(tool))
+    installed = run_script("--postgresql-lib", str(lib), "postgresql", path=path)
+    assert installed.returncode == 0, installed.stderr
+    assert installed.stdout == (
+        "Installing postgresql with sudo apt-get: the tests need PostgreSQL's server"
+        " (initdb and pg_ctl), which is missing.\n"
+    )
+    apt_calls = [call for call in calls(tmp_path) if call.startswith("apt-get")]
+    assert [call.split()[-1] for call in apt_calls] == ["update", "postgresql"]
+
+    (tmp_path / "calls.log").unlink()
+    found = run_script("--check", "--postgresql-lib", str(lib), "postgresql", path=path)
+    assert (found.returncode, found.stdout, found.stderr) == (0, "nothing missing\n", "")
+    shutil.rmtree(lib)
+    fake(path, "initdb", "true")
+    fake(path, "pg_ctl", "true")
+    on_path = run_script("--postgresql-lib", str(lib), "postgresql", path=path)
+    assert (on_path.returncode, on_path.stdout, on_path.stderr) == (0, "", "")
+    assert calls(tmp_path) == []
+
+
+def test_without_apt_get_the_command_that_installs_postgresql_is_printed(tmp_path):
+    path = tools(tmp_path, apt=False, dnf=True, root=False)
+    result = run_script("--postgresql-lib", str(tmp_path / "none"), "postgresql", path=path)
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("run: sudo dnf install postgresql-server")
+    assert calls(tmp_path) == []
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ldd and apt are Linux tools")
 def test_this_machine_has_everything_qt_needs():
     result = subprocess.run(
@@ -320,6 +367,7 @@ def test_make_checks_the_system_packages_before_the_venv_and_after_the_install(t
     assert position(run, "system-packages.sh qt") < position(run, "bin/fangtan")
     test = dry_run("test")
     assert position(test, "system-packages.sh qt") < position(test, "-m pytest")
+    assert position(test, "system-packages.sh postgresql") < position(test, "-m pytest")
 
 
 @pytest.mark.skipif(shutil.which("shellcheck") is None and not IN_CI, reason="needs shellcheck")

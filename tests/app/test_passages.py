@@ -15,6 +15,8 @@ from app.statistics.errors import (
 from app.statistics.passages import PassageQuery, count_passages, passages
 from tests.app.test_statistics import two_interviews
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def coded(project, reopen):

@@ -4,6 +4,7 @@ annotation CSV and the stored turns on seeded random projects."""
 
 import csv
 import random
+import tempfile
 from datetime import date
 from itertools import combinations
 from pathlib import Path
@@ -22,6 +23,8 @@ from app.statistics.arrays import ContentColumns, SpanColumns
 from app.statistics.cooccurrence import build_cooccurrence
 from app.statistics.matrix import Corpus, DocumentRef, TagRef, build_matrix, coding_progress
 from models import Document, Turn
+
+pytestmark = pytest.mark.both_backends
 
 FIRST = """乡镇访谈一
 
@@ -54,8 +57,7 @@ def two_interviews(project: Project) -> dict[str, int]:
     2023-03-15, series 访谈录, done), answer 46..66, tagged by 李编辑: 党建 29..33
     (question) and 46..66, 民生 55..61. Both come from the outlet 河东晚报.
     """
-    folder = project.path.parent / "interviews"
-    folder.mkdir(exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="fangtan-interviews-"))
     for name, text in (("1.txt", FIRST), ("2.txt", SECOND)):
         (folder / name).write_text(text, encoding="utf-8")
     report = import_paths(project, [folder / "1.txt", folder / "2.txt"])

@@ -37,6 +37,8 @@ from app.importing.store import store_document
 from app.project import Project
 from app.search.engine import repair_index
 
+pytestmark = pytest.mark.both_backends
+
 TEXT = (
     "山海之间的新村庄\n\n"
     "——访青石村党支部书记朱海平\n\n"

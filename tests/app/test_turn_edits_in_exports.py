@@ -3,11 +3,15 @@
 import csv
 from pathlib import Path
 
+import pytest
+
 from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.editing.history import History
 from app.editing.turn_commands import RenameSpeaker, SetTurnKind, SplitTurn, step_name
 from app.exchange import export
 from app.search.engine import search
+
+pytestmark = pytest.mark.both_backends
 
 TEXT = (
     "老街新生\n\n——访街道党工委书记王信卿\n\n"

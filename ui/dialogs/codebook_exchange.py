@@ -69,7 +69,8 @@ class CodebookExchange(QObject):
     def choose_export(self) -> None:
         qdc, table = self._filters()
         project = self._context.session.project
-        suggested = project.path.with_name(f"{project.path.stem}-codebook.qdc")
+        naming = project.naming_path
+        suggested = naming.with_name(f"{naming.stem}-codebook.qdc")
         path, chosen = QFileDialog.getSaveFileName(
             self._window, self.tr("Export Codebook"), str(suggested), f"{qdc};;{table}"
         )
@@ -100,7 +101,7 @@ class CodebookExchange(QObject):
         path, _ = QFileDialog.getOpenFileName(
             self._window,
             self.tr("Import Codebook"),
-            str(self._context.session.project.path.parent),
+            str(self._context.session.project.folder),
             self.tr("Codebooks (*.qdc *.csv)") + f";;{qdc};;{table}",
         )
         if path:

@@ -223,7 +223,7 @@ class PassagesPanel(QDockWidget):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export Coded Passages"),
-            str(self._context.session.project.path.with_name("passages.csv")),
+            str(self._context.session.project.folder / "passages.csv"),
             self.tr("CSV (*.csv)"),
         )
         if path:

@@ -286,7 +286,7 @@ class TeamMenu(QObject):
         paths, _ = QFileDialog.getOpenFileNames(
             self._context.window,
             self.tr("Merge Annotator Projects"),
-            str(self._context.session.project.path.parent),
+            str(self._context.session.project.folder),
             self.tr("Fangtan projects (*%1)").replace("%1", PROJECT_SUFFIX),
         )
         if paths:

@@ -178,7 +178,7 @@ class Transfers(QObject):
 
         project = self._session.project
         dialog = ExportDialog(
-            project.path, tags, project.documents(), current_document, self._window
+            project.naming_path, tags, project.documents(), current_document, self._window
         )
         if dialog.exec():
             try:
@@ -235,7 +235,7 @@ class Transfers(QObject):
         path, _ = QFileDialog.getOpenFileName(
             self._window,
             self.tr("Import Annotations"),
-            str(self._session.project.path.parent),
+            str(self._session.project.folder),
             self.tr("Annotations (%1);;All files (*)").replace("%1", _patterns(IMPORT_FORMATS)),
         )
         if path:

@@ -92,6 +92,8 @@ def _total(fmt: ExportFormat, corpus: Corpus) -> int:
 
 def refuse_project_files(project: Project, target: Path) -> None:
     """An export never overwrites the project it comes from (or its journal files)."""
+    if project.path is None:
+        return
     resolved = target.resolve()
     own = {Path(f"{project.path.resolve()}{suffix}") for suffix in ("", "-wal", "-shm")}
     if resolved in own:

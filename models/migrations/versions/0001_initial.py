@@ -18,7 +18,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     op.create_table(
         "documents",
         sa.Column("id", sa.Integer(), nullable=False),

@@ -12,7 +12,7 @@ Create Date: 2026-11-25
 import sqlalchemy as sa
 from alembic import op
 
-from models.assistance import SEARCH_INDEX, index_text
+from models.assistance import SEARCH_INDEX, create_server_search_index, index_text
 from models.base import UTCDateTime
 
 revision = "0003"
@@ -95,10 +95,15 @@ def upgrade() -> None:
         sa.Column("value", sa.String(length=2000), nullable=False),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_project_settings")),
     )
+    connection = op.get_bind()
+    if connection.dialect.name != "sqlite":
+        # On a server the index is a table of turn texts with a trigram index over them
+        # (models/assistance.py); a new server database has no turns to index yet.
+        create_server_search_index(connection)
+        return
     op.execute(
         f"CREATE VIRTUAL TABLE {SEARCH_INDEX} USING fts5(chars, content='', tokenize='unicode61')"
     )
-    connection = op.get_bind()
     documents = connection.exec_driver_sql("SELECT id, text FROM documents").fetchall()
     for document_id, text in documents:
         turns = connection.exec_driver_sql(

@@ -1,0 +1,1 @@
+"""Server projects: a team's project in one PostgreSQL database."""
