@@ -2,7 +2,6 @@
 
 import getpass
 import os
-import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +34,7 @@ from app.errors import (
     ServerUnreachableError,
 )
 from app.logs import log_failure
+from app.server.changes import CHANGED_DOCUMENTS, log_version, record_change
 from app.text_cache import DocumentTexts
 from models.database import WRITE_OPTION, create_project_engine
 from models.schema import (
@@ -222,10 +222,8 @@ class Project:
     def data_version(self) -> int:
         """A number that changes whenever any connection, here or in another program,
         commits to the project, read on a connection kept for that purpose: SQLite's
-        ``PRAGMA data_version``; on a server, its snapshot of running and finished writing
-        transactions, which changes whenever one begins or commits (a write to another
-        database of the same server may change it too: that costs a reload, nothing more).
-        """
+        ``PRAGMA data_version``; on a server, the size of the change log and its newest
+        row (app/server/changes.py)."""
         try:
             if self._watcher is None:
                 self._watcher = self.engine.connect()
@@ -261,6 +259,10 @@ class Project:
         with self._session(write=True) as session:
             try:
                 yield session
+                if self.server is not None:
+                    record_change(
+                        session, self.annotator, session.info.pop(CHANGED_DOCUMENTS, None)
+                    )
                 session.commit()
             except FangtanError:
                 session.rollback()
@@ -274,7 +276,10 @@ class Project:
     def execute(self, command: "Command") -> "Applied":
         """Apply one user action in one transaction; returns its inverse and what changed."""
         with self.writing() as session:
-            return command.apply(session, self.annotator)
+            applied = command.apply(session, self.annotator)
+            changes = applied.changes
+            session.info[CHANGED_DOCUMENTS] = changes.documents | changes.metadata | changes.turns
+            return applied
 
     # Read-only questions, each in its own short session.
 
@@ -352,8 +357,9 @@ def server_error(location: str, error: DBAPIError) -> FangtanError:
 def _data_version(connection: Connection) -> int:
     if connection.dialect.name == "sqlite":
         return int(connection.exec_driver_sql("PRAGMA data_version").scalar() or 0)
-    snapshot = str(connection.exec_driver_sql("SELECT pg_current_snapshot()::text").scalar())
-    return zlib.crc32(snapshot.encode())
+    with Session(connection) as session:
+        count, newest = log_version(session)
+    return count * 2**32 + newest
 
 
 def _reason(error: DBAPIError) -> str:

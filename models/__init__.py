@@ -11,7 +11,7 @@ from models.assistance import (
 from models.base import Base
 from models.codebook import Tag
 from models.documents import Document, Turn
-from models.history import HistoryStep
+from models.history import ChangeRecord, HistoryStep
 from models.team import Assignment, GoldRejection
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "Annotator",
     "Assignment",
     "Base",
+    "ChangeRecord",
     "DictionaryTerm",
     "Document",
     "GoldRejection",

@@ -28,3 +28,17 @@ class HistoryStep(Base):
 
 
 Index("ix_history_steps_annotator_undone", HistoryStep.annotator, HistoryStep.undone)
+
+
+class ChangeRecord(Base):
+    """One committed action on a server project: who, and which documents it touched
+    (ids separated by commas; empty when it changed the project as a whole: the codebook,
+    the document list). Written in the action's own transaction."""
+
+    __tablename__ = "change_log"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    annotator: Mapped[str] = mapped_column(String(200))
+    documents: Mapped[str] = mapped_column(Text, default="")
+    committed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)

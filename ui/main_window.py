@@ -463,5 +463,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.runner.stop()
+        self.other_writers.stop()
         self.reading_place.save()
         super().closeEvent(event)

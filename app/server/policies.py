@@ -20,6 +20,7 @@ _OWN = {
     "assignments": "annotator_id IN (SELECT id FROM annotators WHERE name = current_user)",
     "history_steps": "annotator = current_user",
     "annotators": "name = current_user",
+    "change_log": "annotator = current_user",
 }
 # What annotators may read of each work table.
 _VISIBLE = {
@@ -34,6 +35,7 @@ _VISIBLE = {
     "assignments": "true",
     "history_steps": _OWN["history_steps"],
     "annotators": "true",
+    "change_log": "true",
 }
 # What annotators may do to their own rows.
 _MEMBER_COMMANDS = {
@@ -41,6 +43,7 @@ _MEMBER_COMMANDS = {
     "assignments": ("INSERT", "UPDATE", "DELETE"),
     "history_steps": ("INSERT", "UPDATE", "DELETE"),
     "annotators": ("INSERT",),
+    "change_log": ("INSERT",),
 }
 WORK_TABLES = tuple(_OWN)
 

@@ -1,0 +1,83 @@
+"""Two annotators on one server project: what one tags appears in the other's window by
+itself, announced by the server, and a server that goes away is said in the status bar."""
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.history import History
+from app.project import Project
+from app.server.admin import add_user, init_server
+from app.workspace import import_sample
+from models.server import ServerAddress
+from ui.launch import Application
+from ui.panels.annotation_table import ANNOTATOR_COLUMN, PASSAGE_COLUMN
+from ui.panels.team import LayerChoice
+
+PASSAGE = "大力推进氢能产业园区建设"
+
+
+@pytest.fixture
+def team(server_database) -> dict[str, str]:
+    address = ServerAddress.parse(server_database.url)
+    init_server(address)
+    lead = Project.open(server_database.url)
+    try:
+        import_sample(lead)
+    finally:
+        lead.close()
+    for name in ("li", "wang"):
+        add_user(address, name, "annotator")
+    return {name: address.with_user(name).shown() for name in ("li", "wang")}
+
+
+@pytest.fixture
+def window_of_li(qapp, team) -> Iterator:
+    application = Application(qapp)
+    assert application.open(team["li"])
+    window = application.window
+    yield window
+    window.runner.wait()
+    window.close()
+    window.session.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_anothers_annotation_appears_without_a_reload(qtbot, window_of_li, team):
+    window = window_of_li
+    window.other_writers.timer.stop()  # only the server's announcement may bring it
+    view = window.text_view
+    qtbot.waitUntil(lambda: view.content is not None)
+    document = window.session.project.documents()[0].id
+    text = window.session.project.document(document).text
+    start = text.index(PASSAGE)
+    window.team.show_layers(LayerChoice("all"))
+    qtbot.waitUntil(lambda: window.other_writers.online)
+    wang = Project.open(team["wang"])
+    try:
+        tag = wang.tags()[0].id
+        History(wang).do(
+            CreateAnnotations((AnnotationSpec(document, tag, start, start + len(PASSAGE)),)),
+            "tag",
+        )
+    finally:
+        wang.close()
+    model = window.annotation_list.table_model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=3000)
+    assert model.index(0, ANNOTATOR_COLUMN).data() == "wang"
+    assert PASSAGE in str(model.index(0, PASSAGE_COLUMN).data())
+
+
+def test_the_window_says_when_the_server_is_away(qtbot, window_of_li, postgres_cluster):
+    window = window_of_li
+    qtbot.waitUntil(lambda: window.other_writers.online)
+    postgres_cluster.stop_immediate()
+    try:
+        qtbot.waitUntil(lambda: not window.other_writers.online, timeout=5000)
+        assert "Offline" in window.statusBar().currentMessage()
+    finally:
+        postgres_cluster.start()
+    qtbot.waitUntil(lambda: window.other_writers.online, timeout=10000)
