@@ -181,6 +181,7 @@ def _features() -> list[Feature]:
     from app.cli import agreement as cli_agreement
     from app.cli import backups as cli_backups
     from app.cli import codebook as cli_codebook
+    from app.cli import copy as cli_copy
     from app.cli import search as cli_search
     from app.cli import server as cli_server
     from app.cli import stats as cli_stats
@@ -199,6 +200,7 @@ def _features() -> list[Feature]:
         cli_team,
         cli_adjudicate,
         cli_server,
+        cli_copy,
     ]
 
 

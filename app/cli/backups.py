@@ -2,9 +2,10 @@
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 
 from app.cli.output import counted, print_json
-from app.errors import BackupKeepError
+from app.errors import BackupKeepError, ServerBackupsError
 from app.locations import project_location
 
 EXIT_OK = 0
@@ -46,8 +47,10 @@ def _count(text: str) -> int:
 
 def _backups(arguments: argparse.Namespace) -> int:
     from app.backups import backup_folder, keep_count, list_backups, set_keep_count
-    from app.project import Project
+    from app.project import Project, parse_address
 
+    if not isinstance(arguments.project, Path):
+        raise ServerBackupsError(path=parse_address(arguments.project).shown())
     wanted = _count(arguments.keep) if arguments.keep is not None else None
     project = Project.open(arguments.project, create=False)
     try:

@@ -1,16 +1,11 @@
 """Search across a project: any substring of one or more characters, with exact offsets.
 
-The index (SQLite FTS5, made by migration 0003) holds every turn as a string of
-single-character tokens, so a query becomes a phrase of characters and finds the
-turns that contain it, two-character words included. The index only narrows the
-search down to candidate turns; the hits themselves come from an exact search in
-the text of those turns, so their offsets are code points into the document text
-(𠮷 and emoji count as one) and a hit never spans two turns.
-
-The tokenizer drops spaces and punctuation on both sides, so a candidate turn may
-not hold the query exactly (经济发展 is a candidate for 经济,发展); the exact search
-decides. A query made only of such characters cannot use the index at all: then
-every turn is a candidate.
+A search index narrows the search down to candidate turns: FTS5 in a project file
+(app/search/index_sqlite.py), a trigram-indexed table on a server
+(app/search/index_postgresql.py). The candidates always include every turn that holds
+a hit; the hits themselves come from an exact search in the text of those turns, so
+their offsets are code points into the document text (𠮷 and emoji count as one), a hit
+never spans two turns, and both engines find the same hits.
 
 Latin letters match regardless of case (GDP finds gdp, Ａ finds ａ). Hits never
 overlap: 哈哈 is found once in 哈哈哈. Speaker labels (记者:) are not searched.
@@ -21,18 +16,16 @@ first search of an opened project checks that every turn is indexed and indexes
 those that are not (projects whose imports predate this module).
 """
 
-import sqlite3
 import threading
 import weakref
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
-from typing import cast
+from typing import Protocol
 
-from sqlalchemy import column, func, select, table, text
+from sqlalchemy import ColumnElement, Connection, Select, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import (
@@ -42,20 +35,15 @@ from app.errors import (
     UnknownTagError,
 )
 from app.project import Project
+from app.search.index_postgresql import PostgresIndex
+from app.search.index_sqlite import SqliteIndex
+from app.search.index_sqlite import _phrase as _phrase
+from app.search.index_sqlite import index_tokens as index_tokens
 from app.text_cache import LRU
 from models import Annotation, Document, Tag, Turn
-from models.assistance import SEARCH_INDEX, index_text
 
 CONTEXT = 15  # characters of context on each side of a hit
 _CHUNK = 200  # documents whose texts are read at a time
-
-_INDEX = table(SEARCH_INDEX, column("rowid"), column("chars"))
-_DOCSIZE = table(f"{SEARCH_INDEX}_docsize", column("id"))
-_INSERT = text(f"INSERT INTO {SEARCH_INDEX} (rowid, chars) VALUES (:id, :chars)")
-_DELETE = text(
-    f"INSERT INTO {SEARCH_INDEX} ({SEARCH_INDEX}, rowid, chars) VALUES ('delete', :id, :chars)"
-)
-_DELETE_ALL = text(f"INSERT INTO {SEARCH_INDEX} ({SEARCH_INDEX}) VALUES ('delete-all')")
 
 
 @dataclass(frozen=True)
@@ -102,65 +90,87 @@ def _needs_folding(query: str) -> bool:
     return not _FOLDABLE.isdisjoint(query)
 
 
-# The query as the index sees it ----------------------------------------------------------
+# The index of each engine -----------------------------------------------------------------
 
 
-@lru_cache(maxsize=256)
-def index_tokens(query: str) -> tuple[str, ...]:
-    """The tokens SQLite's tokenizer keeps of ``query`` (characters, case-folded).
+class SearchIndex(Protocol):
+    """What the search asks of an engine's index (app/search/index_*.py)."""
 
-    Asked of SQLite itself (an in-memory FTS5 table with the same tokenizer), so the
-    answer is exactly what the index holds, whatever Unicode version SQLite knows.
-    """
-    connection = sqlite3.connect(":memory:")
-    try:
-        connection.execute(
-            "CREATE VIRTUAL TABLE probe USING fts5(chars, content='', tokenize='unicode61')"
-        )
-        connection.execute("CREATE VIRTUAL TABLE words USING fts5vocab(probe, 'instance')")
-        connection.execute("INSERT INTO probe (rowid, chars) VALUES (1, ?)", (index_text(query),))
-        rows = connection.execute("SELECT term FROM words ORDER BY offset").fetchall()
-    finally:
-        connection.close()
-    return tuple(term for (term,) in rows)
+    @property
+    def indexed_id(self) -> ColumnElement[int]:
+        """The turn id of every row the index holds."""
+        ...
+
+    def chars(self, document: str, start: int, content_start: int, end: int) -> str:
+        """What the index holds of the turn ``start``..``end`` of ``document``."""
+        ...
+
+    def insert(self, session: Session, rows: Sequence[dict[str, object]]) -> None: ...
+
+    def delete(self, session: Session, rows: Sequence[dict[str, object]]) -> None: ...
+
+    def delete_all(self, session: Session) -> None: ...
+
+    def candidates(self, query: str) -> Select[tuple[int]] | None:
+        """The ids of the turns that may hold ``query`` (every turn that does, at least);
+        None when the index cannot tell and every turn is a candidate."""
+        ...
+
+    def text_reader(self, connection: Connection) -> Callable[[int], str]:
+        """Reads one document's text by id, on ``connection``."""
+        ...
 
 
-def _phrase(tokens: Sequence[str]) -> str:
-    """An FTS5 phrase of single characters ("党 建"): the characters next to each other."""
-    return '"' + " ".join(token.replace('"', '""') for token in tokens) + '"'
+_INDEXES: dict[str, SearchIndex] = {
+    "sqlite": SqliteIndex(),
+    "postgresql": PostgresIndex(LATIN_FOLD),
+}
+
+
+def _index_of(session: Session) -> SearchIndex:
+    return _INDEXES[session.get_bind().dialect.name]
 
 
 # Keeping the index current -------------------------------------------------------------
 
 
-def _turn_rows(session: Session, document_id: int) -> tuple[str, list[dict[str, object]]]:
+def _turn_rows(session: Session, index: SearchIndex, document_id: int) -> list[dict[str, object]]:
     document = session.scalar(select(Document.text).where(Document.id == document_id))
     if document is None:
         raise UnknownDocumentError()
     turns = session.execute(
-        select(Turn.id, Turn.start, Turn.end).where(Turn.document_id == document_id)
+        select(Turn.id, Turn.start, Turn.content_start, Turn.end).where(
+            Turn.document_id == document_id
+        )
     )
-    return document, [
-        {"id": turn_id, "chars": index_text(document[start:end])} for turn_id, start, end in turns
+    return [
+        {"id": turn_id, "chars": index.chars(document, start, content_start, end)}
+        for turn_id, start, content_start, end in turns
     ]
 
 
 def index_document(session: Session, document_id: int) -> None:
     """Add every turn of a document just stored to the index (in the caller's transaction)."""
-    _text, rows = _turn_rows(session, document_id)
+    index = _index_of(session)
+    rows = _turn_rows(session, index, document_id)
     if rows:
-        session.execute(_INSERT, rows)
+        index.insert(session, rows)
 
 
 def unindex_document(session: Session, document_id: int) -> None:
     """Take a document's turns out of the index; call it before deleting them.
 
-    The index keeps no text, so removing a row needs the tokens it was made from;
-    they are made again from the document text, which never changes.
+    A project file's index keeps no text, so removing a row needs the tokens it was
+    made from; they are made again from the document text, which never changes.
     """
-    _text, rows = _turn_rows(session, document_id)
+    index = _index_of(session)
+    rows = _turn_rows(session, index, document_id)
     if rows:
-        session.execute(_DELETE, rows)
+        index.delete(session, rows)
+
+
+def _indexed_count(session: Session, index: SearchIndex) -> int:
+    return session.scalar(select(func.count(index.indexed_id))) or 0
 
 
 def repair_index(session: Session) -> int:
@@ -170,30 +180,28 @@ def repair_index(session: Session) -> int:
     Only when they differ are the missing turns found; rows of turns that no longer
     exist cannot be removed one by one, so then the whole index is rebuilt.
     """
+    index = _index_of(session)
     turns = session.scalar(select(func.count()).select_from(Turn)) or 0
-    indexed = session.scalar(select(func.count()).select_from(_DOCSIZE)) or 0
-    if turns == indexed:
+    if turns == _indexed_count(session, index):
         return 0
     stale = session.scalar(
-        select(func.count()).select_from(_DOCSIZE).where(_DOCSIZE.c.id.not_in(select(Turn.id)))
+        select(func.count(index.indexed_id)).where(index.indexed_id.not_in(select(Turn.id)))
     )
+    missing = select(Turn.id, Turn.document_id, Turn.start, Turn.content_start, Turn.end)
     if stale:
-        session.execute(_DELETE_ALL)
-        missing = select(Turn.id, Turn.document_id, Turn.start, Turn.end)
+        index.delete_all(session)
     else:
-        missing = select(Turn.id, Turn.document_id, Turn.start, Turn.end).where(
-            Turn.id.not_in(select(_DOCSIZE.c.id))
-        )
-    by_document: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    for turn_id, document_id, start, end in session.execute(missing):
-        by_document[document_id].append((turn_id, start, end))
+        missing = missing.where(Turn.id.not_in(select(index.indexed_id)))
+    by_document: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
+    for turn_id, document_id, start, content_start, end in session.execute(missing):
+        by_document[document_id].append((turn_id, start, content_start, end))
     count = 0
     for document_id, document in _texts(session, sorted(by_document)):
-        rows = [
-            {"id": turn_id, "chars": index_text(document[start:end])}
-            for turn_id, start, end in by_document[document_id]
+        rows: list[dict[str, object]] = [
+            {"id": turn_id, "chars": index.chars(document, start, content_start, end)}
+            for turn_id, start, content_start, end in by_document[document_id]
         ]
-        session.execute(_INSERT, rows)
+        index.insert(session, rows)
         count += len(rows)
     return count
 
@@ -214,8 +222,7 @@ def ensure_index(project: Project) -> bool:
         if usable is None:
             with project.reading() as session:
                 turns = session.scalar(select(func.count()).select_from(Turn)) or 0
-                indexed = session.scalar(select(func.count()).select_from(_DOCSIZE)) or 0
-            usable = turns == indexed
+                usable = turns == _indexed_count(session, _index_of(session))
             if not usable:
                 try:
                     with project.writing() as session:
@@ -363,20 +370,19 @@ def _search(
         raise UnknownTagError()
     if answers_only:
         turns = turns.where(Turn.kind == "answer")
-    tokens = index_tokens(query)
-    if use_index and tokens:
-        matching = text(f"{SEARCH_INDEX} MATCH :phrase").bindparams(phrase=_phrase(tokens))
-        turns = turns.where(Turn.id.in_(select(_INDEX.c.rowid).where(matching)))
+    search_index = _index_of(session)
+    candidates = search_index.candidates(query) if use_index else None
+    if candidates is not None:
+        turns = turns.where(Turn.id.in_(candidates))
     passages = _Passages(session, tag_id) if tag_id is not None else None
     fold = _needs_folding(query)
     needle = query.translate(LATIN_FOLD) if fold else query
     size = len(needle)
     hits: list[Hit] = []
-    # Turns come in text order straight from SQLite, and each document's text is read
-    # when its first turn comes: with a limit, the search stops as soon as it is reached.
+    # Turns come in text order straight from the database, and each document's text is
+    # read when its first turn comes: with a limit, the search stops as soon as it is reached.
     connection = session.connection()
-    # Texts one by one, without the ORM's cost (a project is always an SQLite file).
-    raw = cast(sqlite3.Connection, connection.connection.driver_connection)
+    read_text = search_index.text_reader(connection)
     known = select(Document.id, Document.sha256)
     if document_id is not None:
         known = known.where(Document.id == document_id)
@@ -389,9 +395,7 @@ def _search(
             digest = digests.get(in_document, "")
             cached = cache.get((in_document, digest))
             if cached is None:
-                (cached,) = raw.execute(
-                    "SELECT text FROM documents WHERE id = ?", (in_document,)
-                ).fetchone()
+                cached = read_text(in_document)
                 cache.put((in_document, digest), cached)
             document = cached
         if fold:
