@@ -61,7 +61,7 @@ def init_server(address: ServerAddress) -> ServerReport:
         upgrade_to_head(engine)
         with engine.begin() as connection:
             install_policies(connection)
-            _make_lead_of_setup(connection)
+            make_setup_lead(connection)
         role = _current_user(engine)
     except DBAPIError as error:
         engine.dispose()
@@ -144,7 +144,8 @@ def add_user(address: ServerAddress, name: str, role: Role, password: str | None
         engine.dispose()
 
 
-def _make_lead_of_setup(connection: Connection) -> None:
+def make_setup_lead(connection: Connection) -> None:
+    """Make whoever sets the project up (a copy's target too) one of its leads."""
     superuser = connection.execute(
         text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
     ).scalar()

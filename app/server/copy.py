@@ -34,7 +34,7 @@ from app.exchange.progress import CancelledError, Reporter
 from app.logs import log_failure
 from app.project import Project, check_folder, parse_address, server_error
 from app.search.engine import repair_index
-from app.server.admin import _make_lead_of_setup
+from app.server.admin import make_setup_lead
 from app.server.errors import (
     CopyFailedError,
     CopyMismatchError,
@@ -269,7 +269,7 @@ class _ServerTarget:
 
     def secure(self, connection: Connection) -> None:
         install_policies(connection)
-        _make_lead_of_setup(connection)
+        make_setup_lead(connection)
 
     def keep(self) -> None:
         self.engine.dispose()
