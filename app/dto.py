@@ -17,6 +17,7 @@ class DocumentSummary:
     interviewee_role: str
     status: str
     annotation_count: int
+    version: int = 1  # the row version read: an edit made from it is refused once it changed
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class DocumentContent:
     meta: DocumentMeta
     text: str
     turns: tuple[TurnInfo, ...]
+    version: int = 1  # the document's row version read (see DocumentSummary)
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class TagInfo:
     position: int
     usage: int = 0
     archived: bool = False  # kept with its annotations, offered no more for tagging
+    version: int = 1  # the row version read (see DocumentSummary)
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class AnnotationInfo:
     created_at: datetime
     updated_at: datetime
     source: str = "manual"
+    version: int = 1  # the row version read (see DocumentSummary)
 
 
 @dataclass(frozen=True)

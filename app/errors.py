@@ -105,54 +105,6 @@ class ProjectFolderIsFileError(ProjectStorageError):
     template = QT_TRANSLATE_NOOP("Errors", "{path}: {folder} is a file, not a folder.")
 
 
-# Server projects (PostgreSQL) --------------------------------------------------
-
-
-class ServerAddressError(FangtanError):
-    template = QT_TRANSLATE_NOOP("Errors", "{path} is not a server address ({detail}).")
-
-
-class ServerUnreachableError(FangtanError):
-    template = QT_TRANSLATE_NOOP("Errors", "Cannot connect to {path}: {detail}")
-
-
-class ServerPasswordNeededError(ServerUnreachableError):
-    template = QT_TRANSLATE_NOOP(
-        "Errors",
-        "{path} asks for a password: give it when asked, or put it in your .pgpass file.",
-    )
-
-
-class ServerNotSetUpError(FangtanError):
-    template = QT_TRANSLATE_NOOP(
-        "Errors",
-        "{path} is an empty database, not yet a Fangtan project: "
-        "the lead sets it up with fangtan server init.",
-    )
-
-
-class ServerAlreadySetUpError(FangtanError):
-    template = QT_TRANSLATE_NOOP(
-        "Errors", "{path} is already set up (schema {revision}); nothing was changed."
-    )
-
-
-class ServerRoleError(FangtanError):
-    template = QT_TRANSLATE_NOOP("Errors", "Cannot give an account on {path}: {detail}")
-
-
-class ServerNeedsUpgradeError(FangtanError):
-    template = QT_TRANSLATE_NOOP(
-        "Errors",
-        "{path} uses an older schema ({revision}): the lead upgrades it with "
-        "fangtan server upgrade. Nothing was changed.",
-    )
-
-
-class ServerRefusedError(ProjectStorageError):
-    template = QT_TRANSLATE_NOOP("Errors", "The server refused this change: {detail}")
-
-
 # Importing -------------------------------------------------------------------
 
 
@@ -221,6 +173,23 @@ class UnreadableStepError(FangtanError):
         "Errors",
         "This step of the undo history cannot be read (it was saved by another version "
         "of Fangtan), so it was dropped.",
+    )
+
+
+class StaleEditError(FangtanError):
+    """The tag, document or annotation was changed by ``name`` since it was read."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Changed by {name} meanwhile; the view shows the newest version now. Nothing was changed.",
+    )
+
+
+class StaleEditByUnknownError(StaleEditError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Changed by someone else meanwhile; the view shows the newest version now. "
+        "Nothing was changed.",
     )
 
 

@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from app import queries
 from app.dto import AnnotationInfo, DocumentContent, DocumentSummary, TagInfo
+from app.editing.versions import ACTING_ANNOTATOR, stale_edit, stamp_changed_by
 from app.errors import (
     CorruptProjectError,
     FangtanError,
@@ -28,13 +30,15 @@ from app.errors import (
     ProjectStorageError,
     ProjectUnreadableError,
     ProjectUpgradeError,
+)
+from app.logs import log_failure
+from app.server.changes import CHANGED_DOCUMENTS, log_version, record_change
+from app.server.errors import (
     ServerAddressError,
     ServerPasswordNeededError,
     ServerRefusedError,
     ServerUnreachableError,
 )
-from app.logs import log_failure
-from app.server.changes import CHANGED_DOCUMENTS, log_version, record_change
 from app.text_cache import DocumentTexts
 from models.database import WRITE_OPTION, create_project_engine
 from models.schema import (
@@ -239,6 +243,8 @@ class Project:
         bind = self.engine.execution_options(**{WRITE_OPTION: True}) if write else self.engine
         session = Session(bind)
         session.info[DocumentTexts.KEY] = self._texts
+        session.info[ACTING_ANNOTATOR] = self.annotator
+        event.listen(session, "before_flush", stamp_changed_by)
         return session
 
     @contextmanager
@@ -267,6 +273,9 @@ class Project:
             except FangtanError:
                 session.rollback()
                 raise
+            except StaleDataError as error:  # a row changed since this transaction read it
+                session.rollback()
+                raise stale_edit("") from error
             except DBAPIError as error:
                 session.rollback()
                 if self.server is not None:

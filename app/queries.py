@@ -32,6 +32,7 @@ def list_documents(session: Session) -> list[DocumentSummary]:
             Document.interviewee_role,
             Document.status,
             func.coalesce(counts.c.n, 0),
+            Document.version,
         )
         .outerjoin(counts, counts.c.document_id == Document.id)
         .order_by(Document.id)
@@ -62,11 +63,18 @@ def document_meta(session: Session, document_id: int) -> DocumentMeta:
 
 def load_document(session: Session, document_id: int) -> DocumentContent:
     meta = document_meta(session, document_id)
-    text = session.scalar(select(Document.text).where(Document.id == document_id))
+    row = session.execute(
+        select(Document.text, Document.version).where(Document.id == document_id)
+    ).one_or_none()
+    if row is None:
+        raise UnknownDocumentError()
+    text, version = row
     turns = session.execute(
         select(*_TURN_COLUMNS).where(Turn.document_id == document_id).order_by(Turn.index)
     )
-    return DocumentContent(meta=meta, text=text or "", turns=tuple(TurnInfo(*t) for t in turns))
+    return DocumentContent(
+        meta=meta, text=text or "", turns=tuple(TurnInfo(*t) for t in turns), version=version
+    )
 
 
 def document_turns(session: Session, document_id: int) -> list[TurnInfo]:
@@ -91,6 +99,7 @@ def list_tags(session: Session) -> list[TagInfo]:
             Tag.position,
             func.coalesce(usage.c.n, 0),
             Tag.archived,
+            Tag.version,
         )
         .outerjoin(usage, usage.c.tag_id == Tag.id)
         .order_by(Tag.position, Tag.id)
@@ -112,6 +121,7 @@ _ANNOTATION_COLUMNS = (
     Annotation.created_at,
     Annotation.updated_at,
     Annotation.source,
+    Annotation.version,
 )
 
 

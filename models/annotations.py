@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, UTCDateTime, utc_now
+from models.base import Base, UTCDateTime, utc_now, versioned_by
 
 
 class Annotator(Base):
@@ -42,6 +42,12 @@ class Annotation(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     source: Mapped[str] = mapped_column(String(20), default="manual", server_default="manual")
+    # Counted up by each change made through the ORM (see versioned_by); ``changed_by``
+    # names who made the latest change.
+    version: Mapped[int] = mapped_column(server_default="1")
+    changed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+    __mapper_args__ = versioned_by(version)
 
 
 ANNOTATION_SOURCES = ("manual", "suggested", "imported")

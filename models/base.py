@@ -1,10 +1,11 @@
 """Declarative base and column types shared by every entity."""
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import DateTime, MetaData
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Mapped
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -44,3 +45,10 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def versioned_by(column: Mapped[int]) -> dict[str, Any]:
+    """Mapper arguments making ``column`` the row's version: every UPDATE or DELETE through
+    the ORM matches the version it read and counts it up, so a row changed meanwhile by
+    another transaction raises StaleDataError instead of being overwritten."""
+    return {"version_id_col": column}

@@ -3,7 +3,7 @@
 from sqlalchemy import ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base
+from models.base import Base, versioned_by
 
 
 class Tag(Base):
@@ -26,3 +26,9 @@ class Tag(Base):
     use_when: Mapped[str] = mapped_column(Text, default="", server_default="")
     avoid_when: Mapped[str] = mapped_column(Text, default="", server_default="")
     example: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Counted up by each change made through the ORM (see versioned_by); ``changed_by``
+    # names who made the latest change.
+    version: Mapped[int] = mapped_column(server_default="1")
+    changed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+    __mapper_args__ = versioned_by(version)

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base, UTCDateTime, utc_now
+from models.base import Base, UTCDateTime, utc_now, versioned_by
 
 DOCUMENT_STATUSES = ("new", "in_progress", "done")
 TURN_KINDS = ("heading", "question", "answer", "narration")
@@ -35,6 +35,12 @@ class Document(Base):
     text: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="new")
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    # Counted up by each change made through the ORM (see versioned_by); ``changed_by``
+    # names who made the latest change.
+    version: Mapped[int] = mapped_column(server_default="1")
+    changed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+    __mapper_args__ = versioned_by(version)
 
     turns: Mapped[list["Turn"]] = relationship(
         back_populates="document",

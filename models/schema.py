@@ -19,7 +19,7 @@ from models.database import APPLICATION_ID, SQLITE_HEADER, copy_database
 
 # Revisions in order. The last one must be the newest migration's revision
 # (checked by tests/models/test_migrations.py).
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 

@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.backups import keep_count, list_backups, restore_backup, set_keep_count, take_backup
-from app.errors import FangtanError, ServerPasswordNeededError
+from app.errors import FangtanError
 from app.locations import project_location
 from app.project import Project, default_annotator, parse_address
+from app.server.errors import ServerPasswordNeededError
 from app.workspace import open_default_project
 from ui.dialogs.restore import RestoreDialog
 from ui.dialogs.server_open import ServerRestoreError, ask_password

@@ -21,12 +21,7 @@ if TYPE_CHECKING:
     from app.exchange import ExportOptions
     from app.project import Project
 from app.cli.output import counted, print_json
-from app.errors import (
-    FangtanError,
-    NoSuchDocumentError,
-    SplitRatioError,
-    UnknownTagNameError,
-)
+from app.errors import FangtanError, NoSuchDocumentError, SplitRatioError, UnknownTagNameError
 from app.logs import log_dir, log_failure
 
 EXIT_OK = 0
@@ -153,7 +148,7 @@ def _run(handler: Callable[[argparse.Namespace], int], arguments: argparse.Names
     """Run the command; when a server asks for a password that no .pgpass file gives, ask
     for it once on the terminal (never when the input is not one) and run it again. A
     server asks before anything is read or written, so nothing is done twice."""
-    from app.errors import ServerPasswordNeededError
+    from app.server.errors import ServerPasswordNeededError
 
     try:
         return handler(arguments)

@@ -5,8 +5,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.cli.output import counted, print_json
-from app.errors import BackupKeepError, ServerBackupsError
+from app.errors import BackupKeepError
 from app.locations import project_location
+from app.server.errors import ServerBackupsError
 
 EXIT_OK = 0
 

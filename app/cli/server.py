@@ -7,8 +7,8 @@ import sys
 from collections.abc import Callable
 
 from app.cli.output import print_json
-from app.errors import ServerRoleError
 from app.project import parse_address
+from app.server.errors import ServerRoleError
 
 EXIT_OK = 0
 

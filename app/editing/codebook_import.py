@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.dto import Changes
 from app.editing.codebook import validate_tag_fields
 from app.editing.commands import Applied, Command
+from app.editing.versions import restore_versions
 from app.errors import QT_TRANSLATE_NOOP, FangtanError, UnknownTagError
 from models import Annotation, Tag
 
@@ -40,7 +41,8 @@ class ImportCodebook(Command):
     """Create ``new_tags`` (in order, parents before their children) and set ``fills``.
 
     Each new tag is a dict of name, color, shortcut, description, use_when, avoid_when,
-    example, archived and parent (a tag's name, or None), and when recreated, id and position.
+    example, archived and parent (a tag's name, or None), and when recreated, id, position
+    and version.
     ``fills`` are (tag id, {field: value}) pairs for tags already in the project.
     """
 
@@ -76,6 +78,7 @@ class ImportCodebook(Command):
                 tag.id = values["id"]
             session.add(tag)
             session.flush()
+            restore_versions(session, Tag, {tag.id: values.get("version")})
             created.append(tag.id)
         before = _set_fields(session, self.fills)
         return Applied(inverse=RemoveImportedTags(tuple(created), before), changes=_TAG_CHANGES)
@@ -115,6 +118,7 @@ class RemoveImportedTags(Command):
                 "parent": names.get(tag.parent_id) if tag.parent_id is not None else None,
                 "id": tag.id,
                 "position": tag.position,
+                "version": tag.version,
             }
             for tag in sorted(tags, key=lambda tag: order[tag.id])
         )

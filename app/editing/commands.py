@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.dto import Changes
 from app.editing.codebook import validate_tag_fields
+from app.editing.versions import check_version, restore_versions, version_after
 from app.errors import (
     EmptySpanError,
     InvalidSpanError,
@@ -62,6 +63,7 @@ class AnnotationSpec:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     source: str = "manual"  # "manual", "suggested" or "imported"
+    version: int | None = None  # the row version it had (None: a new annotation)
 
 
 def annotator_id(session: Session, name: str) -> int:
@@ -89,6 +91,7 @@ class CreateAnnotations(Command):
         annotator_ids: dict[str, int] = {}
         now = utc_now()
         created: list[Annotation] = []
+        versions: list[int | None] = []
         for document_id, specs in by_document.items():
             snapshot = _snapshotter(session, document_id, specs)
             for spec in specs:
@@ -110,8 +113,11 @@ class CreateAnnotations(Command):
                 if spec.id is not None:
                     row.id = spec.id
                 created.append(row)
+                versions.append(spec.version)
         session.add_all(created)
         session.flush()
+        restored = dict(zip((row.id for row in created), versions, strict=True))
+        restore_versions(session, Annotation, restored)
         ids = tuple(row.id for row in created)
         return Applied(
             inverse=DeleteAnnotations(ids),
@@ -183,6 +189,7 @@ def _annotation_specs(
             created_at=row.created_at,
             updated_at=row.updated_at,
             source=row.source,
+            version=row.version,
         )
         for row, name in rows
     )
@@ -212,16 +219,21 @@ class SetNote(Command):
     annotation_id: int
     note: str
     updated_at: datetime | None = None
+    # The annotation's version the note was written from: refused when it changed since.
+    expected_version: int | None = None
 
     def apply(self, session: Session, annotator: str) -> Applied:
         row = session.get(Annotation, self.annotation_id)
         if row is None:
             raise UnknownAnnotationError()
-        inverse = SetNote(self.annotation_id, row.note, row.updated_at)
+        check_version(row, self.expected_version, annotator)
+        old_note, old_updated_at = row.note, row.updated_at
         row.note = self.note
         row.updated_at = self.updated_at or utc_now()
         return Applied(
-            inverse=inverse,
+            inverse=SetNote(
+                self.annotation_id, old_note, old_updated_at, version_after(session, row)
+            ),
             changes=Changes(
                 documents=frozenset({row.document_id}), updated=frozenset({self.annotation_id})
             ),
@@ -237,6 +249,7 @@ class TagSpec:
     parent_id: int | None = None
     id: int | None = None
     position: int | None = None
+    version: int | None = None  # the row version it had (None: a new tag)
 
 
 _TAG_CHANGES = Changes(tags=True, document_list=True)
@@ -265,25 +278,30 @@ class CreateTag(Command):
             tag.id = self.spec.id
         session.add(tag)
         session.flush()
+        restore_versions(session, Tag, {tag.id: self.spec.version})
         return Applied(inverse=DeleteTag(tag.id), changes=_TAG_CHANGES)
 
 
 @dataclass(frozen=True)
 class UpdateTag(Command):
-    """Change some of a tag's name, color, shortcut, description and parent_id."""
+    """Change some of a tag's name, color, shortcut, description, parent_id and archived
+    flag; refused when ``expected_version`` is given and the tag changed since."""
 
     tag_id: int
     values: dict[str, Any] = field(default_factory=dict)
+    expected_version: int | None = None
 
     def apply(self, session: Session, annotator: str) -> Applied:
         tag = session.get(Tag, self.tag_id)
         if tag is None:
             raise UnknownTagError()
+        check_version(tag, self.expected_version, annotator)
         checked = validate_tag_fields(session, self.tag_id, self.values)
         old = {key: getattr(tag, key) for key in checked}
         for key, value in checked.items():
             setattr(tag, key, value)
-        return Applied(inverse=UpdateTag(self.tag_id, old), changes=_TAG_CHANGES)
+        inverse = UpdateTag(self.tag_id, old, version_after(session, tag))
+        return Applied(inverse=inverse, changes=_TAG_CHANGES)
 
 
 @dataclass(frozen=True)
@@ -304,6 +322,7 @@ class DeleteTag(Command):
             parent_id=tag.parent_id,
             id=tag.id,
             position=tag.position,
+            version=tag.version,
         )
         children = tuple(session.scalars(select(Tag.id).where(Tag.parent_id == self.tag_id)))
         annotation_ids = tuple(

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.dto import DOCUMENT_FIELDS, SOURCE_FIELDS, Changes
 from app.editing.commands import Applied, Command
+from app.editing.versions import check_version, version_after
 from app.errors import DocumentFieldError, UnknownDocumentError
 from models import Document, Turn
 from models.documents import DOCUMENT_STATUSES
@@ -42,21 +43,24 @@ def _checked(values: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class UpdateDocument(Command):
-    """Change some of a document's metadata; its text never changes."""
+    """Change some of a document's metadata; its text never changes. Refused when
+    ``expected_version`` is given and the document changed since."""
 
     document_id: int
     values: dict[str, Any] = field(default_factory=dict)
+    expected_version: int | None = None
 
     def apply(self, session: Session, annotator: str) -> Applied:
         document = session.get(Document, self.document_id)
         if document is None:
             raise UnknownDocumentError()
+        check_version(document, self.expected_version, annotator)
         checked = _checked(self.values)
         old = {key: getattr(document, key) for key in checked}
         for key, value in checked.items():
             setattr(document, key, value)
         return Applied(
-            inverse=UpdateDocument(self.document_id, old),
+            inverse=UpdateDocument(self.document_id, old, version_after(session, document)),
             changes=Changes(
                 documents=frozenset({self.document_id}),
                 metadata=frozenset({self.document_id}),

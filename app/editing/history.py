@@ -92,7 +92,8 @@ class History:
         the stored step cannot be read by this version.
 
         Such a step can never be applied again and is dropped; any other failure (a
-        locked file, a full disk, a name now taken) leaves the step to try again.
+        locked file, a full disk, a name now taken, a row someone else changed meanwhile)
+        leaves the step to try again.
         """
         return isinstance(
             error,

@@ -12,15 +12,10 @@ from typing import Literal
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError
 
-from app.errors import (
-    ForeignDatabaseError,
-    NewerProjectError,
-    ServerAlreadySetUpError,
-    ServerNotSetUpError,
-    ServerRoleError,
-)
+from app.errors import ForeignDatabaseError, NewerProjectError
 from app.logs import log_failure
 from app.project import Project, server_error
+from app.server.errors import ServerAlreadySetUpError, ServerNotSetUpError, ServerRoleError
 from app.server.policies import install_policies, lead_group, member_group, quote_name
 from models.schema import HEAD_REVISION, FileKind, Inspection, needs_upgrade, upgrade_to_head
 from models.server import ServerAddress, create_server_engine, inspect_server

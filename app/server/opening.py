@@ -8,15 +8,10 @@ schema or another program's tables are refused, all unchanged.
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from app.errors import (
-    FangtanError,
-    ForeignDatabaseError,
-    NewerProjectError,
-    ServerNeedsUpgradeError,
-    ServerNotSetUpError,
-)
+from app.errors import FangtanError, ForeignDatabaseError, NewerProjectError
 from app.logs import log_failure
 from app.project import Project, server_error
+from app.server.errors import ServerNeedsUpgradeError, ServerNotSetUpError
 from models.schema import FileKind, needs_upgrade
 from models.server import ServerAddress, create_server_engine, inspect_server
 

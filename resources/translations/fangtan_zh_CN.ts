@@ -793,6 +793,14 @@
         <translation>撤销记录中的这一步无法读取（由其他版本的访谈保存），已将其删除。</translation>
     </message>
     <message>
+        <source>Changed by {name} meanwhile; the view shows the newest version now. Nothing was changed.</source>
+        <translation>{name} 在此期间已修改；现在显示的是最新版本。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Changed by someone else meanwhile; the view shows the newest version now. Nothing was changed.</source>
+        <translation>其他人在此期间已修改；现在显示的是最新版本。未作任何更改。</translation>
+    </message>
+    <message>
         <source>“{value}” is not a valid {field} for a document.</source>
         <translation>“{value}”不是有效的文档{field}。</translation>
     </message>
@@ -1091,6 +1099,70 @@
     <message>
         <source>This project has no interview numbered {ids}.</source>
         <translation>此项目中没有编号为 {ids} 的访谈。</translation>
+    </message>
+    <message>
+        <source>{path} is a server project: its backups are made and restored on the server (pg_dump), not from Fangtan.</source>
+        <translation>{path} 是服务器项目：其备份在服务器上制作和恢复（pg_dump），而不是在访谈中。</translation>
+    </message>
+    <message>
+        <source>{path} is not a server address ({detail}).</source>
+        <translation>{path} 不是服务器地址（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {path}: {detail}</source>
+        <translation>无法连接到 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} asks for a password: give it when asked, or put it in your .pgpass file.</source>
+        <translation>{path} 需要密码：请在询问时输入，或写入您的 .pgpass 文件。</translation>
+    </message>
+    <message>
+        <source>{path} is an empty database, not yet a Fangtan project: the lead sets it up with fangtan server init.</source>
+        <translation>{path} 是空数据库，还不是访谈项目：由负责人用 fangtan server init 设置。</translation>
+    </message>
+    <message>
+        <source>{path} is already set up (schema {revision}); nothing was changed.</source>
+        <translation>{path} 已经设置好了（结构版本 {revision}）；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>{path} is a server project: its backups are made on the server (pg_dump), not by Fangtan.</source>
+        <translation>{path} 是服务器项目：其备份在服务器上制作（pg_dump），而不是由访谈制作。</translation>
+    </message>
+    <message>
+        <source>Cannot give an account on {path}: {detail}</source>
+        <translation>无法在 {path} 上开设账户：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} uses an older schema ({revision}): the lead upgrades it with fangtan server upgrade. Nothing was changed.</source>
+        <translation>{path} 使用较旧的结构版本（{revision}）：由负责人用 fangtan server upgrade 升级。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The server refused this change: {detail}</source>
+        <translation>服务器拒绝了此更改：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} is empty: there is no project in it to copy. Nothing was copied.</source>
+        <translation>{path} 是空的：其中没有可复制的项目。未复制任何内容。</translation>
+    </message>
+    <message>
+        <source>{path} already exists: a project is copied into a new file only. Nothing was copied.</source>
+        <translation>{path} 已存在：项目只能复制到新文件中。未复制任何内容。</translation>
+    </message>
+    <message>
+        <source>{path} is not an empty database: a project is copied into an empty one only. Nothing was copied.</source>
+        <translation>{path} 不是空数据库：项目只能复制到空数据库中。未复制任何内容。</translation>
+    </message>
+    <message>
+        <source>Copying {path} needs a lead's login: an annotator does not see everyone's work. Nothing was copied.</source>
+        <translation>复制 {path} 需要负责人的登录：标注员看不到所有人的工作。未复制任何内容。</translation>
+    </message>
+    <message>
+        <source>The copy in {path} did not match its source ({detail}), so it was not kept.</source>
+        <translation>{path} 中的副本与源项目不一致（{detail}），因此未保留。</translation>
+    </message>
+    <message>
+        <source>Copying the project to {path} failed ({detail}). Nothing was copied.</source>
+        <translation>将项目复制到 {path} 失败（{detail}）。未复制任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1900,6 +1972,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Connected to the server again.</source>
+        <translation>已重新连接到服务器。</translation>
+    </message>
+    <message>
+        <source>Offline: the server cannot be reached. Trying again…</source>
+        <translation>离线：无法连接到服务器。正在重试…</translation>
+    </message>
+    <message>
         <source>Changes made elsewhere were loaded.</source>
         <translation>已载入在别处所做的修改。</translation>
     </message>
@@ -1970,6 +2050,10 @@
     <message>
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Server Project…</source>
+        <translation>打开服务器项目(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Import Interviews…</source>
@@ -2180,6 +2264,21 @@
     <message>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Server Password</source>
+        <translation>服务器密码</translation>
+    </message>
+    <message>
+        <source>%1 asks for a password.</source>
+        <translation>%1 需要密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
     </message>
 </context>
 <context>
@@ -2418,6 +2517,69 @@
     <message>
         <source>&amp;Tag All Hits…</source>
         <translation>标注全部结果(&amp;T)…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerOpenDialog</name>
+    <message>
+        <source>— server %1</source>
+        <translation>— 服务器 %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>Open Server Project</source>
+        <translation>打开服务器项目</translation>
+    </message>
+    <message>
+        <source>The team's database, named by the lead</source>
+        <translation>团队的数据库，名称由负责人提供</translation>
+    </message>
+    <message>
+        <source>Your login on the server</source>
+        <translation>您在服务器上的登录名</translation>
+    </message>
+    <message>
+        <source>The password is asked for when the server wants one, and is not saved.</source>
+        <translation>服务器需要密码时才会询问，且不会保存。</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;SSL mode:</source>
+        <translation>SSL 模式(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Prefer (encrypted when the server offers it)</source>
+        <translation>优先（服务器提供时加密）</translation>
+    </message>
+    <message>
+        <source>Require (always encrypted)</source>
+        <translation>必须（始终加密）</translation>
+    </message>
+    <message>
+        <source>Disable (never encrypted)</source>
+        <translation>禁用（从不加密）</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from app.importing.importer import import_text
 from app.project import Project
 from models import HistoryStep
 from tests.app.conftest import table_rows
+from tests.app.row_versions import without_versions
 from tests.fixtures.history_steps import (
     ANNOTATOR,
     FROZEN,
@@ -48,7 +49,7 @@ def state(persisted_rows, project):
 
     An assignment is known by its document and annotator, never by its id, and a row
     brought back gets a new id where the database does not reuse ids (PostgreSQL)."""
-    rows = persisted_rows(project)
+    rows = without_versions(persisted_rows(project))
     found = {name: rows[name] for name in COMPARED}
     found["assignments"] = sorted((row[1:] for row in found["assignments"]), key=repr)
     return found
@@ -105,7 +106,7 @@ def test_every_kind_of_stored_step_undoes_and_redoes(open_project, persisted_row
 
 
 def compared(path: Path) -> dict[str, list[tuple]]:
-    rows = table_rows(path)
+    rows = without_versions(table_rows(path))
     return {name: rows[name] for name in COMPARED}
 
 

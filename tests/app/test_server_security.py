@@ -19,10 +19,10 @@ from app.editing.commands import (
     UpdateTag,
 )
 from app.editing.history import History
-from app.errors import ServerRefusedError
 from app.importing.importer import import_text
 from app.project import Project
 from app.server.admin import add_user, init_server
+from app.server.errors import ServerRefusedError
 from app.team.assignments import assign, mark
 from app.team.visibility import set_blind
 from models import Annotation, Annotator

@@ -73,7 +73,12 @@ class CodebookController(QObject):
             if not changed:
                 return True
             description = history_text.step(history_text.EDIT_TAG, tag.name)
-            return self._session.run(UpdateTag(tag_id, changed), description) is not None
+            command = UpdateTag(tag_id, changed, tag.version)
+            if self._session.run(command, description) is not None:
+                return True
+            # Refused; if someone changed the tag meanwhile, the window shows it now.
+            latest = self._tag(tag_id)
+            return latest is None or latest.version != tag.version
 
         TagDialog(self._tags, submit, tag=tag, parent=self._window).exec()
 
@@ -114,7 +119,8 @@ class CodebookController(QObject):
             return
         template = history_text.ARCHIVE_TAG if archived else history_text.RESTORE_ARCHIVED_TAG
         self._session.run(
-            UpdateTag(tag_id, {"archived": archived}), history_text.step(template, tag.name)
+            UpdateTag(tag_id, {"archived": archived}, tag.version),
+            history_text.step(template, tag.name),
         )
 
     def move_tag(self, tag_id: int, delta: int) -> None:

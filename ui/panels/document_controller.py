@@ -208,7 +208,7 @@ class DocumentController(QObject):
         commands: list[Command] = []
         values = dialog.values()
         if values:
-            commands.append(UpdateDocument(document_id, values))
+            commands.append(UpdateDocument(document_id, values, self._content.version))
         commands += [
             SetSpeakerRole(document_id, speaker, role) for speaker, role in dialog.roles().items()
         ]
@@ -233,10 +233,11 @@ class DocumentController(QObject):
         self._session.run(DeleteAnnotations(known), description)
 
     def set_note(self, annotation_id: int, note: str) -> None:
-        if annotation_id in self._annotations:
-            self._session.run(
-                SetNote(annotation_id, note), history_text.step(history_text.EDIT_NOTE)
-            )
+        """Give the annotation ``note``, unless someone changed it since it was shown."""
+        annotation = self._annotations.get(annotation_id)
+        if annotation is not None:
+            command = SetNote(annotation_id, note, expected_version=annotation.version)
+            self._session.run(command, history_text.step(history_text.EDIT_NOTE))
 
     def edit_note(self, annotation_id: int) -> None:
         annotation = self._annotations.get(annotation_id)

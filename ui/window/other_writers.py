@@ -5,11 +5,11 @@ differs, something else wrote, and the window reads everything again. What this 
 writes itself (an action, an import, a preference) is noted as seen, so it is never news.
 On a server project the team's commits are also announced (PostgreSQL notifications), so
 the window looks at once instead of at the next tick; the status bar says when the
-server cannot be reached.
+server cannot be reached. An edit refused because someone changed its row meanwhile is
+news too: the window reads everything again at once.
 """
 
 from collections.abc import Callable
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -45,6 +45,7 @@ class OtherWriters(QObject):
         self._status = status
         self._known = self._data_version()
         session.changed.connect(self._written)
+        session.outdated.connect(self._reload)
         transfers.imported.connect(self._written)
         transfers.annotations_imported.connect(self._written)
         self.timer = QTimer(self)
@@ -55,11 +56,11 @@ class OtherWriters(QObject):
         self._listener: ChangeListener | None = None
         address = session.project.server
         if address is not None:
-            from app.server.notifications import ChangeListener
+            from app.server import notifications
 
             self.announced.connect(self.check)
             self.connection_changed.connect(self._connection_changed)
-            self._listener = ChangeListener(
+            self._listener = notifications.ChangeListener(
                 address,
                 on_change=lambda _payload: self.announced.emit(),
                 on_connection=self.connection_changed.emit,

@@ -5,7 +5,7 @@ from PySide6.QtCore import QObject, Signal
 from app.dto import Changes
 from app.editing.commands import Command
 from app.editing.history import History, HistoryState
-from app.errors import FangtanError
+from app.errors import FangtanError, StaleEditError
 from app.project import Project
 
 
@@ -14,6 +14,9 @@ class ProjectSession(QObject):
 
     changed = Signal(object, str)  # Changes, and "do", "undo" or "redo"
     failed = Signal(object)  # FangtanError
+    # An edit or a step was refused because someone changed its row since the window read
+    # it: what the window shows is outdated. Emitted before ``failed``.
+    outdated = Signal()
     history_changed = Signal(object)  # HistoryState
     closed = Signal()
 
@@ -27,7 +30,7 @@ class ProjectSession(QObject):
         try:
             changes = self.history.do(command, description)
         except FangtanError as error:
-            self.failed.emit(error)
+            self._refused(error)
             return None
         # Just done: it is what Undo reverts, and doing it dropped anything to redo.
         self._announce(changes, "do", HistoryState(description, None))
@@ -58,12 +61,17 @@ class ProjectSession(QObject):
                     self.history.drop_next(undone=origin == "redo")
                 except FangtanError as dropping:
                     error = dropping
-            self.failed.emit(error)
+            self._refused(error)
             self.refresh_history()
             return None
         if changes is not None:
             self._announce(changes, origin)
         return changes
+
+    def _refused(self, error: FangtanError) -> None:
+        if isinstance(error, StaleEditError):
+            self.outdated.emit()
+        self.failed.emit(error)
 
     def _announce(self, changes: Changes, origin: str, state: HistoryState | None = None) -> None:
         self.changed.emit(changes, origin)
