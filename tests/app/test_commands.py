@@ -27,6 +27,8 @@ from app.errors import (
 )
 from tests.app.row_versions import unversioned, without_versions
 
+pytestmark = pytest.mark.both_backends
+
 # Astral characters (surrogate pairs in UTF-16), emoji with skin tone and ZWJ
 # sequences, and combining marks: every one of them must keep code-point offsets.
 TRICKY = (
@@ -157,14 +159,13 @@ def test_unknown_tag_is_refused_and_nothing_is_written(
 
 
 def test_unknown_document_is_refused_and_nothing_is_written(
-    sample_project, tag_id, project_path, open_project
+    sample_project, tag_id, persisted_rows, open_project
 ) -> None:
     sample_project.close()
     project = open_project(create=False)
     with pytest.raises(UnknownDocumentError):
         project.execute(CreateAnnotations((AnnotationSpec(99, tag_id, 0, 4),)))
-    project.close()
-    assert annotation_count(project_path) == 0
+    assert persisted_rows(project)["annotations"] == []
 
 
 # DeleteAnnotations and its inverse ----------------------------------------------------

@@ -14,6 +14,8 @@ from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.editing.history import History
 from app.errors import UnknownTagError
 
+pytestmark = pytest.mark.both_backends
+
 # Words jieba keeps whole, separated by spaces, so this test can count them by splitting.
 FRUIT = [
     "苹果 香蕉 苹果 西瓜 葡萄 苹果 香蕉 的 ，",

@@ -11,6 +11,8 @@ from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.project import Project
 from models import Turn
 
+pytestmark = pytest.mark.both_backends
+
 INTERVIEW = """城市出行更便捷
 
 ——访市交通运输局局长李明

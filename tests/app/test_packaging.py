@@ -331,6 +331,46 @@ def test_without_apt_get_the_command_that_installs_postgresql_is_printed(tmp_pat
     assert calls(tmp_path) == []
 
 
+def test_pdftoppm_is_installed_with_poppler_utils_when_missing(tmp_path):
+    path = tools(tmp_path, root=False)
+    missing = run_script("--check", "test-tools", path=path)
+    assert (missing.returncode, missing.stdout) == (1, "would install: poppler-utils\n")
+    assert calls(tmp_path) == []
+
+    fake(
+        path,
+        "apt-get",
+        f"""echo "apt-get $*" >> {tmp_path}/calls.log
+case " $* " in *" install "*)
+  printf '#!/bin/sh\n' > {path}/pdftoppm && chmod +x {path}/pdftoppm ;;
+esac""",
+    )
+    (path / "chmod").symlink_to(shutil.which("chmod"))
+    installed = run_script("test-tools", path=path)
+    assert installed.returncode == 0, installed.stderr
+    assert installed.stdout == (
+        "Installing poppler-utils with sudo apt-get: the tests render report pages with"
+        " pdftoppm, which is missing.\n"
+    )
+    apt_calls = [call for call in calls(tmp_path) if call.startswith("apt-get")]
+    assert [call.split()[-1] for call in apt_calls] == ["update", "poppler-utils"]
+
+    (tmp_path / "calls.log").unlink()
+    found = run_script("--check", "test-tools", path=path)
+    assert (found.returncode, found.stdout, found.stderr) == (0, "nothing missing\n", "")
+    present = run_script("test-tools", path=path)
+    assert (present.returncode, present.stdout, present.stderr) == (0, "", "")
+    assert calls(tmp_path) == []
+
+
+def test_without_apt_get_the_command_that_installs_pdftoppm_is_printed(tmp_path):
+    path = tools(tmp_path, apt=False, dnf=True, root=False)
+    result = run_script("test-tools", path=path)
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("run: sudo dnf install poppler-utils")
+    assert calls(tmp_path) == []
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ldd and apt are Linux tools")
 def test_this_machine_has_everything_qt_needs():
     result = subprocess.run(
@@ -368,6 +408,7 @@ def test_make_checks_the_system_packages_before_the_venv_and_after_the_install(t
     test = dry_run("test")
     assert position(test, "system-packages.sh qt") < position(test, "-m pytest")
     assert position(test, "system-packages.sh postgresql") < position(test, "-m pytest")
+    assert position(test, "system-packages.sh test-tools") < position(test, "-m pytest")
 
 
 @pytest.mark.skipif(shutil.which("shellcheck") is None and not IN_CI, reason="needs shellcheck")

@@ -1,9 +1,13 @@
 """CoNLL export cuts tokens with the project's dictionary, as it is at export time."""
 
+import pytest
+
 from app.chinese.dictionary import AddTerms, RemoveTerms
 from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.editing.history import History
 from app.exchange import ExportOptions, export
+
+pytestmark = pytest.mark.both_backends
 
 
 def tokens_of(path):

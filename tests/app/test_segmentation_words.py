@@ -3,12 +3,16 @@ a character, and word boundaries in a document (snap, word at, word steps)."""
 
 import threading
 
+import pytest
+
 from app.chinese import segmentation
 from app.chinese.dictionary import AddTerms, RemoveTerms, add_sample_terms
 from app.chinese.segmentation import for_project
 from app.chinese.words import DocumentWords
 from app.dto import TurnInfo
 from app.editing.history import History
+
+pytestmark = pytest.mark.both_backends
 
 
 def words(project, text):

@@ -1,5 +1,7 @@
 """The model: trained on this project's annotations, suggesting tags with a confidence."""
 
+import pytest
+
 from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.editing.history import History
 from app.suggestions import (
@@ -11,6 +13,8 @@ from app.suggestions import (
 from app.suggestions.commands import RejectSuggestions
 from app.suggestions.engine import training_examples
 from app.suggestions.model import Example, train
+
+pytestmark = pytest.mark.both_backends
 
 LIVING = [
     "社区新建的学校让孩子上学更方便了。",

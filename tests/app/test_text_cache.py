@@ -2,7 +2,11 @@
 
 import threading
 
+import pytest
+
 from app.text_cache import LRU, DocumentTexts
+
+pytestmark = pytest.mark.both_backends
 
 
 def test_the_least_recently_used_go_first() -> None:
