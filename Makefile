@@ -38,6 +38,7 @@ lint: $(VENV)/.installed
 
 test: $(VENV)/.system-packages lint
 	@sh $(SYSTEM_PACKAGES) postgresql
+	@sh $(SYSTEM_PACKAGES) test-tools
 	$(BIN)/python -m pytest
 
 # Refresh the translation source from the code, then compile it.

@@ -13,6 +13,9 @@
 #       /usr/lib/postgresql/*/bin, where Debian puts them), which the tests that need a
 #       database server start a throwaway cluster with. As root the cluster runs as the
 #       postgres user, which the package creates.
+#   setup/system-packages.sh [--check] test-tools
+#       Before the tests: poppler-utils, whose pdftoppm the tests render the pages of
+#       written reports (PDF) with.
 #
 # On Debian and Ubuntu (apt-get) it installs what is missing with `apt-get install`,
 # through sudo when not root, after one line saying what and why. Elsewhere it prints the
@@ -51,14 +54,15 @@ while [ "$#" -gt 0 ]; do
       postgresql_lib=$2
       shift
       ;;
-    venv | qt | postgresql) [ -z "$mode" ] || fail "one mode at a time"; mode=$1 ;;
+    venv | qt | postgresql | test-tools) [ -z "$mode" ] || fail "one mode at a time"; mode=$1 ;;
     -*) fail "unknown option $1" ;;
     *) [ -z "$python" ] || fail "unexpected argument $1"; python=$1 ;;
   esac
   shift
 done
-[ -n "$mode" ] || fail "usage: $program [--check] [--ldd FILE] [--postgresql-lib DIR] venv|qt|postgresql [PYTHON]"
+[ -n "$mode" ] || fail "usage: $program [--check] [--ldd FILE] [--postgresql-lib DIR] venv|qt|postgresql|test-tools [PYTHON]"
 [ "$mode" != postgresql ] || [ -z "$python" ] || fail "postgresql takes no PYTHON"
+[ "$mode" != test-tools ] || [ -z "$python" ] || fail "test-tools takes no PYTHON"
 
 have() {
   command -v "$1" >/dev/null 2>&1
@@ -342,8 +346,30 @@ postgresql_mode() {
     fail "the postgresql package created no postgres user, which runs the tests' cluster as root"
 }
 
+# --- test-tools: the programs the tests check written files with -------------------
+
+test_tools_mode() {
+  if have pdftoppm; then
+    [ -z "$check" ] || echo "nothing missing"
+    return 0
+  fi
+  reason="the tests render report pages with pdftoppm, which is missing"
+  if ! have apt-get; then
+    have dnf && fail "$reason; run: $(root_prefix)dnf install poppler-utils"
+    have brew && fail "$reason; run: brew install poppler"
+    fail "$reason; install the poppler utilities package of your system"
+  fi
+  if [ -n "$check" ]; then
+    echo "would install: poppler-utils"
+    exit 1
+  fi
+  apt_install "$reason" poppler-utils
+  have pdftoppm || fail "$reason, even after installing poppler-utils"
+}
+
 case $mode in
   venv) venv_mode ;;
   qt) qt_mode ;;
   postgresql) postgresql_mode ;;
+  test-tools) test_tools_mode ;;
 esac

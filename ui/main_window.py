@@ -18,8 +18,10 @@ from app.dto import TagInfo
 from app.project import PROJECT_SUFFIX
 from ui.dialogs import codebook_exchange, server_open
 from ui.dialogs import dictionary as dictionary_dialog
+from ui.dialogs import report as report_dialog
 from ui.dialogs import statistics as overview_dialog
 from ui.dialogs.dictionary import WordListsMenu
+from ui.dialogs.report import ReportExport
 from ui.dialogs.shortcuts import show_shortcuts
 from ui.panels import keywords as keywords_panel
 from ui.panels import passages as passages_panel
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.word_selection: WordSelection = word_selection.install(context)
         self.keywords_panel: KeywordsPanel = keywords_panel.install(context)
         self.word_lists: WordListsMenu = dictionary_dialog.install(context)
+        self.report_export: ReportExport = report_dialog.install(context)
         self.codebook_exchange = codebook_exchange.install(context)
         self.suggestions_panel: SuggestionsPanel = suggestions_panel.install(context)
         self.structure: StructureMenu = structure_menu.install(context)
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
             session, self.transfers, self.views.reload, self._status, self
         )
         self.views.reloaded.connect(self.other_writers.own_write_saved)
+        self.other_writers.connection_changed.connect(self._show_server)
 
         self.statusBar().addPermanentWidget(self.server_label)
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -363,6 +367,10 @@ class MainWindow(QMainWindow):
         else:
             self._status(self.tr("Select an annotation in the list first."))
 
+    def _show_server(self, *_connected: object) -> None:
+        project, online = self.session.project, self.other_writers.online
+        self.server_label.setText(server_open.status_text(project, online))
+
     def _status(self, message: str, timeout_ms: int = STATUS_MS) -> None:
         self.statusBar().showMessage(message, timeout_ms)
 
@@ -431,7 +439,7 @@ class MainWindow(QMainWindow):
         self.new_action.setText(self.tr("&New Project…"))
         self.open_action.setText(self.tr("&Open Project…"))
         self.open_server_action.setText(self.tr("Open &Server Project…"))
-        self.server_label.setText(server_open.status_text(self.session.project))
+        self._show_server()
         self.import_action.setText(self.tr("&Import Interviews…"))
         self.import_folder_action.setText(self.tr("Import &Folder…"))
         self.import_annotations_action.setText(self.tr("Import &Annotations…"))

@@ -81,6 +81,22 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message numerus="yes">
+        <source>All interviews (%n)</source>
+        <translation>
+            <numerusform>All interviews (%n)</numerusform><numerusform>All interviews (%n)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ReportExport</name>
+    <message numerus="yes">
+        <source>Report of %n interview(s) written to %1.</source>
+        <translation>
+            <numerusform>Report of %n interview written to %1.</numerusform><numerusform>Report of %n interviews written to %1.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>TeamMenu</name>
     <message numerus="yes">
         <source>%n interview(s) assigned to %1</source>

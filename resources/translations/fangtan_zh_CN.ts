@@ -1164,6 +1164,10 @@
         <source>Copying the project to {path} failed ({detail}). Nothing was copied.</source>
         <translation>将项目复制到 {path} 失败（{detail}）。未复制任何内容。</translation>
     </message>
+    <message>
+        <source>Cannot write the report {path}: {detail}.</source>
+        <translation>无法写入报告 {path}：{detail}。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -2370,6 +2374,185 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Coding report</source>
+        <translation>编码报告</translation>
+    </message>
+    <message>
+        <source>Interviews: {count}</source>
+        <translation>访谈：{count} 篇</translation>
+    </message>
+    <message>
+        <source>Annotations of everyone</source>
+        <translation>所有人的标注</translation>
+    </message>
+    <message>
+        <source>Annotations of {names}</source>
+        <translation>{names} 的标注</translation>
+    </message>
+    <message>
+        <source>Made on {date}</source>
+        <translation>生成于 {date}</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>No passage is coded.</source>
+        <translation>没有已编码的段落。</translation>
+    </message>
+    <message>
+        <source>Where passages overlap, the innermost one gives the colour; a passage that one more tag covers is underlined in that tag's colour, one that several more cover has a wavy line. Numbers after a passage refer to the notes below the interview.</source>
+        <translation>段落重叠时，以最内层的段落着色；另有一个标签覆盖的段落以该标签的颜色加下划线，另有多个标签覆盖的段落加波浪线。段落后的数字对应访谈下方的备注。</translation>
+    </message>
+    <message>
+        <source>Interviewee</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发表日期</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>记者</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Summary by tag</source>
+        <translation>按标签汇总</translation>
+    </message>
+    <message>
+        <source>Summary of all interviews in this report</source>
+        <translation>本报告所有访谈的汇总</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Characters coded</source>
+        <translation>已编码字数</translation>
+    </message>
+    <message>
+        <source>Share of answer text coded</source>
+        <translation>回答文本编码比例</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Answer text: {count} characters.</source>
+        <translation>回答文本：{count} 字。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>the PDF could not be written</source>
+        <translation>无法写入 PDF</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>The interview on screen</source>
+        <translation>当前显示的访谈</translation>
+    </message>
+    <message>
+        <source>The interviews ticked below</source>
+        <translation>下面勾选的访谈</translation>
+    </message>
+    <message numerus="yes">
+        <source>All interviews (%n)</source>
+        <translation>
+            <numerusform>全部访谈（%n 篇）</numerusform></translation>
+    </message>
+    <message>
+        <source>All interviews</source>
+        <translation>全部访谈</translation>
+    </message>
+    <message>
+        <source>PDF, to print or send</source>
+        <translation>PDF，用于打印或发送</translation>
+    </message>
+    <message>
+        <source>Web page (HTML)</source>
+        <translation>网页（HTML）</translation>
+    </message>
+    <message>
+        <source>Mine (%1)</source>
+        <translation>我的（%1）</translation>
+    </message>
+    <message>
+        <source>Everyone's</source>
+        <translation>所有人的</translation>
+    </message>
+    <message>
+        <source>Interviews:</source>
+        <translation>访谈：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Annotations:</source>
+        <translation>标注：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExport</name>
+    <message>
+        <source>PDF files (%1)</source>
+        <translation>PDF 文件（%1）</translation>
+    </message>
+    <message>
+        <source>Web pages (%1)</source>
+        <translation>网页（%1）</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Please wait: a report is being made.</source>
+        <translation>请稍候：正在生成报告。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report of %n interview(s) written to %1.</source>
+        <translation>
+            <numerusform>%n 篇访谈的报告已写入 %1。</numerusform></translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from Backup</source>
@@ -2524,6 +2707,10 @@
     <message>
         <source>— server %1</source>
         <translation>— 服务器 %1</translation>
+    </message>
+    <message>
+        <source>Offline — server: %1</source>
+        <translation>离线 — 服务器：%1</translation>
     </message>
     <message>
         <source>Server: %1</source>

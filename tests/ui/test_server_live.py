@@ -4,7 +4,8 @@ itself, announced by the server, and a server that goes away is said in the stat
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.editing.history import History
@@ -77,7 +78,39 @@ def test_the_window_says_when_the_server_is_away(qtbot, window_of_li, postgres_c
     postgres_cluster.stop_immediate()
     try:
         qtbot.waitUntil(lambda: not window.other_writers.online, timeout=5000)
-        assert "Offline" in window.statusBar().currentMessage()
+        assert window.server_label.text().startswith("Offline — server: li@")
     finally:
         postgres_cluster.start()
     qtbot.waitUntil(lambda: window.other_writers.online, timeout=10000)
+    assert window.server_label.text().startswith("Server: li@")
+
+
+def test_anothers_annotation_cannot_be_deleted_from_the_window(
+    qtbot, window_of_li, team, monkeypatch
+):
+    window = window_of_li
+    view = window.text_view
+    qtbot.waitUntil(lambda: view.content is not None)
+    document = window.session.project.documents()[0].id
+    wang = Project.open(team["wang"])
+    try:
+        tag = wang.tags()[0].id
+        History(wang).do(CreateAnnotations((AnnotationSpec(document, tag, 40, 50),)), "tag")
+    finally:
+        wang.close()
+    window.team.show_layers(LayerChoice("all"))
+    listed = window.annotation_list
+    qtbot.waitUntil(lambda: listed.table_model.rowCount() == 1, timeout=5000)
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _parent, _title, text: warnings.append(text))
+    )
+    listed.view.selectRow(0)
+    qtbot.mouseClick(listed.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(warnings) == 1)
+    assert warnings[0].startswith("The server refused this change") and "\n" not in warnings[0]
+    reopened = Project.open(team["wang"])
+    try:
+        assert [a.annotator for a in reopened.annotations(document)] == ["wang"]
+    finally:
+        reopened.close()

@@ -80,12 +80,17 @@ def title_suffix(project: Project) -> str:
     return " " + server.replace("%1", host_of(project))
 
 
-def status_text(project: Project) -> str:
-    """The status bar's word on a server project ("Server: user@host/db"); "" for a file."""
+def status_text(project: Project, online: bool = True) -> str:
+    """The status bar's word on a server project ("Server: user@host/db", or that it is
+    offline); "" for a file."""
     if project.server is None:
         return ""
     where = f"{project.server.user or project.annotator}@{host_of(project)}/{project.name}"
-    return QCoreApplication.translate("ServerOpenDialog", "Server: %1").replace("%1", where)
+    if not online:
+        text = QCoreApplication.translate("ServerOpenDialog", "Offline — server: %1")
+    else:
+        text = QCoreApplication.translate("ServerOpenDialog", "Server: %1")
+    return text.replace("%1", where)
 
 
 class ServerOpenDialog(QDialog):
