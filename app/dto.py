@@ -87,6 +87,11 @@ class TagInfo:
     usage: int = 0
     archived: bool = False  # kept with its annotations, offered no more for tagging
     version: int = 1  # the row version read (see DocumentSummary)
+    # The guideline besides the definition (``description``): when to use the tag, when
+    # not, and an example.
+    use_when: str = ""
+    avoid_when: str = ""
+    example: str = ""
 
 
 @dataclass(frozen=True)

@@ -217,6 +217,22 @@ class TagCycleError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "A tag cannot be placed under itself.")
 
 
+class TagMergedIntoItselfError(FangtanError):
+    template = QT_TRANSLATE_NOOP("Errors", "A tag cannot be merged into itself.")
+
+
+class SplitIntoSameTagError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "The annotations already have the tag “{name}”; choose another tag."
+    )
+
+
+class NothingToSplitError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "Choose at least one annotation to move to the other tag."
+    )
+
+
 # Exporting ---------------------------------------------------------------------
 
 

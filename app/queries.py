@@ -100,6 +100,9 @@ def list_tags(session: Session) -> list[TagInfo]:
             func.coalesce(usage.c.n, 0),
             Tag.archived,
             Tag.version,
+            Tag.use_when,
+            Tag.avoid_when,
+            Tag.example,
         )
         .outerjoin(usage, usage.c.tag_id == Tag.id)
         .order_by(Tag.position, Tag.id)

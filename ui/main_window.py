@@ -23,6 +23,7 @@ from ui.dialogs import statistics as overview_dialog
 from ui.dialogs.dictionary import WordListsMenu
 from ui.dialogs.report import ReportExport
 from ui.dialogs.shortcuts import show_shortcuts
+from ui.panels import guideline as guideline_panel
 from ui.panels import keywords as keywords_panel
 from ui.panels import passages as passages_panel
 from ui.panels import structure as structure_menu
@@ -31,6 +32,7 @@ from ui.panels.annotation_list import AnnotationList
 from ui.panels.codebook_controller import CodebookController
 from ui.panels.document_controller import DocumentController
 from ui.panels.document_list import DocumentList
+from ui.panels.guideline import GuidelinePanel
 from ui.panels.keywords import KeywordsPanel
 from ui.panels.passages import PassagesPanel
 from ui.panels.structure import StructureMenu
@@ -111,6 +113,9 @@ class MainWindow(QMainWindow):
         self.suggestions_panel: SuggestionsPanel = suggestions_panel.install(context)
         self.structure: StructureMenu = structure_menu.install(context)
         self.passages_panel: PassagesPanel = passages_panel.install(context)
+        self.guideline_panel: GuidelinePanel = guideline_panel.install(
+            context, self.views.tags_changed
+        )
         self.team: TeamMenu = team_menu.install(context)
         self.overview_action: QAction = overview_dialog.install(
             context, self.passages_panel.show_for
@@ -282,6 +287,9 @@ class MainWindow(QMainWindow):
         self.tag_panel.delete_requested.connect(self.codebook.delete_tag)
         self.tag_panel.move_requested.connect(self.codebook.move_tag)
         self.tag_panel.archive_requested.connect(self.codebook.archive_tag)
+        self.tag_panel.merge_requested.connect(self.codebook.merge_tag)
+        self.tag_panel.split_requested.connect(self.codebook.split_tag)
+        self.tag_panel.place_requested.connect(self.codebook.place_tag)
         self.views.tags_changed.connect(self._rebuild_tag_menu)
         self.session.closed.connect(self._go_quiet)
         self.session.history_changed.connect(self._show_history)

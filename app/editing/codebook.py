@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from app.project import Project
 
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
-EDITABLE_FIELDS = ("name", "color", "shortcut", "description", "parent_id", "archived")
+# The guideline: the description is the definition, then when to use the tag, when not, an example.
+GUIDELINE_FIELDS = ("description", "use_when", "avoid_when", "example")
+EDITABLE_FIELDS = ("name", "color", "shortcut", *GUIDELINE_FIELDS, "parent_id", "archived")
 
 # Colours offered for new tags, in order; chosen to stay apart as light highlights.
 PALETTE = (
@@ -72,8 +74,9 @@ def validate_tag_fields(
             if holder is not None:
                 raise DuplicateShortcutError(shortcut=shortcut, name=holder.name)
         checked["shortcut"] = shortcut
-    if "description" in checked:
-        checked["description"] = str(checked["description"] or "")
+    for name in GUIDELINE_FIELDS:
+        if name in checked:
+            checked[name] = str(checked[name] or "")
     if "archived" in checked:
         checked["archived"] = bool(checked["archived"])
     if checked.get("parent_id") is not None:

@@ -10,6 +10,7 @@ import app.editing.codebook_import  # codebook imports are stored in histories t
 import app.editing.document_commands
 import app.editing.turn_commands  # noqa: F401 - its commands are stored in histories too
 from app.editing.commands import AnnotationSpec, Command, DecisionSpec, TagSpec
+from app.editing.tag_merge import MergedTag, NoteChange
 from app.errors import UnreadableStepError
 from app.suggestions import commands as _suggestion_commands  # noqa: F401 - stored too
 from app.team.assignments import AssignmentState
@@ -31,7 +32,15 @@ _TYPES: dict[str, type] = {cls.__name__: cls for cls in _concrete(Command)}
 _TYPES.update(
     {
         cls.__name__: cls
-        for cls in (AnnotationSpec, AssignmentState, DecisionSpec, RejectionSpec, TagSpec)
+        for cls in (
+            AnnotationSpec,
+            AssignmentState,
+            DecisionSpec,
+            MergedTag,
+            NoteChange,
+            RejectionSpec,
+            TagSpec,
+        )
     }
 )
 

@@ -250,6 +250,9 @@ class TagSpec:
     id: int | None = None
     position: int | None = None
     version: int | None = None  # the row version it had (None: a new tag)
+    use_when: str = ""
+    avoid_when: str = ""
+    example: str = ""
 
 
 _TAG_CHANGES = Changes(tags=True, document_list=True)
@@ -273,7 +276,14 @@ class CreateTag(Command):
         position = self.spec.position
         if position is None:
             position = (session.scalar(select(func.max(Tag.position))) or 0) + 1
-        tag = Tag(description=self.spec.description, position=position, **values)
+        tag = Tag(
+            description=self.spec.description,
+            use_when=self.spec.use_when,
+            avoid_when=self.spec.avoid_when,
+            example=self.spec.example,
+            position=position,
+            **values,
+        )
         if self.spec.id is not None:
             tag.id = self.spec.id
         session.add(tag)
@@ -284,7 +294,7 @@ class CreateTag(Command):
 
 @dataclass(frozen=True)
 class UpdateTag(Command):
-    """Change some of a tag's name, color, shortcut, description, parent_id and archived
+    """Change some of a tag's name, color, shortcut, guideline, parent_id and archived
     flag; refused when ``expected_version`` is given and the tag changed since."""
 
     tag_id: int
@@ -323,6 +333,9 @@ class DeleteTag(Command):
             id=tag.id,
             position=tag.position,
             version=tag.version,
+            use_when=tag.use_when,
+            avoid_when=tag.avoid_when,
+            example=tag.example,
         )
         children = tuple(session.scalars(select(Tag.id).where(Tag.parent_id == self.tag_id)))
         annotation_ids = tuple(

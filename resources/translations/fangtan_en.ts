@@ -85,7 +85,9 @@
     <message numerus="yes">
         <source>All interviews (%n)</source>
         <translation>
-            <numerusform>All interviews (%n)</numerusform><numerusform>All interviews (%n)</numerusform></translation>
+            <numerusform>All interviews (%n)</numerusform>
+            <numerusform>All interviews (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -93,7 +95,9 @@
     <message numerus="yes">
         <source>Report of %n interview(s) written to %1.</source>
         <translation>
-            <numerusform>Report of %n interview written to %1.</numerusform><numerusform>Report of %n interviews written to %1.</numerusform></translation>
+            <numerusform>Report of %n interview written to %1.</numerusform>
+            <numerusform>Report of %n interviews written to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -825,6 +825,18 @@
         <translation>标签不能放在它自己下面。</translation>
     </message>
     <message>
+        <source>A tag cannot be merged into itself.</source>
+        <translation>标签不能合并到它自己。</translation>
+    </message>
+    <message>
+        <source>The annotations already have the tag “{name}”; choose another tag.</source>
+        <translation>这些标注已经是标签“{name}”；请选择其他标签。</translation>
+    </message>
+    <message>
+        <source>Choose at least one annotation to move to the other tag.</source>
+        <translation>请至少选择一条要移到其他标签的标注。</translation>
+    </message>
+    <message>
         <source>Import interview files and annotation files (.jsonl, .json, .qdpx) separately.</source>
         <translation>请分开导入访谈文件和标注文件（.jsonl、.json、.qdpx）。</translation>
     </message>
@@ -1408,6 +1420,37 @@
     </message>
 </context>
 <context>
+    <name>GuidelinePanel</name>
+    <message>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <source>When to use</source>
+        <translation>何时使用</translation>
+    </message>
+    <message>
+        <source>When not to use</source>
+        <translation>何时不用</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>No guideline yet: right-click the tag ▸ Edit to write one.</source>
+        <translation>尚无编码说明：右键单击标签 ▸ 编辑即可撰写。</translation>
+    </message>
+    <message>
+        <source>Place the cursor in a tagged passage to see its tag's guideline.</source>
+        <translation>将光标放在已标注的段落中，即可查看其标签的编码说明。</translation>
+    </message>
+    <message>
+        <source>Guideline</source>
+        <translation>编码说明</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>Tag “%1”</source>
@@ -1588,6 +1631,14 @@
     <message>
         <source>Import Codebook “%1”</source>
         <translation>导入编码本“%1”</translation>
+    </message>
+    <message>
+        <source>Merge Tag “%1” into “%2”</source>
+        <translation>将标签“%1”合并到“%2”</translation>
+    </message>
+    <message>
+        <source>Split Tag “%1”</source>
+        <translation>拆分标签“%1”</translation>
     </message>
 </context>
 <context>
@@ -2485,7 +2536,8 @@
     <message numerus="yes">
         <source>All interviews (%n)</source>
         <translation>
-            <numerusform>全部访谈（%n 篇）</numerusform></translation>
+            <numerusform>全部访谈（%n 篇）</numerusform>
+        </translation>
     </message>
     <message>
         <source>All interviews</source>
@@ -2545,7 +2597,8 @@
     <message numerus="yes">
         <source>Report of %n interview(s) written to %1.</source>
         <translation>
-            <numerusform>%n 篇访谈的报告已写入 %1。</numerusform></translation>
+            <numerusform>%n 篇访谈的报告已写入 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export &amp;Report…</source>
@@ -3199,8 +3252,20 @@
         <translation>上级标签(&amp;P)：</translation>
     </message>
     <message>
-        <source>&amp;Description:</source>
-        <translation>说明(&amp;D)：</translation>
+        <source>&amp;Definition:</source>
+        <translation>定义(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;When to use:</source>
+        <translation>何时使用(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>When n&amp;ot to use:</source>
+        <translation>何时不用(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Example:</source>
+        <translation>示例(&amp;E)：</translation>
     </message>
     <message>
         <source>Tag Colour</source>
@@ -3239,6 +3304,25 @@
     </message>
 </context>
 <context>
+    <name>TagMergeDialog</name>
+    <message>
+        <source>Merge Tag</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <source>Every annotation, trigger word and child tag of “%1” moves to the tag chosen below, and “%1” is deleted. Edit ▸ Undo brings it back.</source>
+        <translation>“%1”的所有标注、触发词和子标签都将移到下面选择的标签，“%1”将被删除。编辑 ▸ 撤销可将其恢复。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Merge &amp;into:</source>
+        <translation>合并到(&amp;I)：</translation>
+    </message>
+</context>
+<context>
     <name>TagPanel</name>
     <message>
         <source>Shortcut: %1</source>
@@ -3267,6 +3351,14 @@
     <message>
         <source>Move Down</source>
         <translation>下移</translation>
+    </message>
+    <message>
+        <source>Merge Into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Split…</source>
+        <translation>拆分…</translation>
     </message>
     <message>
         <source>Restore from Archive</source>
@@ -3303,6 +3395,53 @@
     <message>
         <source>Uses</source>
         <translation>次数</translation>
+    </message>
+</context>
+<context>
+    <name>TagSplitDialog</name>
+    <message>
+        <source>Split Tag</source>
+        <translation>拆分标签</translation>
+    </message>
+    <message>
+        <source>Tick the annotations of “%1” that move to another tag.</source>
+        <translation>勾选“%1”中要移到另一个标签的标注。</translation>
+    </message>
+    <message>
+        <source>&amp;New tag:</source>
+        <translation>新标签(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Existing tag:</source>
+        <translation>已有标签(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Tick &amp;All</source>
+        <translation>全部勾选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Tick N&amp;one</source>
+        <translation>全部取消(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>

@@ -128,7 +128,15 @@ def test_the_frozen_step_of_every_command_undoes_and_redoes(tmp_path):
         assert commands - stored == set(), (
             "add a step of each to tests/fixtures/history_steps.py and run it"
         )
-        values = {"AnnotationSpec", "AssignmentState", "DecisionSpec", "RejectionSpec", "TagSpec"}
+        values = {
+            "AnnotationSpec",
+            "AssignmentState",
+            "DecisionSpec",
+            "MergedTag",
+            "NoteChange",
+            "RejectionSpec",
+            "TagSpec",
+        }
         assert stored - commands - values == set(), (
             "renamed or removed: the undo history of projects saved before would drop them"
         )

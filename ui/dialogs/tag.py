@@ -1,4 +1,5 @@
-"""Create or edit one tag: name, colour, shortcut, description and parent."""
+"""Create or edit one tag: name, colour, shortcut, parent and guideline (the description is
+the definition; then when to use the tag, when not, and an example)."""
 
 from collections.abc import Callable
 from typing import Any
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 from app.dto import TagInfo
 from ui.window.swatches import swatch_icon
 
+GUIDELINE_LINES = 3  # the height of each guideline field, in lines of text
+
 
 def descendants(tags: list[TagInfo], tag_id: int) -> set[int]:
     found = {tag_id}
@@ -32,6 +35,17 @@ def descendants(tags: list[TagInfo], tag_id: int) -> set[int]:
                 found.add(tag.id)
                 changed = True
     return found
+
+
+def _guideline_edit(name: str, text: str) -> QPlainTextEdit:
+    """A compact multi-line field of the guideline: three lines high, scrolling beyond."""
+    edit = QPlainTextEdit(text)
+    edit.setObjectName(name)
+    edit.setTabChangesFocus(True)
+    lines = edit.fontMetrics().lineSpacing() * GUIDELINE_LINES
+    margins = 2 * (edit.frameWidth() + int(edit.document().documentMargin()))
+    edit.setFixedHeight(lines + margins)
+    return edit
 
 
 class TagDialog(QDialog):
@@ -63,9 +77,10 @@ class TagDialog(QDialog):
         self.shortcut_edit.setClearButtonEnabled(True)
         if tag and tag.shortcut:
             self.shortcut_edit.setKeySequence(QKeySequence(tag.shortcut))
-        self.description_edit = QPlainTextEdit(tag.description if tag else "")
-        self.description_edit.setObjectName("tagDescription")
-        self.description_edit.setTabChangesFocus(True)
+        self.description_edit = _guideline_edit("tagDescription", tag.description if tag else "")
+        self.use_when_edit = _guideline_edit("tagUseWhen", tag.use_when if tag else "")
+        self.avoid_when_edit = _guideline_edit("tagAvoidWhen", tag.avoid_when if tag else "")
+        self.example_edit = _guideline_edit("tagExample", tag.example if tag else "")
         self.parent_combo = QComboBox()
         self.parent_combo.setObjectName("tagParent")
         self.parent_combo.addItem(self.tr("(top level)"), None)
@@ -88,9 +103,12 @@ class TagDialog(QDialog):
         form.addRow(self.tr("&Colour:"), self.color_button)
         form.addRow(self.tr("&Shortcut:"), self.shortcut_edit)
         form.addRow(self.tr("&Parent:"), self.parent_combo)
-        form.addRow(self.tr("&Description:"), self.description_edit)
+        form.addRow(self.tr("&Definition:"), self.description_edit)
+        form.addRow(self.tr("&When to use:"), self.use_when_edit)
+        form.addRow(self.tr("When n&ot to use:"), self.avoid_when_edit)
+        form.addRow(self.tr("&Example:"), self.example_edit)
         form.addRow(buttons)
-        self.resize(420, 320)
+        self.resize(460, self.sizeHint().height())
 
     def values(self) -> dict[str, Any]:
         sequence = self.shortcut_edit.keySequence()
@@ -99,6 +117,9 @@ class TagDialog(QDialog):
             "color": self._color,
             "shortcut": sequence.toString(QKeySequence.SequenceFormat.PortableText),
             "description": self.description_edit.toPlainText(),
+            "use_when": self.use_when_edit.toPlainText(),
+            "avoid_when": self.avoid_when_edit.toPlainText(),
+            "example": self.example_edit.toPlainText(),
             "parent_id": self.parent_combo.currentData(),
         }
 

@@ -1,18 +1,36 @@
-"""Adding, editing, reordering and deleting tags, each one undoable step."""
+"""Adding, editing, reordering, nesting, merging, splitting and deleting tags, each one
+undoable step."""
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.dto import TagInfo
 from app.editing.codebook import next_color
-from app.editing.commands import CreateTag, DeleteTag, MoveTag, TagSpec, UpdateTag
+from app.editing.commands import (
+    Command,
+    CreateTag,
+    DeleteTag,
+    Macro,
+    MoveTag,
+    TagSpec,
+    UpdateTag,
+)
+from app.editing.tag_merge import MergeTags, SplitTag
+from app.errors import FangtanError
+from app.statistics.passages import PassageQuery, passages
 from ui.dialogs.tag import TagDialog
+from ui.dialogs.tag_merge import TagMergeDialog, TagSplitDialog
 from ui.window import history_text
+from ui.window.errors import show_error
 from ui.window.session import ProjectSession
+
+# Names of undo steps (see ui.window.history_text).
+MERGE_TAG = str(QT_TRANSLATE_NOOP("History", "Merge Tag “%1” into “%2”"))
+SPLIT_TAG = str(QT_TRANSLATE_NOOP("History", "Split Tag “%1”"))
 
 
 class CodebookController(QObject):
@@ -53,6 +71,9 @@ class CodebookController(QObject):
                 shortcut=values["shortcut"],
                 description=values["description"],
                 parent_id=values["parent_id"],
+                use_when=values["use_when"],
+                avoid_when=values["avoid_when"],
+                example=values["example"],
             )
             name = " ".join(values["name"].split())
             description = history_text.step(history_text.NEW_TAG, name)
@@ -135,3 +156,75 @@ class CodebookController(QObject):
         order = [other.id for other in self._tags]
         description = history_text.step(history_text.MOVE_TAG, tag.name)
         self._session.run(MoveTag(tag_id, order.index(siblings[target].id)), description)
+
+    def place_tag(self, tag_id: int, parent_id: int | None, before_id: int | None) -> None:
+        """Put a tag (dropped in the tag panel) under ``parent_id`` (None: the top level),
+        just before the tag ``before_id`` (None: after the parent's last child)."""
+        tag = self._tag(tag_id)
+        if tag is None or tag_id in {parent_id, before_id} or self._under(parent_id, tag_id):
+            return
+        order = [other.id for other in self._tags]
+        rest = [other for other in order if other != tag_id]
+        siblings = [o.id for o in self._tags if o.parent_id == parent_id and o.id != tag_id]
+        index = None  # without siblings, where it stands in the order does not matter
+        if before_id in rest:
+            index = rest.index(before_id)
+        elif siblings:
+            index = rest.index(siblings[-1]) + 1
+        commands: list[Command] = []
+        if tag.parent_id != parent_id:
+            commands.append(UpdateTag(tag_id, {"parent_id": parent_id}, tag.version))
+        if index is not None and index != order.index(tag_id):
+            commands.append(MoveTag(tag_id, index))
+        if commands:
+            command = commands[0] if len(commands) == 1 else Macro(tuple(commands))
+            self._session.run(command, history_text.step(history_text.MOVE_TAG, tag.name))
+
+    def _under(self, tag_id: int | None, ancestor: int) -> bool:
+        """True when ``tag_id`` is ``ancestor`` or one of its descendants."""
+        parents = {tag.id: tag.parent_id for tag in self._tags}
+        seen: set[int] = set()
+        while tag_id is not None and tag_id not in seen:
+            if tag_id == ancestor:
+                return True
+            seen.add(tag_id)
+            tag_id = parents.get(tag_id)
+        return False
+
+    def merge_tag(self, tag_id: int) -> None:
+        """Ask which tag ``tag_id`` goes into, and merge it there."""
+        tag = self._tag(tag_id)
+        if tag is None:
+            return
+        dialog = TagMergeDialog(self._tags, tag, parent=self._window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.target_id()
+        target = None if chosen is None else self._tag(chosen)
+        if target is not None:
+            description = history_text.step(MERGE_TAG, tag.name, target.name)
+            self._session.run(MergeTags(tag_id, target.id), description)
+
+    def split_tag(self, tag_id: int) -> None:
+        """Ask which annotations of ``tag_id`` move, and to which tag (a new one or not)."""
+        tag = self._tag(tag_id)
+        if tag is None:
+            return
+        try:
+            found = passages(self._session.project, PassageQuery(tags=(tag.name,)))
+        except FangtanError as error:
+            show_error(self._window, error)
+            return
+
+        def submit(values: dict[str, Any]) -> bool:
+            ids = values["annotation_ids"]
+            if values.get("target_id") is not None:
+                command = SplitTag(tag_id, ids, target_id=values["target_id"])
+            else:
+                color = next_color([other.color for other in self._tags])
+                spec = TagSpec(name=values["name"], color=color, parent_id=tag.parent_id)
+                command = SplitTag(tag_id, ids, new_tag=spec)
+            description = history_text.step(SPLIT_TAG, tag.name)
+            return self._session.run(command, description) is not None
+
+        TagSplitDialog(self._tags, tag, found, submit, parent=self._window).exec()
