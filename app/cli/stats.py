@@ -5,6 +5,7 @@ import argparse
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.output import counted, print_json, utf8_stdout
@@ -12,9 +13,10 @@ from app.errors import FangtanError
 from app.locations import project_location
 
 if TYPE_CHECKING:
+    from app.project import Project
     from app.statistics import Overview
     from app.statistics.matrix import Cell, StatusCounts
-    from app.statistics.passages import Passage
+    from app.statistics.passages import Passage, PassageQuery
 
 EXIT_OK = 0
 GROUPINGS = ("interviewee", "outlet", "series", "month")
@@ -70,6 +72,18 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     found.add_argument("--contains", metavar="TEXT", help="only passages whose text holds TEXT")
     found.add_argument("--limit", type=int, metavar="N", help="at most N passages")
     found.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N")
+    found.add_argument(
+        "--group-by",
+        choices=("document", "tag"),
+        help="list the passages interview by interview, or tag by tag (not with --json)",
+    )
+    found.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="write every matching passage to FILE (.csv, .xlsx or .html) instead",
+    )
     found.add_argument("--json", action="store_true", help="a JSON list of objects")
 
 
@@ -311,24 +325,44 @@ def _passages(arguments: argparse.Namespace) -> int:
     )
     project = Project.open(arguments.project, create=False)
     try:
+        if arguments.output is not None:
+            return _write_passages(project, query, arguments)
         rows = passages(project, query)
+        order = [tag.id for tag in project.tags()] if arguments.group_by == "tag" else []
     finally:
         project.close()
     if arguments.json:
         print_json([passage_payload(row) for row in rows])
         return EXIT_OK
+    from app.statistics.passages_export import group_passages, heading
+
     utf8_stdout()
-    for row in rows:
-        who = f"{row.speaker or '-'} ({row.kind})" if row.kind else "-"
-        print(
-            f"#{row.document_id}  {row.start}-{row.end}  {row.tag}  {row.annotator or '-'}  {who}"
-        )
-        print(f"    {marked(row)}")
+    for group in group_passages(rows, arguments.group_by, order):
+        if arguments.group_by is not None:
+            print(heading(group))
+        for row in group.rows:
+            who = f"{row.speaker or '-'} ({row.kind})" if row.kind else "-"
+            print(
+                f"#{row.document_id}  {row.start}-{row.end}  {row.tag}  "
+                f"{row.annotator or '-'}  {who}"
+            )
+            print(f"    {marked(row)}")
     if not rows:
         print("no passages match")
     elif arguments.limit is not None and len(rows) == arguments.limit:
         following = arguments.offset + len(rows)
         print(f"({counted(len(rows), 'passage')} shown; --offset {following} for more)")
+    return EXIT_OK
+
+
+def _write_passages(
+    project: "Project", query: "PassageQuery", arguments: argparse.Namespace
+) -> int:
+    from app.statistics.passages_export import export_passages
+
+    written = export_passages(project, query, arguments.output, arguments.group_by)
+    utf8_stdout()
+    print(f"{counted(written, 'passage')} written to {arguments.output}")
     return EXIT_OK
 
 

@@ -24,3 +24,9 @@ class PageError(FangtanError):
     template = QT_TRANSLATE_NOOP(
         "Errors", "The {what} of a page of passages must be 0 or more (got {value})."
     )
+
+
+class PassageExportFormatError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "Cannot write coded passages to “{name}”: choose a .csv, .xlsx or .html file."
+    )

@@ -1029,6 +1029,10 @@
         <translation>段落分页的 {what} 必须不小于 0（当前为 {value}）。</translation>
     </message>
     <message>
+        <source>Cannot write coded passages to “{name}”: choose a .csv, .xlsx or .html file.</source>
+        <translation>无法将编码段落写入“{name}”：请选择 .csv、.xlsx 或 .html 文件。</translation>
+    </message>
+    <message>
         <source>{path}: not a valid codebook file ({detail}). Nothing was imported.</source>
         <translation>{path}：不是有效的编码本文件（{detail}）。未导入任何内容。</translation>
     </message>
@@ -2198,10 +2202,6 @@
         <translation>共 %1 篇访谈：%2 篇已完成，%3 篇进行中，%4 篇未开始</translation>
     </message>
     <message>
-        <source>One tag is more than five times as frequent as the other: the coefficient understates how often they go together.</source>
-        <translation>一个标签的频次是另一个的五倍以上：该系数会低估两者同时出现的程度。</translation>
-    </message>
-    <message>
         <source>Corpus Overview</source>
         <translation>语料概览</translation>
     </message>
@@ -2234,6 +2234,30 @@
         <translation>标签</translation>
     </message>
     <message>
+        <source>Frequencies far apart</source>
+        <translation>频次相差悬殊</translation>
+    </message>
+    <message>
+        <source>%1 is in %2 turns, %3 in %4: one tag is more than five times as frequent as the other. The c-coefficient misleads when frequencies differ this much (as ATLAS.ti warns): it stays low even when the rarer tag always comes with the other.</source>
+        <translation>%1 出现在 %2 个话轮中，%3 出现在 %4 个话轮中：一个标签的频次是另一个的五倍以上。频次相差这么大时，c 系数会产生误导（ATLAS.ti 也有此提醒）：即使较少的标签总与另一个同时出现，它也仍然很低。</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV（*.csv）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿（*.xlsx）</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Table written to %1</source>
+        <translation>表格已写入 %1</translation>
+    </message>
+    <message>
         <source>Overlapping passages</source>
         <translation>重叠的段落</translation>
     </message>
@@ -2244,6 +2268,30 @@
     <message>
         <source>c-coefficient</source>
         <translation>c 系数</translation>
+    </message>
+    <message>
+        <source>Measure:</source>
+        <translation>度量：</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Row percentages</source>
+        <translation>行百分比</translation>
+    </message>
+    <message>
+        <source>Column percentages</source>
+        <translation>列百分比</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Corpus &amp;Overview…</source>
@@ -2263,6 +2311,14 @@
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel（*.xlsx）</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页（*.html）</translation>
     </message>
     <message>
         <source>%1 passages written to %2</source>
@@ -2297,6 +2353,18 @@
         <translation>包含…（回车）</translation>
     </message>
     <message>
+        <source>Not grouped</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <source>Grouped by interview</source>
+        <translation>按访谈分组</translation>
+    </message>
+    <message>
+        <source>Grouped by tag</source>
+        <translation>按标签分组</translation>
+    </message>
+    <message>
         <source>Interview</source>
         <translation>访谈</translation>
     </message>
@@ -2317,8 +2385,8 @@
         <translation>显示更多</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
 </context>
 <context>

@@ -2,18 +2,22 @@
 
 The numbers are those of `fangtan stats` (app.statistics), worked out on the background
 thread. A click on a cell of the heat map lists its passages in View ▸ Coded Passages.
+Each table can be copied or exported (CSV or Excel) as shown.
 """
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -24,10 +28,16 @@ from PySide6.QtWidgets import (
 from app.errors import FangtanError
 from app.statistics import Overview, overview
 from app.statistics.matrix import Cell
+from app.statistics.shares import NO_SHARE, column_shares, row_shares, share_text, skewed
+from app.statistics.table_export import ShownTable, Value, shown, table_text, write_table
 from ui.window.context import PanelContext
-from ui.window.errors import error_text
+from ui.window.errors import error_text, show_error
 
 MEASURES = ("annotations", "characters", "answer_share")
+# What the heat map shows of the measure: the values, or shares of their row or column.
+MODES = ("counts", "rows", "columns")
+SKEW_MARK = "⚠ "
+_SKEW_COLOR = QColor("#fde2b8")
 _QUEUED = Qt.ConnectionType.QueuedConnection
 
 
@@ -52,6 +62,9 @@ class OverviewDialog(QDialog):
         self.measure = QComboBox()
         self.measure.setObjectName("overviewMeasure")
         self.measure.addItems(["", "", ""])
+        self.mode = QComboBox()
+        self.mode.setObjectName("overviewShow")
+        self.mode.addItems(["", "", ""])
         self.matrix = QTableWidget()
         self.matrix.setObjectName("overviewMatrix")
         self.pairs = QTableWidget(0, 5)
@@ -61,6 +74,8 @@ class OverviewDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("overviewStatus")
         self.status.setWordWrap(True)
+        self.shown: dict[str, ShownTable] = {}
+        self.buttons: dict[str, tuple[QPushButton, QPushButton]] = {}
 
         matrix_page = QWidget()
         matrix_layout = QVBoxLayout(matrix_page)
@@ -68,19 +83,41 @@ class OverviewDialog(QDialog):
         self.measure_label = QLabel()
         row.addWidget(self.measure_label)
         row.addWidget(self.measure)
+        self.mode_label = QLabel()
+        row.addWidget(self.mode_label)
+        row.addWidget(self.mode)
         row.addStretch(1)
+        self._add_buttons(row, "matrix")
         matrix_layout.addLayout(row)
         matrix_layout.addWidget(self.matrix, 1)
+        pairs_page = QWidget()
+        pairs_layout = QVBoxLayout(pairs_page)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self._add_buttons(row, "pairs")
+        pairs_layout.addLayout(row)
+        pairs_layout.addWidget(self.pairs, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(matrix_page, "")
-        self.tabs.addTab(self.pairs, "")
+        self.tabs.addTab(pairs_page, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         self.resize(980, 620)
         self.measure.currentIndexChanged.connect(lambda _index: self._fill_matrix())
+        self.mode.currentIndexChanged.connect(lambda _index: self._fill_matrix())
         self.matrix.cellClicked.connect(self._cell_clicked)
         self._retranslate()
+
+    def _add_buttons(self, row: QHBoxLayout, name: str) -> None:
+        copy, export = QPushButton(), QPushButton()
+        copy.setObjectName(f"overviewCopy_{name}")
+        export.setObjectName(f"overviewExport_{name}")
+        copy.clicked.connect(lambda: self.copy_table(name))
+        export.clicked.connect(lambda: self.choose_export(name))
+        row.addWidget(copy)
+        row.addWidget(export)
+        self.buttons[name] = (copy, export)
 
     def refresh(self) -> None:
         """Work the numbers out again in the background."""
@@ -119,6 +156,9 @@ class OverviewDialog(QDialog):
             return
         matrix = data.matrix
         measure = MEASURES[max(0, self.measure.currentIndex())]
+        # Shares of shares of the answers would mean nothing: those are shown as they are.
+        self.mode.setEnabled(measure != "answer_share")
+        mode = MODES[max(0, self.mode.currentIndex())] if self.mode.isEnabled() else "counts"
         colors = {tag.id: tag.color for tag in self._context.tags()}
         self.matrix.clear()
         self.matrix.setRowCount(len(matrix.tags))
@@ -131,19 +171,37 @@ class OverviewDialog(QDialog):
             header = self.matrix.horizontalHeaderItem(column)
             if header is not None:
                 header.setToolTip(f"{document.title}\n{document.interviewee}")
-        for row, tag in enumerate(matrix.tags):
-            values = [
+        grid = [
+            [
                 self._value(matrix.cell(tag.id, document.id), measure)
                 for document in matrix.documents
             ]
+            for tag in matrix.tags
+        ]
+        shares = row_shares(grid) if mode == "rows" else column_shares(grid)
+        exported: list[list[Value]] = []
+        for row, (tag, values) in enumerate(zip(matrix.tags, grid, strict=True)):
             top = max(values, default=0) or 1
+            exported.append([tag.name])
             for column, value in enumerate(values):
-                text = f"{value:.0%}" if measure == "answer_share" else f"{value:,.0f}"
-                item = QTableWidgetItem(text if value else "")
+                if mode == "counts":
+                    text = f"{value:.0%}" if measure == "answer_share" else f"{value:,.0f}"
+                    shown_text = text if value else ""
+                    exported[-1].append(value if measure == "answer_share" else round(value))
+                else:
+                    share = shares[row][column]
+                    shown_text = text = share_text(share)
+                    exported[-1].append(NO_SHARE if share is None else round(share, 1))
+                item = QTableWidgetItem(shown_text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setBackground(_shade(colors.get(tag.id, "#888888"), value / top))
                 item.setToolTip(f"{tag.name} · {matrix.documents[column].title}: {text}")
                 self.matrix.setItem(row, column, item)
+        self.shown["matrix"] = shown(
+            self.tr("Tags × Interviews"),
+            [self.tr("Tag"), *(f"#{d.id} {d.title}" for d in matrix.documents)],
+            exported,
+        )
 
     @staticmethod
     def _value(cell: Cell, measure: str) -> float:
@@ -169,45 +227,122 @@ class OverviewDialog(QDialog):
             key=lambda pair: (-pair.same_turn, -pair.overlapping, pair.key),
         )
         pairs = [pair for pair in pairs if pair.same_turn or pair.overlapping]
+        marks = skewed([p.first_turns for p in pairs], [p.second_turns for p in pairs])
         self.pairs.setRowCount(len(pairs))
-        for row, pair in enumerate(pairs):
-            mark = " *" if pair.skewed else ""
+        exported: list[list[Value]] = []
+        for row, (pair, mark) in enumerate(zip(pairs, marks, strict=True)):
             cells = (
                 pair.first.name,
                 pair.second.name,
                 str(pair.overlapping),
                 str(pair.same_turn),
-                f"{pair.c:.2f}{mark}",
+                f"{SKEW_MARK if mark else ''}{pair.c:.2f}",
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if pair.skewed and column == 4:
+                if mark and column == 4:
+                    item.setBackground(_SKEW_COLOR)
                     item.setToolTip(
-                        self.tr(
-                            "One tag is more than five times as frequent as the other: "
-                            "the coefficient understates how often they go together."
+                        self._skew_tip(
+                            pair.first.name, pair.first_turns, pair.second.name, pair.second_turns
                         )
                     )
                 self.pairs.setItem(row, column, item)
+            exported.append(
+                [
+                    pair.first.name,
+                    pair.second.name,
+                    pair.overlapping,
+                    pair.same_turn,
+                    round(pair.c, 4),
+                    SKEW_MARK.strip() if mark else "",
+                ]
+            )
         self.pairs.resizeColumnsToContents()
+        self.shown["pairs"] = shown(
+            self.tr("Tags Together"),
+            [*self._pair_headers(), self.tr("Frequencies far apart")],
+            exported,
+        )
+
+    def _skew_tip(self, first: str, first_turns: int, second: str, second_turns: int) -> str:
+        return (
+            self.tr(
+                "%1 is in %2 turns, %3 in %4: one tag is more than five times as frequent "
+                "as the other. The c-coefficient misleads when frequencies differ this much "
+                "(as ATLAS.ti warns): it stays low even when the rarer tag always comes "
+                "with the other."
+            )
+            .replace("%1", first)
+            .replace("%2", str(first_turns))
+            .replace("%3", second)
+            .replace("%4", str(second_turns))
+        )
+
+    # Copy and export ----------------------------------------------------------------------
+
+    def copy_table(self, name: str) -> None:
+        """Put the table as shown on the clipboard, tab-separated."""
+        table = self.shown.get(name)
+        if table is not None:
+            QGuiApplication.clipboard().setText(table_text(table))
+
+    def choose_export(self, name: str) -> None:
+        table = self.shown.get(name)
+        if table is None:
+            return
+        csv_filter, xlsx_filter = self.tr("CSV (*.csv)"), self.tr("Excel workbook (*.xlsx)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export Table"),
+            str(self._context.session.project.folder / f"{table.title}.csv"),
+            f"{csv_filter};;{xlsx_filter}",
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".csv", ".xlsx"):
+            target = target.with_name(target.name + (".xlsx" if chosen == xlsx_filter else ".csv"))
+        self.export_to(name, target)
+
+    def export_to(self, name: str, target: Path) -> bool:
+        """Write the table as shown to ``target`` (CSV, or Excel for .xlsx)."""
+        table = self.shown.get(name)
+        if table is None:
+            return False
+        try:
+            write_table(table, target)
+        except FangtanError as error:
+            show_error(self, error)
+            return False
+        self._context.status(self.tr("Table written to %1").replace("%1", target.name))
+        return True
+
+    def _pair_headers(self) -> list[str]:
+        return [
+            self.tr("Tag"),
+            self.tr("Tag"),
+            self.tr("Overlapping passages"),
+            self.tr("Turns with both"),
+            self.tr("c-coefficient"),
+        ]
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Corpus Overview"))
         self.tabs.setTabText(0, self.tr("Tags × Interviews"))
         self.tabs.setTabText(1, self.tr("Tags Together"))
-        self.measure_label.setText(self.tr("Show:"))
+        self.measure_label.setText(self.tr("Measure:"))
         self.measure.setItemText(0, self.tr("Annotations"))
         self.measure.setItemText(1, self.tr("Characters coded"))
         self.measure.setItemText(2, self.tr("Share of the answers coded"))
-        self.pairs.setHorizontalHeaderLabels(
-            [
-                self.tr("Tag"),
-                self.tr("Tag"),
-                self.tr("Overlapping passages"),
-                self.tr("Turns with both"),
-                self.tr("c-coefficient"),
-            ]
-        )
+        self.mode_label.setText(self.tr("Show:"))
+        self.mode.setItemText(0, self.tr("Counts"))
+        self.mode.setItemText(1, self.tr("Row percentages"))
+        self.mode.setItemText(2, self.tr("Column percentages"))
+        for copy, export in self.buttons.values():
+            copy.setText(self.tr("Copy"))
+            export.setText(self.tr("Export…"))
+        self.pairs.setHorizontalHeaderLabels(self._pair_headers())
 
 
 def install(context: PanelContext, open_passages: Callable[[str, str], None]) -> QAction:

@@ -2,15 +2,16 @@
 
 "What did the district secretaries say about 民生?": choose the tag, the interviewee and
 answers only; the list shows each passage with its interview and speaker, the turn around
-it as a tooltip, and a click opens it in the text. The list comes a page at a time and can
-be written to a CSV file.
+it as a tooltip, and a click opens it in the text. The list comes a page at a time, can be
+grouped by interview or by tag (a heading row before each group) and can be written to a
+CSV file, an Excel workbook or a web page.
 """
 
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,11 +30,15 @@ from PySide6.QtWidgets import (
 
 from app.errors import FangtanError
 from app.statistics.passages import Passage, PassageQuery, count_passages, passages
+from app.statistics.passages_export import GroupBy, group_passages, heading
 from ui.window.context import PanelContext
 from ui.window.deferred import ChangesLater
 from ui.window.errors import error_text, show_error
 
 PAGE = 200
+GROUPINGS: tuple[GroupBy, ...] = (None, "document", "tag")
+# The file types offered, each with the suffix given to a name typed without one.
+FILE_TYPES = (".csv", ".xlsx", ".html")
 NAME_SEPARATOR = "、"
 _ANY = ""
 
@@ -44,6 +49,7 @@ class PassagesPanel(QDockWidget):
         self.setObjectName("passagesPanel")
         self._context = context
         self._rows: list[Passage] = []
+        self._shown: list[int | None] = []  # each table row's passage in _rows; None: heading
         self._query = PassageQuery()
 
         self.tag_filter = QComboBox()
@@ -53,6 +59,9 @@ class PassagesPanel(QDockWidget):
         self.kind_filter.addItems(["", "", ""])
         self.interviewee_filter = QComboBox()
         self.interviewee_filter.setObjectName("passagesInterviewee")
+        self.group_by = QComboBox()
+        self.group_by.setObjectName("passagesGroupBy")
+        self.group_by.addItems(["", "", ""])
         self.contains = QLineEdit()
         self.contains.setObjectName("passagesContains")
         self.contains.setClearButtonEnabled(True)
@@ -76,6 +85,7 @@ class PassagesPanel(QDockWidget):
         for widget in (self.tag_filter, self.kind_filter, self.interviewee_filter):
             filters.addWidget(widget)
         filters.addWidget(self.contains, 1)
+        filters.addWidget(self.group_by)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.more_button)
@@ -90,6 +100,7 @@ class PassagesPanel(QDockWidget):
 
         for box in (self.tag_filter, self.kind_filter, self.interviewee_filter):
             box.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.group_by.currentIndexChanged.connect(lambda _index: self._show_rows())
         self.contains.returnPressed.connect(self.refresh)
         self.table.cellActivated.connect(lambda row, _column: self.open_row(row))
         self.table.cellClicked.connect(lambda row, _column: self.open_row(row))
@@ -152,7 +163,7 @@ class PassagesPanel(QDockWidget):
     def refresh(self) -> None:
         self._query = self.query()
         self._rows = []
-        self.table.setRowCount(0)
+        self._show_rows()
         self._load(0)
 
     def show_more(self) -> None:
@@ -168,17 +179,8 @@ class PassagesPanel(QDockWidget):
             self.summary.setText(error_text(error))
             self.more_button.setEnabled(False)
             return
-        first = len(self._rows)
         self._rows += page
-        self.table.setRowCount(len(self._rows))
-        for row, found in enumerate(page, start=first):
-            who = found.speaker or "—"
-            cells = (found.document_title, who, found.tag, " ".join(found.text.split()))
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 3:
-                    item.setToolTip(self._context_tip(found))
-                self.table.setItem(row, column, item)
+        self._show_rows()
         self.summary.setText(
             self.tr("%1 of %2 passages")
             .replace("%1", str(len(self._rows)))
@@ -186,6 +188,47 @@ class PassagesPanel(QDockWidget):
         )
         self.more_button.setEnabled(len(self._rows) < total)
         self.export_button.setEnabled(total > 0)
+
+    def grouping(self) -> GroupBy:
+        return GROUPINGS[max(0, self.group_by.currentIndex())]
+
+    def _show_rows(self) -> None:
+        """Fill the table with the passages loaded, grouped as chosen."""
+        grouping = self.grouping()
+        order = [tag.id for tag in self._context.tags()] if grouping == "tag" else []
+        index = {id(found): number for number, found in enumerate(self._rows)}
+        self.table.clearSpans()
+        self.table.setRowCount(0)
+        self._shown = []
+        groups = group_passages(self._rows, grouping, order)
+        self.table.setRowCount(len(self._rows) + (len(groups) if grouping else 0))
+        for group in groups:
+            if grouping is not None:
+                self._heading_row(heading(group))
+            for found in group.rows:
+                self._passage_row(found, index[id(found)])
+
+    def _heading_row(self, text: str) -> None:
+        row = len(self._shown)
+        self._shown.append(None)
+        item = QTableWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable
+        font = QFont(item.font())
+        font.setBold(True)
+        item.setFont(font)
+        self.table.setItem(row, 0, item)
+        self.table.setSpan(row, 0, 1, self.table.columnCount())
+
+    def _passage_row(self, found: Passage, number: int) -> None:
+        row = len(self._shown)
+        self._shown.append(number)
+        who = found.speaker or "—"
+        cells = (found.document_title, who, found.tag, " ".join(found.text.split()))
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if column == 3:
+                item.setToolTip(self._context_tip(found))
+            self.table.setItem(row, column, item)
 
     def _context_tip(self, found: Passage) -> str:
         if not found.context:
@@ -197,10 +240,13 @@ class PassagesPanel(QDockWidget):
         return marked if len(marked) <= 800 else marked[:799] + "…"
 
     def open_row(self, row: int) -> None:
-        """Show the passage in the text, selected."""
-        if not 0 <= row < len(self._rows):
+        """Show the passage of table row ``row`` in the text, selected (a heading: nothing)."""
+        if not 0 <= row < len(self._shown):
             return
-        found = self._rows[row]
+        number = self._shown[row]
+        if number is None:
+            return
+        found = self._rows[number]
         if self._context.shown_document() != found.document_id:
             self._context.document_list.select_document(found.document_id)
         view = self._context.text_view
@@ -220,21 +266,29 @@ class PassagesPanel(QDockWidget):
     # Export -----------------------------------------------------------------------------
 
     def choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        filters = [self.tr("CSV (*.csv)"), self.tr("Excel (*.xlsx)"), self.tr("Web page (*.html)")]
+        path, chosen = QFileDialog.getSaveFileName(
             self,
             self.tr("Export Coded Passages"),
             str(self._context.session.project.folder / "passages.csv"),
-            self.tr("CSV (*.csv)"),
+            ";;".join(filters),
         )
-        if path:
-            self.export_to(Path(path))
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in FILE_TYPES:
+            suffix = FILE_TYPES[filters.index(chosen)] if chosen in filters else FILE_TYPES[0]
+            target = target.with_name(target.name + suffix)
+        self.export_to(target)
 
     def export_to(self, path: Path) -> int | None:
         # The writers of app.exchange are loaded when first used, not when the window starts.
         from app.statistics.passages_export import export_passages
 
         try:
-            rows = export_passages(self._context.session.project, self._query, path)
+            rows = export_passages(
+                self._context.session.project, self._query, path, self.grouping()
+            )
         except FangtanError as error:
             show_error(self, error)
             return None
@@ -255,11 +309,14 @@ class PassagesPanel(QDockWidget):
         self.kind_filter.setItemText(1, self.tr("Answers only"))
         self.kind_filter.setItemText(2, self.tr("Questions only"))
         self.contains.setPlaceholderText(self.tr("Containing… (Enter)"))
+        self.group_by.setItemText(0, self.tr("Not grouped"))
+        self.group_by.setItemText(1, self.tr("Grouped by interview"))
+        self.group_by.setItemText(2, self.tr("Grouped by tag"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Interview"), self.tr("Speaker"), self.tr("Tag"), self.tr("Passage")]
         )
         self.more_button.setText(self.tr("Show More"))
-        self.export_button.setText(self.tr("Export CSV…"))
+        self.export_button.setText(self.tr("Export…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
