@@ -2270,6 +2270,10 @@
         <translation>c 系数</translation>
     </message>
     <message>
+        <source>Over Time</source>
+        <translation>随时间变化</translation>
+    </message>
+    <message>
         <source>Measure:</source>
         <translation>度量：</translation>
     </message>
@@ -3643,6 +3647,52 @@
     <message>
         <source>Suggestion decisions: %1 · done marks: %2</source>
         <translation>建议决定：%1 · 完成标记：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineChart</name>
+    <message>
+        <source>No dated annotations</source>
+        <translation>没有带日期的标注</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePage</name>
+    <message>
+        <source>Interviews without a publication date left out: %1 (%2 annotations)</source>
+        <translation>未计入无发表日期的访谈：%1 篇（%2 条标注）</translation>
+    </message>
+    <message>
+        <source>Annotations over time</source>
+        <translation>标注随时间变化</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像（*.png）</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 图形（*.svg）</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Chart written to %1</source>
+        <translation>图表已写入 %1</translation>
+    </message>
+    <message>
+        <source>The chart could not be written to %1</source>
+        <translation>无法将图表写入 %1</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,8 @@ from app.statistics import Overview, overview
 from app.statistics.matrix import Cell
 from app.statistics.shares import NO_SHARE, column_shares, row_shares, share_text, skewed
 from app.statistics.table_export import ShownTable, Value, shown, table_text, write_table
+from app.statistics.timeline import frequencies_over_time
+from ui.dialogs.timeline_chart import TimelinePage
 from ui.window.context import PanelContext
 from ui.window.errors import error_text, show_error
 
@@ -100,6 +102,8 @@ class OverviewDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(matrix_page, "")
         self.tabs.addTab(pairs_page, "")
+        self.timeline = TimelinePage(lambda: context.session.project.folder)
+        self.tabs.addTab(self.timeline, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
@@ -126,6 +130,9 @@ class OverviewDialog(QDialog):
         task = self._context.runner.start(lambda _state: overview(project))
         task.succeeded.connect(self.show_overview, _QUEUED)
         task.failed.connect(self._failed, _QUEUED)
+        over_time = self._context.runner.start(lambda _state: frequencies_over_time(project))
+        over_time.succeeded.connect(self.timeline.set_timeline, _QUEUED)
+        over_time.failed.connect(self._failed, _QUEUED)
 
     def _failed(self, error: Exception) -> None:
         if isinstance(error, FangtanError):
@@ -331,6 +338,8 @@ class OverviewDialog(QDialog):
         self.setWindowTitle(self.tr("Corpus Overview"))
         self.tabs.setTabText(0, self.tr("Tags × Interviews"))
         self.tabs.setTabText(1, self.tr("Tags Together"))
+        self.tabs.setTabText(2, self.tr("Over Time"))
+        self.timeline.retranslate()
         self.measure_label.setText(self.tr("Measure:"))
         self.measure.setItemText(0, self.tr("Annotations"))
         self.measure.setItemText(1, self.tr("Characters coded"))
