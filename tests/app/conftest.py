@@ -38,8 +38,13 @@ def project_path(tmp_path: Path) -> Path:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Modules marked ``both_backends`` run each project test twice: on a project file and
     on a server database (PostgreSQL), through the same fixtures."""
-    if metafunc.definition.get_closest_marker("both_backends") and "backend" in (
-        metafunc.fixturenames
+    chosen = any(
+        "backend" in str(mark.args[0]) for mark in metafunc.definition.iter_markers("parametrize")
+    )  # a test that needs one backend names it itself
+    if (
+        metafunc.definition.get_closest_marker("both_backends")
+        and "backend" in metafunc.fixturenames
+        and not chosen
     ):
         metafunc.parametrize("backend", ["file", "server"], indirect=True)
 

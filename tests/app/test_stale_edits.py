@@ -5,15 +5,10 @@ nothing is written; one's own edits still undo and redo."""
 import pytest
 from sqlalchemy import inspect, select, update
 
-from app.editing.commands import (
-    AnnotationSpec,
-    CreateAnnotations,
-    DeleteAnnotations,
-    SetNote,
-    UpdateTag,
-)
+from app.editing.commands import AnnotationSpec, CreateAnnotations, DeleteAnnotations, SetNote
 from app.editing.document_commands import UpdateDocument
 from app.editing.history import History
+from app.editing.tag_commands import UpdateTag
 from app.errors import StaleEditByUnknownError, StaleEditError
 from app.importing.importer import import_text
 from app.project import Project
@@ -171,10 +166,10 @@ def test_a_change_made_meanwhile_by_another_transaction_is_refused(two, reopen):
     assert jia.tags()[0].name == name
 
 
+# A project file lets one transaction write at a time: only a server has this case.
+@pytest.mark.parametrize("backend", ["server"], indirect=True)
 def test_two_overlapping_transactions_on_a_server(two, backend, reopen):
     """On a server both transactions run at once; the later write is refused."""
-    if backend == "file":
-        pytest.skip("a project file lets one transaction write at a time")
     jia, yi = two
     document = jia.documents()[0].id
     with pytest.raises(StaleEditError), jia.writing() as session:
