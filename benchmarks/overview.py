@@ -9,6 +9,7 @@ afterwards). Then times, over several runs each (median and 95th percentile):
 - the tag matrix (tag × document, grouped counts, coverage), read from the file;
 - co-occurrence, read from the file;
 - the whole overview (both from one reading, plus progress), as ``fangtan stats`` does;
+- the annotations per tag per month, for the overview's Over Time chart;
 - the first 200 passages of one tag, with their turns (and of the same tag in answers
   of one outlet; and of two tags in turns carrying both).
 
@@ -32,12 +33,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from export import build
 from sqlalchemy import func, select, update
 
-from app.editing.commands import CreateTag, TagSpec
+from app.editing.tag_commands import CreateTag, TagSpec
 from app.project import Project
 from app.statistics import overview
 from app.statistics.cooccurrence import cooccurrence
 from app.statistics.matrix import tag_matrix
 from app.statistics.passages import PassageQuery, passages
+from app.statistics.timeline import frequencies_over_time
 from models import Annotation, Document, Tag
 
 OUTLETS = ("河东晚报", "山前日报", "")
@@ -146,6 +148,10 @@ def main() -> None:
             show("tag matrix", timed(lambda: tag_matrix(project), arguments.runs))
             show("co-occurrence", timed(lambda: cooccurrence(project), arguments.runs))
             show("whole overview (fangtan stats)", timed(lambda: overview(project), arguments.runs))
+            show(
+                "over time, per month",
+                timed(lambda: frequencies_over_time(project), arguments.runs),
+            )
             show(
                 f"first 200 passages of {tag}",
                 timed(lambda: passages(project, first_page), arguments.runs),
