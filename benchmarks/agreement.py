@@ -46,7 +46,7 @@ from sqlalchemy import func, insert, select
 from app.agreement.disagreements import differences
 from app.agreement.layers import load_layers
 from app.agreement.report import UNITS, Agreement, NominalAgreement, agreement
-from app.editing.commands import CreateTag, TagSpec
+from app.editing.tag_commands import CreateTag, TagSpec
 from app.project import Project
 from models import Annotation, Annotator, Document, Tag, Turn
 

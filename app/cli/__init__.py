@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from app.exchange import ExportOptions
     from app.project import Project
 from app.cli.output import counted, print_json
+from app.cli.password import run_asking_password
 from app.errors import FangtanError, NoSuchDocumentError, SplitRatioError, UnknownTagNameError
 from app.logs import log_dir, log_failure
 
@@ -126,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command is None:
         arguments.project = None
     try:
-        return _run(handler, arguments)
+        return run_asking_password(handler, arguments)
     except FangtanError as error:
         print(f"fangtan: {error}", file=sys.stderr)
         return EXIT_FAILED
@@ -142,24 +143,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         details = f"details in {where}" if where else f"the log in {log_dir()} cannot be written"
         print(f"fangtan: unexpected error ({error}); {details}", file=sys.stderr)
         return EXIT_BUG
-
-
-def _run(handler: Callable[[argparse.Namespace], int], arguments: argparse.Namespace) -> int:
-    """Run the command; when a server asks for a password that no .pgpass file gives, ask
-    for it once on the terminal (never when the input is not one) and run it again. A
-    server asks before anything is read or written, so nothing is done twice."""
-    from app.server.errors import ServerPasswordNeededError
-
-    try:
-        return handler(arguments)
-    except ServerPasswordNeededError:
-        if not sys.stdin.isatty() or os.environ.get("PGPASSWORD"):
-            raise
-    import getpass
-
-    # libpq reads the variable at each connection; it lives in this process only.
-    os.environ["PGPASSWORD"] = getpass.getpass(f"Password for {arguments.project}: ")
-    return handler(arguments)
 
 
 class Feature(Protocol):

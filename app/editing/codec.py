@@ -9,7 +9,8 @@ import app.chinese.dictionary  # word list commands are stored in histories too
 import app.editing.codebook_import  # codebook imports are stored in histories too
 import app.editing.document_commands
 import app.editing.turn_commands  # noqa: F401 - its commands are stored in histories too
-from app.editing.commands import AnnotationSpec, Command, DecisionSpec, TagSpec
+from app.editing.commands import AnnotationSpec, Command
+from app.editing.tag_commands import DecisionSpec, TagSpec
 from app.editing.tag_merge import MergedTag, NoteChange
 from app.errors import UnreadableStepError
 from app.suggestions import commands as _suggestion_commands  # noqa: F401 - stored too

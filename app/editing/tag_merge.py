@@ -18,17 +18,8 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.dto import Changes
 from app.editing.codebook import validate_tag_fields
-from app.editing.commands import (
-    AnnotationSpec,
-    Applied,
-    Command,
-    CreateAnnotations,
-    CreateTag,
-    DecisionSpec,
-    DeleteTag,
-    Macro,
-    TagSpec,
-)
+from app.editing.commands import AnnotationSpec, Applied, Command, CreateAnnotations, Macro
+from app.editing.tag_commands import CreateTag, DecisionSpec, DeleteTag, TagSpec
 from app.editing.versions import restore_versions
 from app.errors import (
     NothingToSplitError,

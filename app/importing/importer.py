@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from app.dto import ImportReport, Progress
-from app.errors import NoTextError
+from app.importing.errors import NoTextError
 from app.importing.layout import parse_interviews
 from app.importing.plan import (
     FilePlan,

@@ -13,7 +13,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.dto import ImportedDocument, ImportReport, Progress
-from app.errors import FangtanError, NoTextError
+from app.errors import FangtanError
+from app.importing.errors import NoTextError
 from app.importing.layout import ParsedInterview, parse_interviews
 from app.importing.notes import ImportNote
 from app.importing.reading import SOURCE_SUFFIXES, load_source

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.errors import (
+from app.importing.errors import (
     BinarySourceError,
     CorruptDocumentError,
     EmptySourceError,

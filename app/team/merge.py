@@ -25,15 +25,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.dto import DOCUMENT_FIELDS, Changes
-from app.errors import (
-    QT_TRANSLATE_NOOP,
-    FangtanError,
-    NotAProjectError,
-    ProjectReadOnlyError,
-    SourceMissingError,
-)
+from app.errors import QT_TRANSLATE_NOOP, FangtanError, NotAProjectError, ProjectReadOnlyError
 from app.exchange.incoming import IncomingAnnotation, IncomingCode, IncomingDocument, IncomingFile
 from app.exchange.readers.intake import AnnotationImportReport, AnnotationStore, FileTag, tag_key
+from app.importing.errors import SourceMissingError
 from app.importing.rules.text_builder import ParsedTurn
 from app.importing.store import content_hash
 from app.project import Project

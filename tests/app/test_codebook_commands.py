@@ -3,15 +3,8 @@
 import pytest
 
 from app.editing.codebook import PALETTE, next_color, normalize_color
-from app.editing.commands import (
-    AnnotationSpec,
-    CreateAnnotations,
-    CreateTag,
-    DeleteTag,
-    MoveTag,
-    TagSpec,
-    UpdateTag,
-)
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.tag_commands import CreateTag, DeleteTag, MoveTag, TagSpec, UpdateTag
 from app.errors import (
     DuplicateShortcutError,
     DuplicateTagNameError,
@@ -322,8 +315,8 @@ def test_next_color_skips_used_colours_and_cycles() -> None:
 def test_undoing_a_tag_delete_brings_back_its_trigger_words_and_decisions(tmp_path):
     from datetime import UTC, datetime
 
-    from app.editing.commands import DeleteTag
     from app.editing.history import History
+    from app.editing.tag_commands import DeleteTag
     from app.importing.importer import import_text
     from app.project import Project
     from models import SuggestionDecision, TagTrigger

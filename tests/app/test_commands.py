@@ -9,15 +9,11 @@ from app.editing.commands import (
     AnnotationSpec,
     Command,
     CreateAnnotations,
-    CreateTag,
     DeleteAnnotations,
-    DeleteTag,
     Macro,
-    MoveTag,
     SetNote,
-    TagSpec,
-    UpdateTag,
 )
+from app.editing.tag_commands import CreateTag, DeleteTag, MoveTag, TagSpec, UpdateTag
 from app.errors import (
     EmptySpanError,
     InvalidSpanError,

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from app.errors import (
+from app.importing.errors import (
     BinarySourceError,
     ForcedEncodingError,
     GarbledTextError,

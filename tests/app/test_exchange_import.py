@@ -15,10 +15,10 @@ from app.errors import (
     AnnotationTagNameError,
     FangtanError,
     MixedImportError,
-    SourceMissingError,
     UnknownTagError,
 )
 from app.exchange import annotation_files, detect_format, file_tags, import_annotations
+from app.importing.errors import SourceMissingError
 from app.importing.importer import content_hash
 from app.importing.in_place import turns_in_place
 from tests.support.progress import Recorder

@@ -10,14 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import (
-    AnnotationFileError,
-    DocumentTooLargeError,
-    FangtanError,
-    SourceTooLargeError,
-)
+from app.errors import AnnotationFileError, FangtanError
 from app.exchange import export, import_annotations
 from app.exchange.readers.files import read_annotation_file
+from app.importing.errors import DocumentTooLargeError, SourceTooLargeError
 from app.importing.formats.base import UNPACKED_FACTOR
 from app.importing.reading import MAX_SOURCE_BYTES
 from tests.support.progress import Recorder

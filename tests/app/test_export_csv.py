@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.tag_commands import CreateTag, TagSpec
 from app.errors import ExportTargetError
 from app.exchange import export
 from app.exchange.writers.tables import ANNOTATION_COLUMNS as COLUMNS

@@ -8,7 +8,8 @@ from xml.etree import ElementTree
 import pytest
 import xmlschema
 
-from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.tag_commands import CreateTag, TagSpec
 from app.exchange import ExportOptions, SplitOptions, export, import_annotations
 
 pytestmark = pytest.mark.both_backends

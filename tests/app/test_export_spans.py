@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from app.chinese.dictionary import add_sample_terms
-from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.tag_commands import CreateTag, TagSpec
 from app.exchange import ExportOptions, export, import_annotations
 
 pytestmark = pytest.mark.both_backends

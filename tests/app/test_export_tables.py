@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.tag_commands import CreateTag, TagSpec
 from app.errors import ExportTargetError
 from app.exchange import ExportOptions, SplitOptions, export
 from app.exchange.writers.tables import (

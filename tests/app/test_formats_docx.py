@@ -9,7 +9,7 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
-from app.errors import (
+from app.importing.errors import (
     CorruptDocumentError,
     DocumentTooLargeError,
     EncryptedDocumentError,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.errors import NoTextError, UnsupportedEncodingError
+from app.importing.errors import NoTextError, UnsupportedEncodingError
 from app.importing.formats.webpage import declared_charset
 from app.importing.layout import parse_interviews
 from app.importing.notes import ImportNote

@@ -13,7 +13,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from app.errors import (
+from app.importing.errors import (
     CorruptDocumentError,
     EncryptedDocumentError,
     NoTextLayerError,

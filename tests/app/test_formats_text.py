@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from app import cli
-from app.errors import (
+from app.importing.errors import (
     BinarySourceError,
     CorruptDocumentError,
     EmptySourceError,

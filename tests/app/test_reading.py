@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import (
+from app.importing.errors import (
     BinarySourceError,
     EmptySourceError,
     NoTextError,

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.tag_commands import CreateTag, TagSpec
 from app.exchange.report import (
     ReportLabels,
     ReportTargetError,

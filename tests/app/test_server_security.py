@@ -11,14 +11,9 @@ import psycopg
 import pytest
 from sqlalchemy import select
 
-from app.editing.commands import (
-    AnnotationSpec,
-    CreateAnnotations,
-    DeleteAnnotations,
-    SetNote,
-    UpdateTag,
-)
+from app.editing.commands import AnnotationSpec, CreateAnnotations, DeleteAnnotations, SetNote
 from app.editing.history import History
+from app.editing.tag_commands import UpdateTag
 from app.importing.importer import import_text
 from app.project import Project
 from app.server.admin import add_user, init_server

@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.editing.document_commands import UpdateDocument
+from app.editing.tag_commands import CreateTag, TagSpec
 from app.exchange import export
 from app.importing.importer import import_paths
 from app.project import Project

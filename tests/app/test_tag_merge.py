@@ -5,8 +5,9 @@ import pytest
 from sqlalchemy import select
 
 from app.editing.codebook_import import ImportCodebook
-from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.editing.history import History
+from app.editing.tag_commands import CreateTag, TagSpec
 from app.editing.tag_merge import MergeTags, MoveAnnotations, SplitTag, joined_note
 from app.errors import (
     FangtanError,

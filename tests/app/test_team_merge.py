@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import main
-from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.editing.history import History
+from app.editing.tag_commands import CreateTag, TagSpec
 from app.errors import NewerProjectError, NotAProjectError
 from app.importing.importer import import_paths
 from app.project import Project

@@ -3,7 +3,8 @@
 import openpyxl
 from PySide6.QtCore import Qt
 
-from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.tag_commands import CreateTag, TagSpec
 from app.project import Project
 from tests.ui.conftest import reopen
 from ui.dialogs.export import ExportDialog

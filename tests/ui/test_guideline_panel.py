@@ -4,7 +4,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget
 
 from app.dto import TagInfo
-from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.tag_commands import CreateTag, TagSpec
 from tests.ui.conftest import reopen
 from ui.dialogs.tag import TagDialog
 from ui.panels.guideline import guideline_tooltip

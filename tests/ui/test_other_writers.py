@@ -1,6 +1,7 @@
 """Two windows (or programs) on one project: each sees what the other saved."""
 
-from app.editing.commands import AnnotationSpec, CreateAnnotations, CreateTag, TagSpec
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.editing.tag_commands import CreateTag, TagSpec
 from tests.ui.conftest import reopen
 
 

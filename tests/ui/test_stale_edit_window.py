@@ -4,7 +4,8 @@ nothing is written, and the window shows the other's version at once."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from app.editing.commands import AnnotationSpec, CreateAnnotations, SetNote, UpdateTag
+from app.editing.commands import AnnotationSpec, CreateAnnotations, SetNote
+from app.editing.tag_commands import UpdateTag
 from app.project import Project
 from tests.ui.conftest import reopen
 from ui.dialogs.tag import TagDialog

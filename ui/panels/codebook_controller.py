@@ -10,15 +10,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.dto import TagInfo
 from app.editing.codebook import next_color
-from app.editing.commands import (
-    Command,
-    CreateTag,
-    DeleteTag,
-    Macro,
-    MoveTag,
-    TagSpec,
-    UpdateTag,
-)
+from app.editing.commands import Command, Macro
+from app.editing.tag_commands import CreateTag, DeleteTag, MoveTag, TagSpec, UpdateTag
 from app.editing.tag_merge import MergeTags, SplitTag
 from app.errors import FangtanError
 from app.statistics.passages import PassageQuery, passages

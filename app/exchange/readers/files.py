@@ -6,11 +6,12 @@ one-line message (a file over the limit: SourceTooLargeError, as for interviews)
 
 from pathlib import Path
 
-from app.errors import AnnotationFormatUnknownError, SourceMissingError
+from app.errors import AnnotationFormatUnknownError
 from app.exchange.incoming import FORMAT_NAMES, IMPORT_FORMATS, IncomingFile
 from app.exchange.readers.base import FileReader
 from app.exchange.readers.qdpx import read_qdpx
 from app.exchange.readers.spans import read_jsonl, read_label_studio
+from app.importing.errors import SourceMissingError
 from app.importing.reading import MAX_SOURCE_BYTES, read_capped
 
 

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from app.dto import DOCUMENT_FIELDS, Changes, ImportedDocument, Progress
 from app.editing.codebook import next_color, normalize_color
-from app.editing.commands import CreateTag, DeleteTag, TagSpec, annotator_id
+from app.editing.commands import annotator_id
+from app.editing.tag_commands import CreateTag, DeleteTag, TagSpec
 from app.errors import MixedImportError, TagColorError, UnknownTagError
 from app.exchange.incoming import IMPORT_FORMATS, IncomingDocument, IncomingFile
 from app.exchange.progress import CancelledError, Reporter

@@ -15,9 +15,9 @@ from typing import Any
 from xml.etree import ElementTree
 
 from app.dto import DOCUMENT_FIELDS
-from app.errors import DocumentTooLargeError
 from app.exchange.incoming import IncomingAnnotation, IncomingCode, IncomingDocument, IncomingFile
 from app.exchange.readers.base import FileReader, fields_from_meta, parse_timestamp
+from app.importing.errors import DocumentTooLargeError
 from app.importing.formats.base import UNPACKED_FACTOR
 from app.importing.reading import MAX_SOURCE_BYTES
 from models.annotations import ANNOTATION_SOURCES

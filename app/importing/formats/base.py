@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from app.errors import BinarySourceError
+from app.importing.errors import BinarySourceError
 from app.importing.notes import ImportNote
 
 PARAGRAPH_BREAK = "\n\n"

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from charset_normalizer import CharsetMatch, from_bytes
 from charset_normalizer.md import mess_ratio
 
-from app.errors import (
+from app.importing.errors import (
     BinarySourceError,
     ForcedEncodingError,
     GarbledTextError,

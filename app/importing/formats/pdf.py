@@ -57,7 +57,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfminer.utils import decode_text
 
-from app.errors import (
+from app.importing.errors import (
     CorruptDocumentError,
     EncryptedDocumentError,
     NoTextLayerError,

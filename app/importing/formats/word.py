@@ -38,7 +38,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
-from app.errors import CorruptDocumentError, DocumentTooLargeError, NotAWordDocumentError
+from app.importing.errors import CorruptDocumentError, DocumentTooLargeError, NotAWordDocumentError
 from app.importing.formats.base import (
     UNPACKED_FACTOR,
     Extracted,
