@@ -15,12 +15,17 @@ from app.locations import project_location
 if TYPE_CHECKING:
     from app.project import Project
     from app.statistics import Overview
-    from app.statistics.matrix import Cell, StatusCounts
+    from app.statistics.matrix import Cell
     from app.statistics.passages import Passage, PassageQuery
+    from app.statistics.progress import StatusCounts
 
 EXIT_OK = 0
 GROUPINGS = ("interviewee", "outlet", "series", "month")
 KINDS = ("question", "answer")
+
+
+class DocumentIdsError(FangtanError):
+    template = "--documents needs interview ids separated by commas, not “{value}”."
 
 
 class AllTagsWithoutTagsError(FangtanError):
@@ -62,6 +67,9 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     found.add_argument("--interviewee", metavar="NAME")
     found.add_argument("--kind", choices=KINDS, help="only in questions, or only in answers")
     found.add_argument("--annotator", metavar="NAME")
+    found.add_argument(
+        "--documents", metavar="IDS", help="only in these interviews (comma-separated ids)"
+    )
     found.add_argument("--outlet", metavar="NAME")
     found.add_argument("--series", metavar="NAME")
     found.add_argument("--status", metavar="STATUS", help="new, in_progress or done")
@@ -127,6 +135,8 @@ def _statuses(counts: "StatusCounts") -> dict[str, int]:
 
 def stats_payload(found: "Overview") -> dict[str, object]:
     """Every number of the overview, keyed by tag names and document ids (as text)."""
+    from app.statistics.progress import WORK_STATES
+
     matrix, pairs = found.matrix, found.cooccurrence
     names = {tag.id: tag.name for tag in matrix.tags}
     return {
@@ -178,6 +188,10 @@ def stats_payload(found: "Overview") -> dict[str, object]:
             "overall": _statuses(found.progress.overall),
             "annotators": {
                 name: _statuses(counts) for name, counts in found.progress.annotators.items()
+            },
+            "work": {
+                name: {state: getattr(counts, state) for state in WORK_STATES}
+                for name, counts in found.progress.work.items()
             },
         },
         "by_month": {names[tag_id]: months for tag_id, months in matrix.by_month().items()},
@@ -282,6 +296,11 @@ def stats_lines(found: "Overview", grouping: str | None = None) -> list[str]:
     lines.append(f"Progress: {_status_line(found.progress.overall)} (all interviews)")
     for name, counts in found.progress.annotators.items():
         lines.append(f"  {name}: {_status_line(counts)} of the interviews annotated")
+    for name, work in found.progress.work.items():
+        lines.append(
+            f"  {name}'s own work: {work.done} done, {work.in_progress} in progress, "
+            f"{work.assigned} assigned and not begun, {work.untouched} untouched"
+        )
     return lines
 
 
@@ -301,6 +320,13 @@ def _date(text: str | None) -> date | None:
         raise DateArgumentError(value=text) from None
 
 
+def _ids(text: str | None) -> tuple[int, ...]:
+    ids = [part.strip() for part in (text or "").split(",") if part.strip()]
+    if not all(part.isdigit() for part in ids):
+        raise DocumentIdsError(value=text)
+    return tuple(int(part) for part in ids)
+
+
 def _passages(arguments: argparse.Namespace) -> int:
     from app.project import Project
     from app.statistics.passages import PassageQuery, passages
@@ -312,6 +338,7 @@ def _passages(arguments: argparse.Namespace) -> int:
         tags=tags,
         all_tags=arguments.all_tags,
         annotator=arguments.annotator,
+        documents=_ids(arguments.documents),
         interviewee=arguments.interviewee,
         kind=arguments.kind,
         outlet=arguments.outlet,

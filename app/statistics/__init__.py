@@ -19,7 +19,8 @@ from app.project import Project
 if TYPE_CHECKING:
     # The counting modules load numpy; the window loads them when first used.
     from app.statistics.cooccurrence import Cooccurrence
-    from app.statistics.matrix import CodingProgress, TagMatrix
+    from app.statistics.matrix import TagMatrix
+    from app.statistics.progress import CodingProgress
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ class Overview:
 def overview(project: Project) -> Overview:
     """The tag matrix, co-occurrence and progress, from one reading of the project."""
     from app.statistics.cooccurrence import build_cooccurrence
-    from app.statistics.matrix import build_matrix, build_progress, load_corpus
+    from app.statistics.matrix import build_matrix, load_corpus
+    from app.statistics.progress import build_progress
 
     with project.reading() as session:
         corpus = load_corpus(session)

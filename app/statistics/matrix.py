@@ -11,7 +11,6 @@ cumulative ruler.
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -30,8 +29,7 @@ from app.statistics.arrays import (
     run_sums,
     stride_of,
 )
-from models import Annotation, Annotator, Document, Tag, Turn
-from models.documents import DOCUMENT_STATUSES
+from models import Annotation, Annotator, Assignment, Document, Tag, Turn
 
 # What documents can be grouped by (``TagMatrix.groups``), in the order shown.
 GROUPINGS = ("interviewee", "outlet", "series", "month")
@@ -128,13 +126,15 @@ class TagMatrix:
 class Corpus:
     """What the overview is computed from, read in one session: tags in codebook order,
     documents by id, the annotations and the non-empty question and answer contents as
-    columns (app.statistics.arrays), and annotators' names by id."""
+    columns (app.statistics.arrays), annotators' names by id and the assignments."""
 
     tags: tuple[TagRef, ...]
     documents: tuple[DocumentRef, ...]
     spans: SpanColumns = field(default_factory=lambda: SpanColumns.of(()))
     contents: ContentColumns = field(default_factory=lambda: ContentColumns.of(()))
     annotators: Mapping[int, str] = field(default_factory=dict)
+    # (document id, annotator id, "assigned" or "done") of every assignment
+    assignments: tuple[tuple[int, int, str], ...] = ()
 
     @cached_property
     def stride(self) -> int:
@@ -216,12 +216,16 @@ def load_corpus(session: Session) -> Corpus:
                 answer_characters=answers.get(document_id, 0),
             )
         )
+    assignments = session.execute(
+        select(Assignment.document_id, Assignment.annotator_id, Assignment.status)
+    )
     return Corpus(
         tags=tags,
         documents=tuple(documents),
         spans=spans,
         contents=contents,
         annotators=annotators,
+        assignments=tuple((int(d), int(a), str(s)) for d, a, s in assignments),
     )
 
 
@@ -304,57 +308,3 @@ def tag_matrix(project: Project) -> TagMatrix:
     with project.reading() as session:
         corpus = load_corpus(session)
     return build_matrix(corpus)
-
-
-# Progress ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StatusCounts:
-    new: int = 0
-    in_progress: int = 0
-    done: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.new + self.in_progress + self.done
-
-
-@dataclass(frozen=True)
-class CodingProgress:
-    """The statuses of all documents, and of the documents each annotator annotated
-    (every annotator of the project, by name, those without annotations at zero)."""
-
-    overall: StatusCounts
-    annotators: Mapping[str, StatusCounts]
-
-
-def _counts(by_status: Mapping[str, int]) -> StatusCounts:
-    return StatusCounts(**{status: by_status.get(status, 0) for status in DOCUMENT_STATUSES})
-
-
-def coding_progress(project: Project) -> CodingProgress:
-    with project.reading() as session:
-        corpus = load_corpus(session)
-    return build_progress(corpus)
-
-
-def build_progress(corpus: Corpus) -> CodingProgress:
-    statuses = {document.id: document.status for document in corpus.documents}
-    overall: dict[str, int] = {}
-    for status in statuses.values():
-        overall[status] = overall.get(status, 0) + 1
-    per: dict[int, dict[str, int]] = {annotator: {} for annotator in corpus.annotators}
-    spans = corpus.spans
-    known = spans.annotator != NO_ANNOTATOR
-    documents = int(spans.document.max(initial=0)) + 1
-    pairs = np.unique(spans.annotator[known] * documents + spans.document[known])
-    for annotator, document_id in (divmod(pair, documents) for pair in pairs.tolist()):
-        counts = per[annotator]
-        status = statuses[document_id]
-        counts[status] = counts.get(status, 0) + 1
-    names = sorted(corpus.annotators.items(), key=itemgetter(1))
-    return CodingProgress(
-        overall=_counts(overall),
-        annotators={name: _counts(per[annotator]) for annotator, name in names},
-    )

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, distinct, func, select
+from sqlalchemy import ColumnElement, Select, and_, distinct, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from app.editing.turn_commands import NAME_SEPARATOR
 from app.errors import DocumentFieldError, TurnKindError, UnknownTagNameError
 from app.project import Project
 from app.statistics.errors import (
@@ -33,15 +34,18 @@ class PassageQuery:
     """Which passages to list; every filter left empty (None, "" or ()) lets all pass.
 
     ``tags`` are names: passages with any of them, or with ``all_tags`` those (of any of
-    them) whose turn carries every one. ``kind`` is that of the turn holding the
-    passage's start. ``published_from``..``published_to`` includes both ends and leaves
-    out undated interviews. ``contains`` is looked for in the passage's text.
+    them) whose turn carries every one. ``documents`` are ids: passages in any of them.
+    ``interviewee`` is one name: the interviews it is, or is among (``A、B``). ``kind``
+    is that of the turn holding the passage's start. ``published_from``..``published_to``
+    includes both ends and leaves out undated interviews. ``contains`` is looked for in
+    the passage's text.
     ``limit`` None lists all from ``offset`` on.
     """
 
     tags: tuple[str, ...] = ()
     all_tags: bool = False
     annotator: str | None = None
+    documents: tuple[int, ...] = ()
     interviewee: str | None = None
     kind: str | None = None
     outlet: str | None = None
@@ -236,8 +240,14 @@ def _document_conditions(session: Session, query: PassageQuery) -> list[ColumnEl
         if query.status not in DOCUMENT_STATUSES:
             raise DocumentFieldError(field="status", value=query.status)
         conditions.append(Document.status == query.status)
+    if query.documents:
+        conditions.append(Document.id.in_(query.documents))
+    if query.interviewee is not None:
+        among = _among_interviewees(query.interviewee)
+        if session.scalar(select(Document.id).where(among).limit(1)) is None:
+            raise UnknownDocumentValueError(field="interviewee", value=query.interviewee)
+        conditions.append(among)
     for field, value in (
-        ("interviewee", query.interviewee),
         ("outlet", query.outlet),
         ("series", query.series),
     ):
@@ -254,6 +264,17 @@ def _document_conditions(session: Session, query: PassageQuery) -> list[ColumnEl
     if last is not None:
         conditions.append(Document.published_on <= last)
     return conditions
+
+
+def _among_interviewees(name: str) -> ColumnElement[bool]:
+    """The interview is ``name``'s, alone or among others (names joined by ``、``)."""
+    column = Document.interviewee
+    return or_(
+        column == name,
+        column.startswith(name + NAME_SEPARATOR, autoescape=True),
+        column.endswith(NAME_SEPARATOR + name, autoescape=True),
+        column.contains(NAME_SEPARATOR + name + NAME_SEPARATOR, autoescape=True),
+    )
 
 
 def _check_page(query: PassageQuery) -> None:

@@ -81,6 +81,16 @@
     </message>
 </context>
 <context>
+    <name>OverviewDialog</name>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>%n interview</numerusform>
+            <numerusform>%n interviews</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message numerus="yes">
         <source>All interviews (%n)</source>

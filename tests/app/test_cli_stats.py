@@ -60,6 +60,12 @@ def test_stats_json_has_every_number(coded: Path, capsys) -> None:
     assert payload["groups"]["outlet"]["民生"]["河东晚报"]["annotations"] == 4
     assert payload["progress"]["overall"] == {"new": 1, "in_progress": 0, "done": 1}
     assert payload["progress"]["annotators"]["李编辑"] == {"new": 0, "in_progress": 0, "done": 1}
+    assert payload["progress"]["work"]["李编辑"] == {
+        "done": 0,
+        "in_progress": 1,
+        "assigned": 0,
+        "untouched": 1,
+    }
     assert payload["by_month"]["民生"] == {"": 3, "2023-03": 1}
 
 
@@ -85,6 +91,9 @@ def test_stats_prints_tables(coded: Path, capsys) -> None:
     assert any(line.split()[:6] == ["产业发展", "|", "民生", "2", "1", "0.20"] for line in lines)
     assert not any("产业发展 | 党建" in line for line in lines)  # nothing shared
     assert "Progress: 1 done, 0 in progress, 1 new (all interviews)" in lines
+    assert (
+        "  李编辑's own work: 0 done, 1 in progress, 0 assigned and not begun, 1 untouched" in lines
+    )
 
     code, out, _err = run(capsys, "stats", str(coded), "--by", "month")
     assert code == 0
@@ -122,6 +131,9 @@ def test_passages_json_and_plain(coded: Path, capsys) -> None:
         capsys, "passages", str(coded), "--interviewee", "李华", "--from", "2024-01-01"
     )
     assert (code, out) == (0, "no passages match\n")
+    code, out, _err = run(capsys, "passages", str(coded), "--documents", "2", "--json")
+    assert {row["document_id"] for row in json.loads(out)} == {2}
+    assert len(json.loads(out)) == 3
 
 
 @pytest.mark.parametrize(
@@ -135,6 +147,10 @@ def test_passages_json_and_plain(coded: Path, capsys) -> None:
         (
             ["--interviewee", "钱书记"],
             "fangtan: No interview in this project has the interviewee “钱书记”.\n",
+        ),
+        (
+            ["--documents", "1,x"],
+            "fangtan: --documents needs interview ids separated by commas, not “1,x”.\n",
         ),
         (["--all-tags"], "fangtan: --all-tags needs the tags: add --tags NAME,NAME.\n"),
         (

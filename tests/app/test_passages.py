@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from app.editing.commands import AnnotationSpec, CreateAnnotations, SetNote
+from app.editing.document_commands import UpdateDocument
 from app.errors import DocumentFieldError, TurnKindError, UnknownTagNameError
 from app.statistics.errors import (
     DateRangeError,
@@ -105,6 +106,21 @@ def test_people_publication_and_status_filters(coded) -> None:
         (1, "产业发展", 50, 60),
         (1, "产业发展", 81, 90),
     ]
+
+
+def test_an_interviewee_among_several_and_chosen_interviews(coded, reopen) -> None:
+    second = [(2, "党建", 29, 33), (2, "党建", 46, 66), (2, "民生", 55, 61)]
+    coded.execute(UpdateDocument(2, {"interviewee": "王明、李华"}))
+    coded = reopen(coded)
+    assert spans(coded, interviewee="李华") == second
+    assert len(spans(coded, interviewee="王明")) == 8
+    coded.execute(UpdateDocument(2, {"interviewee": "张王明、李华、赵六"}))
+    coded = reopen(coded)
+    assert spans(coded, interviewee="李华") == second
+    assert spans(coded, interviewee="王明") == spans(coded, documents=(1,))
+    assert spans(coded, documents=(2,)) == second
+    assert spans(coded, documents=(1, 2)) == spans(coded)
+    assert spans(coded, documents=(99,)) == []
 
 
 def test_text_contains(coded) -> None:

@@ -22,7 +22,8 @@ from app.project import Project
 from app.statistics import overview
 from app.statistics.arrays import ContentColumns, SpanColumns
 from app.statistics.cooccurrence import build_cooccurrence
-from app.statistics.matrix import Corpus, DocumentRef, TagRef, build_matrix, coding_progress
+from app.statistics.matrix import Corpus, DocumentRef, TagRef, build_matrix
+from app.statistics.progress import coding_progress
 from models import Document, Turn
 
 pytestmark = pytest.mark.both_backends

@@ -59,6 +59,13 @@ def test_heat_map_counts_and_opens_the_passages(qtbot, open_window, sample_proje
     panel = window.passages_panel
     qtbot.waitUntil(panel.isVisible)
     assert panel.tag_filter.currentData() == "民生"
-    assert panel.interviewee_filter.currentData() == documents[0].interviewee
+    assert panel.scope_label.isVisible()
+    assert f"#{documents[0].id}" in panel.scope_label.text()
     assert panel.table.rowCount() == counted[("民生", documents[0].id)]
+    assert {panel.table.item(r, 0).text() for r in range(panel.table.rowCount())} == {
+        documents[0].title
+    }
+    panel.scope_clear.click()
+    qtbot.waitUntil(lambda: not panel.scope_label.isVisible())
+    assert panel.table.rowCount() == sum(n for (tag, _d), n in counted.items() if tag == "民生")
     dialog.close()

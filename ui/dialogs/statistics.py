@@ -1,4 +1,5 @@
-"""Tools ▸ Corpus Overview: tags × interviews as a heat map, and which tags go together.
+"""Tools ▸ Corpus Overview: tags × interviews (or interviewees, outlets, series, months)
+as a heat map, which tags go together, frequencies over time, coverage and progress.
 
 The numbers are those of `fangtan stats` (app.statistics), worked out on the background
 thread. A click on a cell of the heat map lists its passages in View ▸ Coded Passages.
@@ -6,6 +7,8 @@ Each table can be copied or exported (CSV or Excel) as shown.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -27,17 +30,21 @@ from PySide6.QtWidgets import (
 
 from app.errors import FangtanError
 from app.statistics import Overview, overview
-from app.statistics.matrix import Cell
+from app.statistics.matrix import Cell, DocumentRef, TagMatrix
 from app.statistics.shares import NO_SHARE, column_shares, row_shares, share_text, skewed
 from app.statistics.table_export import ShownTable, Value, shown, table_text, write_table
 from app.statistics.timeline import frequencies_over_time
+from ui.dialogs.overview_progress import ProgressPage
 from ui.dialogs.timeline_chart import TimelinePage
+from ui.panels.passages import PassageScope
 from ui.window.context import PanelContext
 from ui.window.errors import error_text, show_error
 
 MEASURES = ("annotations", "characters", "answer_share")
 # What the heat map shows of the measure: the values, or shares of their row or column.
 MODES = ("counts", "rows", "columns")
+# What the heat map's columns are: each interview, or the interviews grouped by a field.
+COLUMNS: tuple[str | None, ...] = (None, "interviewee", "outlet", "series", "month")
 SKEW_MARK = "⚠ "
 _SKEW_COLOR = QColor("#fde2b8")
 _QUEUED = Qt.ConnectionType.QueuedConnection
@@ -55,7 +62,9 @@ def _shade(color: str, strength: float) -> QColor:
 
 
 class OverviewDialog(QDialog):
-    def __init__(self, context: PanelContext, open_passages: Callable[[str, str], None]) -> None:
+    def __init__(
+        self, context: PanelContext, open_passages: Callable[[str, PassageScope], None]
+    ) -> None:
         super().__init__(context.window)
         self.setObjectName("overviewDialog")
         self._context = context
@@ -67,6 +76,10 @@ class OverviewDialog(QDialog):
         self.mode = QComboBox()
         self.mode.setObjectName("overviewShow")
         self.mode.addItems(["", "", ""])
+        self.columns = QComboBox()
+        self.columns.setObjectName("overviewColumns")
+        self.columns.addItems([""] * len(COLUMNS))
+        self._scopes: list[PassageScope] = []
         self.matrix = QTableWidget()
         self.matrix.setObjectName("overviewMatrix")
         self.pairs = QTableWidget(0, 5)
@@ -82,6 +95,9 @@ class OverviewDialog(QDialog):
         matrix_page = QWidget()
         matrix_layout = QVBoxLayout(matrix_page)
         row = QHBoxLayout()
+        self.columns_label = QLabel()
+        row.addWidget(self.columns_label)
+        row.addWidget(self.columns)
         self.measure_label = QLabel()
         row.addWidget(self.measure_label)
         row.addWidget(self.measure)
@@ -104,12 +120,15 @@ class OverviewDialog(QDialog):
         self.tabs.addTab(pairs_page, "")
         self.timeline = TimelinePage(lambda: context.session.project.folder)
         self.tabs.addTab(self.timeline, "")
+        self.progress = ProgressPage(self._add_buttons, context.document_list.select_document)
+        self.tabs.addTab(self.progress, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         self.resize(980, 620)
         self.measure.currentIndexChanged.connect(lambda _index: self._fill_matrix())
         self.mode.currentIndexChanged.connect(lambda _index: self._fill_matrix())
+        self.columns.currentIndexChanged.connect(lambda _index: self._fill_matrix())
         self.matrix.cellClicked.connect(self._cell_clicked)
         self._retranslate()
 
@@ -154,6 +173,7 @@ class OverviewDialog(QDialog):
         )
         self._fill_matrix()
         self._fill_pairs()
+        self.shown.update(self.progress.show_overview(data))
 
     # Tags × interviews ----------------------------------------------------------------------
 
@@ -163,28 +183,23 @@ class OverviewDialog(QDialog):
             return
         matrix = data.matrix
         measure = MEASURES[max(0, self.measure.currentIndex())]
+        grouping = COLUMNS[max(0, self.columns.currentIndex())]
         # Shares of shares of the answers would mean nothing: those are shown as they are.
         self.mode.setEnabled(measure != "answer_share")
         mode = MODES[max(0, self.mode.currentIndex())] if self.mode.isEnabled() else "counts"
         colors = {tag.id: tag.color for tag in self._context.tags()}
+        columns = self._columns(matrix, grouping)
+        self._scopes = [column.scope for column in columns]
         self.matrix.clear()
         self.matrix.setRowCount(len(matrix.tags))
-        self.matrix.setColumnCount(len(matrix.documents))
+        self.matrix.setColumnCount(len(columns))
         self.matrix.setVerticalHeaderLabels([tag.name for tag in matrix.tags])
-        self.matrix.setHorizontalHeaderLabels(
-            [f"#{document.id} {document.title[:8]}" for document in matrix.documents]
-        )
-        for column, document in enumerate(matrix.documents):
-            header = self.matrix.horizontalHeaderItem(column)
-            if header is not None:
-                header.setToolTip(f"{document.title}\n{document.interviewee}")
-        grid = [
-            [
-                self._value(matrix.cell(tag.id, document.id), measure)
-                for document in matrix.documents
-            ]
-            for tag in matrix.tags
-        ]
+        self.matrix.setHorizontalHeaderLabels([column.header for column in columns])
+        for number, shown_column in enumerate(columns):
+            header_item = self.matrix.horizontalHeaderItem(number)
+            if header_item is not None:
+                header_item.setToolTip(shown_column.tip)
+        grid = [[self._value(c.cell(tag.id), measure) for c in columns] for tag in matrix.tags]
         shares = row_shares(grid) if mode == "rows" else column_shares(grid)
         exported: list[list[Value]] = []
         for row, (tag, values) in enumerate(zip(matrix.tags, grid, strict=True)):
@@ -202,13 +217,47 @@ class OverviewDialog(QDialog):
                 item = QTableWidgetItem(shown_text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setBackground(_shade(colors.get(tag.id, "#888888"), value / top))
-                item.setToolTip(f"{tag.name} · {matrix.documents[column].title}: {text}")
+                item.setToolTip(f"{tag.name} · {columns[column].scope.label}: {text}")
                 self.matrix.setItem(row, column, item)
         self.shown["matrix"] = shown(
-            self.tr("Tags × Interviews"),
-            [self.tr("Tag"), *(f"#{d.id} {d.title}" for d in matrix.documents)],
+            self.tr("Tags × %1").replace("%1", self.columns.currentText()),
+            [self.tr("Tag"), *(c.tip.split("\n")[0] for c in columns)],
             exported,
         )
+
+    def _columns(self, matrix: TagMatrix, grouping: str | None) -> list["MatrixColumn"]:
+        """Each column of the heat map: header, tooltip, what it holds (for the passages
+        listed from it), its interviews and its cell of a tag."""
+        if grouping is None:
+            return [
+                MatrixColumn(
+                    f"#{document.id} {document.title[:8]}",
+                    f"#{document.id} {document.title}\n{document.interviewee}",
+                    PassageScope(
+                        self.tr("Interview: #%1 %2")
+                        .replace("%1", str(document.id))
+                        .replace("%2", document.title),
+                        (document.id,),
+                    ),
+                    partial(_document_cell, matrix, document.id),
+                )
+                for document in matrix.documents
+            ]
+        kind = self.columns.currentText()
+        columns: list[MatrixColumn] = []
+        for value in matrix.values(grouping):
+            documents = _having(matrix.documents, grouping, value)
+            name = value or (self.tr("(undated)") if grouping == "month" else self.tr("(none)"))
+            count = self.tr("%n interview(s)", "", len(documents))
+            columns.append(
+                MatrixColumn(
+                    name if len(name) <= 10 else name[:9] + "…",
+                    f"{name}\n{count}",
+                    PassageScope(f"{kind}: {name} ({count})", documents),
+                    partial(_group_cell, matrix, grouping, value),
+                )
+            )
+        return columns
 
     @staticmethod
     def _value(cell: Cell, measure: str) -> float:
@@ -220,8 +269,8 @@ class OverviewDialog(QDialog):
         data = self.data
         if data is None or not (0 <= row < len(data.matrix.tags)):
             return
-        document = data.matrix.documents[column]
-        self._open_passages(data.matrix.tags[row].name, document.interviewee.split("、")[0])
+        if 0 <= column < len(self._scopes):
+            self._open_passages(data.matrix.tags[row].name, self._scopes[column])
 
     # Co-occurrence ------------------------------------------------------------------------
 
@@ -339,7 +388,20 @@ class OverviewDialog(QDialog):
         self.tabs.setTabText(0, self.tr("Tags × Interviews"))
         self.tabs.setTabText(1, self.tr("Tags Together"))
         self.tabs.setTabText(2, self.tr("Over Time"))
+        self.tabs.setTabText(3, self.tr("Coverage and Progress"))
         self.timeline.retranslate()
+        self.progress.retranslate()
+        self.columns_label.setText(self.tr("Columns:"))
+        for index, text in enumerate(
+            (
+                self.tr("Interviews"),
+                self.tr("Interviewees"),
+                self.tr("Outlets"),
+                self.tr("Series"),
+                self.tr("Months"),
+            )
+        ):
+            self.columns.setItemText(index, text)
         self.measure_label.setText(self.tr("Measure:"))
         self.measure.setItemText(0, self.tr("Annotations"))
         self.measure.setItemText(1, self.tr("Characters coded"))
@@ -354,7 +416,30 @@ class OverviewDialog(QDialog):
         self.pairs.setHorizontalHeaderLabels(self._pair_headers())
 
 
-def install(context: PanelContext, open_passages: Callable[[str, str], None]) -> QAction:
+@dataclass(frozen=True)
+class MatrixColumn:
+    """A column of the heat map: its header and tooltip, the passages a click lists, and
+    its cell for a tag id."""
+
+    header: str
+    tip: str
+    scope: PassageScope
+    cell: Callable[[int], Cell]
+
+
+def _document_cell(matrix: TagMatrix, document_id: int, tag_id: int) -> Cell:
+    return matrix.cell(tag_id, document_id)
+
+
+def _group_cell(matrix: TagMatrix, grouping: str, value: str, tag_id: int) -> Cell:
+    return matrix.group_cell(grouping, tag_id, value)
+
+
+def _having(documents: tuple[DocumentRef, ...], grouping: str, value: str) -> tuple[int, ...]:
+    return tuple(d.id for d in documents if d.grouped_by(grouping) == value)
+
+
+def install(context: PanelContext, open_passages: Callable[[str, PassageScope], None]) -> QAction:
     """Add Tools ▸ Corpus Overview…; the dialog opens with fresh numbers each time."""
     action = QAction(context.window)
     action.setObjectName("overviewAction")

@@ -7,7 +7,7 @@ grouped by interview or by tag (a heading row before each group) and can be writ
 CSV file, an Excel workbook or a web page.
 """
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.errors import FangtanError
 from app.statistics.passages import Passage, PassageQuery, count_passages, passages
 from app.statistics.passages_export import GroupBy, group_passages, heading
+from app.team.visibility import annotator_names
 from ui.window.context import PanelContext
 from ui.window.deferred import ChangesLater
 from ui.window.errors import error_text, show_error
@@ -43,6 +45,15 @@ NAME_SEPARATOR = "、"
 _ANY = ""
 
 
+@dataclass(frozen=True)
+class PassageScope:
+    """Only the passages in ``documents``, described to the user by ``label`` (as "Outlet:
+    河东晚报 (3 interviews)"); set from a cell of the overview, cleared with ✕."""
+
+    label: str
+    documents: tuple[int, ...]
+
+
 class PassagesPanel(QDockWidget):
     def __init__(self, context: PanelContext) -> None:
         super().__init__(context.window)
@@ -51,6 +62,7 @@ class PassagesPanel(QDockWidget):
         self._rows: list[Passage] = []
         self._shown: list[int | None] = []  # each table row's passage in _rows; None: heading
         self._query = PassageQuery()
+        self._scope: PassageScope | None = None
 
         self.tag_filter = QComboBox()
         self.tag_filter.setObjectName("passagesTag")
@@ -59,6 +71,14 @@ class PassagesPanel(QDockWidget):
         self.kind_filter.addItems(["", "", ""])
         self.interviewee_filter = QComboBox()
         self.interviewee_filter.setObjectName("passagesInterviewee")
+        self.annotator_filter = QComboBox()
+        self.annotator_filter.setObjectName("passagesAnnotator")
+        self.scope_label = QLabel()
+        self.scope_label.setObjectName("passagesScope")
+        self.scope_clear = QToolButton()
+        self.scope_clear.setObjectName("passagesScopeClear")
+        self.scope_clear.setText("✕")
+        self.scope_clear.clicked.connect(lambda: self.set_scope(None))
         self.group_by = QComboBox()
         self.group_by.setObjectName("passagesGroupBy")
         self.group_by.addItems(["", "", ""])
@@ -82,10 +102,19 @@ class PassagesPanel(QDockWidget):
         self.export_button.setObjectName("passagesExport")
 
         filters = QHBoxLayout()
-        for widget in (self.tag_filter, self.kind_filter, self.interviewee_filter):
+        filters.addWidget(self.scope_label)
+        filters.addWidget(self.scope_clear)
+        for widget in (
+            self.tag_filter,
+            self.kind_filter,
+            self.interviewee_filter,
+            self.annotator_filter,
+        ):
             filters.addWidget(widget)
         filters.addWidget(self.contains, 1)
         filters.addWidget(self.group_by)
+        self.scope_label.hide()
+        self.scope_clear.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.more_button)
@@ -98,7 +127,12 @@ class PassagesPanel(QDockWidget):
         layout.addLayout(bottom)
         self.setWidget(body)
 
-        for box in (self.tag_filter, self.kind_filter, self.interviewee_filter):
+        for box in (
+            self.tag_filter,
+            self.kind_filter,
+            self.interviewee_filter,
+            self.annotator_filter,
+        ):
             box.currentIndexChanged.connect(lambda _index: self.refresh())
         self.group_by.currentIndexChanged.connect(lambda _index: self._show_rows())
         self.contains.returnPressed.connect(self.refresh)
@@ -115,16 +149,19 @@ class PassagesPanel(QDockWidget):
     # Filters ----------------------------------------------------------------------------
 
     def fill_filters(self) -> None:
-        """The project's tags and interviewees, keeping what was chosen where it is still there."""
+        """The project's tags, interviewees and annotators, keeping what was chosen where it
+        is still there."""
         project = self._context.session.project
         tag = self.tag_filter.currentData()
         who = self.interviewee_filter.currentData()
+        annotator = self.annotator_filter.currentData()
         names: list[str] = []
         for document in project.documents():
             names += [n.strip() for n in document.interviewee.split(NAME_SEPARATOR) if n.strip()]
         for box, values, chosen in (
             (self.tag_filter, [t.name for t in self._context.tags()], tag),
             (self.interviewee_filter, sorted(set(names)), who),
+            (self.annotator_filter, annotator_names(project), annotator),
         ):
             box.blockSignals(True)
             box.clear()
@@ -135,23 +172,39 @@ class PassagesPanel(QDockWidget):
             box.blockSignals(False)
         self._retranslate()
 
-    def show_for(self, tag: str, interviewee: str) -> None:
-        """Show the panel listing the passages of ``tag`` by ``interviewee`` (either may be "")."""
+    def show_for(self, tag: str, scope: PassageScope | None = None) -> None:
+        """Show the panel listing the passages of ``tag`` ("": every tag) in ``scope``; the
+        other filters are reset."""
         self.show()
         self.raise_()
         self.fill_filters()
-        for box, value in ((self.tag_filter, tag), (self.interviewee_filter, interviewee)):
+        for box, value in (
+            (self.tag_filter, tag),
+            (self.interviewee_filter, _ANY),
+            (self.annotator_filter, _ANY),
+        ):
             box.blockSignals(True)
             box.setCurrentIndex(max(0, box.findData(value)))
             box.blockSignals(False)
+        self.set_scope(scope)
+
+    def set_scope(self, scope: PassageScope | None) -> None:
+        """List only the passages of ``scope`` (None: of every interview)."""
+        self._scope = scope
+        self.scope_label.setText(scope.label if scope is not None else "")
+        self.scope_label.setVisible(scope is not None)
+        self.scope_clear.setVisible(scope is not None)
         self.refresh()
 
     def query(self) -> PassageQuery:
         tag = self.tag_filter.currentData() or _ANY
         who = self.interviewee_filter.currentData() or _ANY
+        annotator = self.annotator_filter.currentData() or _ANY
         kind = (None, "answer", "question")[max(0, self.kind_filter.currentIndex())]
         return PassageQuery(
             tags=(tag,) if tag else (),
+            documents=self._scope.documents if self._scope is not None else (),
+            annotator=annotator or None,
             interviewee=who or None,
             kind=kind,
             contains=self.contains.text().strip(),
@@ -305,6 +358,9 @@ class PassagesPanel(QDockWidget):
             self.tag_filter.setItemText(0, self.tr("Every tag"))
         if self.interviewee_filter.count():
             self.interviewee_filter.setItemText(0, self.tr("Every interviewee"))
+        if self.annotator_filter.count():
+            self.annotator_filter.setItemText(0, self.tr("Every annotator"))
+        self.scope_clear.setToolTip(self.tr("List the passages of every interview"))
         self.kind_filter.setItemText(0, self.tr("Questions and answers"))
         self.kind_filter.setItemText(1, self.tr("Answers only"))
         self.kind_filter.setItemText(2, self.tr("Questions only"))
