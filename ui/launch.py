@@ -20,6 +20,7 @@ from ui.dialogs.settings import SettingsDialog
 from ui.main_window import MainWindow
 from ui.window.errors import install_exception_dialog, show_error
 from ui.window.i18n import Translations, settings
+from ui.window.icon import application_icon
 from ui.window.session import ProjectSession
 from ui.window.tasks import TaskState
 
@@ -168,6 +169,8 @@ def run(project: Path | str | None = None, on_shown: Callable[[], None] | None =
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Fangtan")
     app.setOrganizationName("Fangtan")
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName("fangtan")  # setup/desktop/fangtan.desktop, on Wayland too
     install_exception_dialog()
     application = Application(app)
     if not application.open(project):
