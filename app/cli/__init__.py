@@ -161,6 +161,7 @@ def _features() -> list[Feature]:
     from app.cli import codebook as cli_codebook
     from app.cli import copy as cli_copy
     from app.cli import search as cli_search
+    from app.cli import selfcheck as cli_selfcheck
     from app.cli import server as cli_server
     from app.cli import stats as cli_stats
     from app.cli import suggest as cli_suggest
@@ -179,6 +180,7 @@ def _features() -> list[Feature]:
         cli_adjudicate,
         cli_server,
         cli_copy,
+        cli_selfcheck,
     ]
 
 
