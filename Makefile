@@ -9,7 +9,7 @@ QM := resources/translations/fangtan_zh_CN.qm
 TR_SOURCES = $(wildcard $(shell cat resources/translations/sources.txt))
 SYSTEM_PACKAGES := setup/system-packages.sh
 
-.PHONY: run test lint translations bench clean
+.PHONY: run test lint translations bench bundle icon clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -53,5 +53,21 @@ translations: $(VENV)/.installed
 bench: $(VENV)/.system-packages
 	$(BIN)/python benchmarks/startup.py
 
+# The standalone application: dist/fangtan/, with the executable dist/fangtan/fangtan, built
+# by PyInstaller (the `bundle` extra) from setup/fangtan.spec; it runs without Python.
+BUNDLE := dist/fangtan/fangtan
+
+$(VENV)/.bundle-tools: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[test,bundle]"
+	@touch $@
+
+bundle: $(VENV)/.system-packages $(VENV)/.bundle-tools
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller setup/fangtan.spec
+
+# The PNG of the icon, drawn from its SVG.
+icon: $(VENV)/.installed
+	$(BIN)/python setup/render_icon.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
