@@ -9,7 +9,7 @@ QM := resources/translations/fangtan_zh_CN.qm
 TR_SOURCES = $(wildcard $(shell cat resources/translations/sources.txt))
 SYSTEM_PACKAGES := setup/system-packages.sh
 
-.PHONY: run test lint translations bench bundle icon clean
+.PHONY: run test lint translations bench bundle install-desktop icon clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -68,6 +68,11 @@ bundle: $(VENV)/.system-packages $(VENV)/.bundle-tools
 # The PNG of the icon, drawn from its SVG.
 icon: $(VENV)/.installed
 	$(BIN)/python setup/render_icon.py
+
+# The menu entry, icon and project file type for this user; the entry starts the bundle
+# when it is built, the venv's fangtan otherwise.
+install-desktop: $(if $(wildcard $(BUNDLE)),,$(VENV)/.installed)
+	sh setup/desktop/install.sh $(if $(wildcard $(BUNDLE)),$(BUNDLE),$(BIN)/fangtan)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
