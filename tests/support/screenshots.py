@@ -92,7 +92,19 @@ def main() -> int:
     parser.add_argument("--focus", action="store_true", help="the text alone (focus mode)")
     parser.add_argument("--raise", dest="panel", default="", help="a dock to bring forward")
     parser.add_argument("--preview", type=Path, help="the import preview of this file instead")
-    parser.add_argument("--overview", action="store_true", help="Tools ▸ Corpus Overview")
+    parser.add_argument(
+        "--overview",
+        nargs="?",
+        const="matrix",
+        choices=["matrix", "pairs", "time", "progress"],
+        help="Tools ▸ Corpus Overview, on this page",
+    )
+    parser.add_argument(
+        "--columns",
+        type=int,
+        default=0,
+        help="the heat map's columns: 0 interviews, 1 interviewees, 2 outlets, 3 series, 4 months",
+    )
     parser.add_argument(
         "--team",
         choices=["layers", "agreement", "curation"],
@@ -102,7 +114,11 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="fangtan-shot-"))
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
     os.environ["XDG_DATA_HOME"] = str(folder / "data")
-    project = _prepare(folder, annotate=not options.team)
+    project = _prepare(folder, annotate=not options.team and not options.overview)
+    if options.overview:
+        from tests.support.overview_shots import code_everything
+
+        code_everything(project)
     if options.team:
         from tests.support.team_shots import prepare_team
 
@@ -139,7 +155,11 @@ def main() -> int:
         from ui.dialogs.statistics import OverviewDialog
 
         window.findChild(QAction, "overviewAction").trigger()
-        shown = window.findChild(OverviewDialog, "overviewDialog")
+        dialog = window.findChild(OverviewDialog, "overviewDialog")
+        pages = ("matrix", "pairs", "time", "progress")
+        dialog.tabs.setCurrentIndex(pages.index(options.overview))
+        dialog.columns.setCurrentIndex(options.columns)
+        shown = dialog
 
     if options.team:
         shown = _team(window, options.team)

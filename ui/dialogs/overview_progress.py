@@ -8,14 +8,16 @@ rule of Team ▸ Progress). Both tables can be copied and exported as shown.
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QLinearGradient
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,16 +32,28 @@ _BAR = QColor("#9cc3e6")
 _DONE = QColor("#b7dfb9")
 
 
-def bar(share: float, color: QColor) -> QLinearGradient:
-    """A left-aligned bar filling ``share`` of the cell, as a brush for its background."""
-    share = max(0.0, min(1.0, share))
-    gradient = QLinearGradient(0, 0, 1, 0)
-    gradient.setCoordinateMode(QLinearGradient.CoordinateMode.ObjectBoundingMode)
-    gradient.setColorAt(0, color)
-    gradient.setColorAt(share, color)
-    gradient.setColorAt(min(1.0, share + 0.0001), QColor("white"))
-    gradient.setColorAt(1, QColor("white"))
-    return gradient
+SHARE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class BarDelegate(QStyledItemDelegate):
+    """Paints a bar filling the cell's share (SHARE_ROLE, 0..1) behind its text."""
+
+    def __init__(self, color: QColor, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._color = color
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        share = index.data(SHARE_ROLE)
+        if isinstance(share, float) and share > 0:
+            rect = QRect(option.rect).adjusted(2, 3, -2, -3)
+            rect.setWidth(max(1, round(rect.width() * min(1.0, share))))
+            painter.fillRect(rect, self._color)
+        super().paint(painter, option, index)
 
 
 class ProgressPage(QWidget):
@@ -65,6 +79,8 @@ class ProgressPage(QWidget):
             table.horizontalHeader().setStretchLastSection(True)
         self.coverage.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.coverage.horizontalHeader().setStretchLastSection(False)
+        self.coverage.setItemDelegateForColumn(4, BarDelegate(_BAR, self.coverage))
+        self.work.setItemDelegateForColumn(5, BarDelegate(_DONE, self.work))
         self.coverage.cellDoubleClicked.connect(self._open_row)
         self.coverage_label, self.work_label = QLabel(), QLabel()
         self.work_empty = QLabel()
@@ -118,7 +134,7 @@ class ProgressPage(QWidget):
                 if column >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if column == 4:
-                    item.setBackground(bar(share, _BAR))
+                    item.setData(SHARE_ROLE, share)
                 self.coverage.setItem(row, column, item)
             exported.append(
                 [
@@ -131,6 +147,7 @@ class ProgressPage(QWidget):
             )
         for column in range(1, 5):
             self.coverage.resizeColumnToContents(column)
+            self.coverage.setColumnWidth(column, max(self.coverage.columnWidth(column), 90))
         return shown(self.tr("Coverage"), self._coverage_headers(), exported)
 
     def _fill_work(self, data: Overview) -> ShownTable:
@@ -146,10 +163,12 @@ class ProgressPage(QWidget):
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if column == 5:
-                    item.setBackground(bar(done_share, _DONE))
+                    item.setData(SHARE_ROLE, done_share)
                 self.work.setItem(row, column, item)
             exported.append([name, *numbers, round(done_share, 4)])
         self.work.resizeColumnsToContents()
+        for column in range(self.work.columnCount()):
+            self.work.setColumnWidth(column, max(self.work.columnWidth(column), 100))
         return shown(self.tr("Annotators' Progress"), self._work_headers(), exported)
 
     def status_text(self, status: str) -> str:

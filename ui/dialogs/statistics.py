@@ -84,6 +84,7 @@ class OverviewDialog(QDialog):
         self.matrix.setObjectName("overviewMatrix")
         self.pairs = QTableWidget(0, 5)
         self.pairs.setObjectName("overviewPairs")
+        self.pairs.verticalHeader().hide()
         for table in (self.matrix, self.pairs):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.status = QLabel()
@@ -219,8 +220,10 @@ class OverviewDialog(QDialog):
                 item.setBackground(_shade(colors.get(tag.id, "#888888"), value / top))
                 item.setToolTip(f"{tag.name} · {columns[column].scope.label}: {text}")
                 self.matrix.setItem(row, column, item)
+        title = self.tr("Tags × %1").replace("%1", self.columns.currentText())
+        self.tabs.setTabText(0, title)
         self.shown["matrix"] = shown(
-            self.tr("Tags × %1").replace("%1", self.columns.currentText()),
+            title,
             [self.tr("Tag"), *(c.tip.split("\n")[0] for c in columns)],
             exported,
         )
@@ -315,6 +318,8 @@ class OverviewDialog(QDialog):
                 ]
             )
         self.pairs.resizeColumnsToContents()
+        for column in range(self.pairs.columnCount()):
+            self.pairs.setColumnWidth(column, max(self.pairs.columnWidth(column) + 16, 96))
         self.shown["pairs"] = shown(
             self.tr("Tags Together"),
             [*self._pair_headers(), self.tr("Frequencies far apart")],
@@ -385,7 +390,6 @@ class OverviewDialog(QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Corpus Overview"))
-        self.tabs.setTabText(0, self.tr("Tags × Interviews"))
         self.tabs.setTabText(1, self.tr("Tags Together"))
         self.tabs.setTabText(2, self.tr("Over Time"))
         self.tabs.setTabText(3, self.tr("Coverage and Progress"))
@@ -402,6 +406,7 @@ class OverviewDialog(QDialog):
             )
         ):
             self.columns.setItemText(index, text)
+        self.tabs.setTabText(0, self.tr("Tags × %1").replace("%1", self.columns.currentText()))
         self.measure_label.setText(self.tr("Measure:"))
         self.measure.setItemText(0, self.tr("Annotations"))
         self.measure.setItemText(1, self.tr("Characters coded"))
