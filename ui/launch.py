@@ -5,7 +5,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.backups import keep_count, list_backups, restore_backup, set_keep_count, take_backup
@@ -13,7 +13,7 @@ from app.errors import FangtanError
 from app.locations import project_location
 from app.project import Project, default_annotator, parse_address
 from app.server.errors import ServerPasswordNeededError
-from app.workspace import open_default_project
+from app.workspace import default_project_path, open_default_project
 from ui.dialogs.restore import RestoreDialog
 from ui.dialogs.server_open import ServerRestoreError, ask_password
 from ui.dialogs.settings import SettingsDialog
@@ -22,6 +22,7 @@ from ui.window.errors import install_exception_dialog, show_error
 from ui.window.i18n import Translations, settings
 from ui.window.icon import application_icon
 from ui.window.session import ProjectSession
+from ui.window.single_instance import InstanceServer, bring_forward, instance_name
 from ui.window.tasks import TaskState
 
 
@@ -33,14 +34,30 @@ class Application:
         self.translations = Translations(app)
         self.translations.install(str(settings().value("language", "")))
         self.window: MainWindow | None = None
+        self.instance = InstanceServer(self._come_forward)
 
     def annotator(self) -> str:
         return str(settings().value("annotator", "")) or default_annotator()
 
     def open(self, path: Path | str | None) -> bool:
         """Show ``path`` (None: the default project; a str: a server address) in a window
-        replacing the current one. False when it could not be opened or the password asked
-        for was not given: the current window stays as it was."""
+        replacing the current one. False when it could not be opened, the password asked
+        for was not given, or another Fangtan window has it open (that window comes
+        forward): the current window stays as it was."""
+        name = name_of(path)
+        if name is not None and name == self.instance.name:
+            if self.window is not None:
+                self._come_forward()
+                return True
+        elif name is not None and bring_forward(name):
+            if self.window is not None:
+                self.window.statusBar().showMessage(
+                    QCoreApplication.translate(
+                        "Application", "That project is open in another Fangtan window, shown now."
+                    ),
+                    8000,
+                )
+            return False
         try:
             project = self._project(path)
         except FangtanError as error:
@@ -56,12 +73,24 @@ class Application:
         window.restore_requested.connect(self.restore)
         self.window = window
         window.show()
+        listened = name_of(project.path if project.path is not None else project.location)
+        if listened is not None:
+            self.instance.listen(listened)
         self._back_up(window)
         if old is not None:
             old.close()
             old.session.close()
             old.deleteLater()
         return True
+
+    def _come_forward(self) -> None:
+        window = self.window
+        if window is None:
+            return
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
 
     def _project(self, path: Path | str | None) -> Project | None:
         if path is None:
@@ -163,6 +192,17 @@ class Application:
             self.window.own_write_saved()
 
 
+def name_of(location: Path | str | None) -> str | None:
+    """The single-instance name of a project location (None: the default project), or
+    None when the location cannot be read (opening it will say why)."""
+    try:
+        if isinstance(location, str):
+            location = project_location(location)
+        return instance_name(default_project_path() if location is None else location)
+    except (FangtanError, OSError):
+        return None
+
+
 def run(project: Path | str | None = None, on_shown: Callable[[], None] | None = None) -> int:
     """Entry point of ``fangtan gui``; returns the process exit code."""
     existing = QApplication.instance()
@@ -172,6 +212,10 @@ def run(project: Path | str | None = None, on_shown: Callable[[], None] | None =
     app.setWindowIcon(application_icon())
     app.setDesktopFileName("fangtan")  # setup/desktop/fangtan.desktop, on Wayland too
     install_exception_dialog()
+    name = name_of(project)
+    if name is not None and bring_forward(name):
+        print(f"fangtan: {project or 'the project'} is already open in another window; shown now")
+        return 0
     application = Application(app)
     if not application.open(project):
         return 1

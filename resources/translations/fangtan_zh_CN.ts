@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AgreementDialog</name>
@@ -44,7 +43,7 @@
         <translation>一致性</translation>
     </message>
     <message>
-        <source>Cohen&apos;s κ (mean)</source>
+        <source>Cohen's κ (mean)</source>
         <translation>Cohen κ（平均）</translation>
     </message>
     <message>
@@ -52,15 +51,15 @@
         <translation>κ %1</translation>
     </message>
     <message>
-        <source>Fleiss&apos; κ</source>
+        <source>Fleiss' κ</source>
         <translation>Fleiss κ</translation>
     </message>
     <message>
-        <source>Krippendorff&apos;s α</source>
+        <source>Krippendorff's α</source>
         <translation>Krippendorff α</translation>
     </message>
     <message>
-        <source>Gwet&apos;s AC1</source>
+        <source>Gwet's AC1</source>
         <translation>Gwet AC1</translation>
     </message>
     <message>
@@ -192,6 +191,13 @@
     <message>
         <source>Annotator</source>
         <translation>标注者</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>That project is open in another Fangtan window, shown now.</source>
+        <translation>该项目已在另一个 Fangtan 窗口中打开，已将其显示在前面。</translation>
     </message>
 </context>
 <context>
@@ -914,7 +920,7 @@
         <translation>{path}：该 PDF 没有文字层（可能是扫描件），只能导入带文字的 PDF。</translation>
     </message>
     <message>
-        <source>{path}: the PDF&apos;s fonts do not say which characters they draw, so its text cannot be read.</source>
+        <source>{path}: the PDF's fonts do not say which characters they draw, so its text cannot be read.</source>
         <translation>{path}：该 PDF 的字体没有说明所绘制的字符，无法读取其文字。</translation>
     </message>
     <message>
@@ -986,7 +992,7 @@
         <translation>“{kind}”不是发言段的类型，请使用 {valid}。</translation>
     </message>
     <message>
-        <source>A speaker&apos;s name must have 1 to {limit} characters on one line.</source>
+        <source>A speaker's name must have 1 to {limit} characters on one line.</source>
         <translation>发言人姓名须为一行内 1 到 {limit} 个字符。</translation>
     </message>
     <message>
@@ -1006,7 +1012,7 @@
         <translation>第一个发言段之前没有可以合并的发言段。</translation>
     </message>
     <message>
-        <source>The turns cannot be detected again: reading this document&apos;s text again does not give back the same text.</source>
+        <source>The turns cannot be detected again: reading this document's text again does not give back the same text.</source>
         <translation>无法重新识别发言段：重新读取该文档的文本得不到相同的文本。</translation>
     </message>
     <message>
@@ -1082,7 +1088,7 @@
         <translation>“{unit}”不是一致性的单位；请使用 turn、char 或 span。</translation>
     </message>
     <message>
-        <source>“{name}” cannot be an annotator&apos;s name.</source>
+        <source>“{name}” cannot be an annotator's name.</source>
         <translation>“{name}”不能用作标注者名称。</translation>
     </message>
     <message>
@@ -1170,7 +1176,7 @@
         <translation>{path} 不是空数据库：项目只能复制到空数据库中。未复制任何内容。</translation>
     </message>
     <message>
-        <source>Copying {path} needs a lead&apos;s login: an annotator does not see everyone&apos;s work. Nothing was copied.</source>
+        <source>Copying {path} needs a lead's login: an annotator does not see everyone's work. Nothing was copied.</source>
         <translation>复制 {path} 需要负责人的登录：标注员看不到所有人的工作。未复制任何内容。</translation>
     </message>
     <message>
@@ -1229,7 +1235,7 @@
         <translation>有 {count} 个单元格含 Excel 不能容纳的控制字符，已替换为 �</translation>
     </message>
     <message>
-        <source>{count} cells longer than Excel&apos;s 32,767 characters were cut</source>
+        <source>{count} cells longer than Excel's 32,767 characters were cut</source>
         <translation>有 {count} 个单元格超过 Excel 的 32,767 字符上限，已截断</translation>
     </message>
     <message>
@@ -1277,7 +1283,7 @@
         <translation>有 1 个单元格含 Excel 不能容纳的控制字符，已替换为 �</translation>
     </message>
     <message>
-        <source>1 cell longer than Excel&apos;s 32,767 characters was cut</source>
+        <source>1 cell longer than Excel's 32,767 characters was cut</source>
         <translation>有 1 个单元格超过 Excel 的 32,767 字符上限，已截断</translation>
     </message>
     <message>
@@ -1447,7 +1453,7 @@
         <translation>尚无编码说明：右键单击标签 ▸ 编辑即可撰写。</translation>
     </message>
     <message>
-        <source>Place the cursor in a tagged passage to see its tag&apos;s guideline.</source>
+        <source>Place the cursor in a tagged passage to see its tag's guideline.</source>
         <translation>将光标放在已标注的段落中，即可查看其标签的编码说明。</translation>
     </message>
     <message>
@@ -1767,7 +1773,7 @@
         <translation>媒体：</translation>
     </message>
     <message>
-        <source>Turns (set a turn&apos;s kind in its box):</source>
+        <source>Turns (set a turn's kind in its box):</source>
         <translation>发言段（在下拉框中设置每段的类型）：</translation>
     </message>
     <message>
@@ -1783,7 +1789,7 @@
         <translation>以下为推测，请核对：</translation>
     </message>
     <message>
-        <source>Fix it here: who asks in Speakers, a turn&apos;s kind in its box.</source>
+        <source>Fix it here: who asks in Speakers, a turn's kind in its box.</source>
         <translation>在此修正：在“发言人”表中设定谁提问，在各段的下拉框中设定类型。</translation>
     </message>
     <message>
@@ -1926,7 +1932,7 @@
 <context>
     <name>KeywordModel</name>
     <message>
-        <source>%1: %2 times in the tag&apos;s passages, %3 times elsewhere</source>
+        <source>%1: %2 times in the tag's passages, %3 times elsewhere</source>
         <translation>%1：在该标签的段落中出现 %2 次，其他地方 %3 次</translation>
     </message>
     <message>
@@ -1977,7 +1983,7 @@
         <translation>这里没有可显示的词语。</translation>
     </message>
     <message>
-        <source>%1 words in the tag&apos;s passages; z-scores of log-odds against the rest of the project.</source>
+        <source>%1 words in the tag's passages; z-scores of log-odds against the rest of the project.</source>
         <translation>该标签的段落共 %1 个词；显示相对项目其余部分的对数几率 z 值。</translation>
     </message>
     <message>
@@ -2021,7 +2027,7 @@
         <translation>除标题外的全部文字</translation>
     </message>
     <message>
-        <source>Which turns the words are counted in. Titles, subtitles and other headings never count; a speaker&apos;s words come from all their turns.</source>
+        <source>Which turns the words are counted in. Titles, subtitles and other headings never count; a speaker's words come from all their turns.</source>
         <translation>在哪些话轮中统计词语。标题、副标题和其他小标题从不计入；某位发言人的词语来自其全部话轮。</translation>
     </message>
     <message>
@@ -2501,7 +2507,7 @@
         <translation>覆盖</translation>
     </message>
     <message>
-        <source>Annotators&apos; Progress</source>
+        <source>Annotators' Progress</source>
         <translation>标注者进度</translation>
     </message>
     <message>
@@ -2553,11 +2559,11 @@
         <translation>完成比例</translation>
     </message>
     <message>
-        <source>How much of each interview&apos;s answers is coded (double-click to open it)</source>
+        <source>How much of each interview's answers is coded (double-click to open it)</source>
         <translation>每篇访谈的回答有多少已编码（双击打开）</translation>
     </message>
     <message>
-        <source>Each annotator&apos;s interviews</source>
+        <source>Each annotator's interviews</source>
         <translation>每位标注者的访谈</translation>
     </message>
     <message>
@@ -2653,7 +2659,7 @@
         <translation>没有已编码的段落。</translation>
     </message>
     <message>
-        <source>Where passages overlap, the innermost one gives the colour; a passage that one more tag covers is underlined in that tag&apos;s colour, one that several more cover has a wavy line. Numbers after a passage refer to the notes below the interview.</source>
+        <source>Where passages overlap, the innermost one gives the colour; a passage that one more tag covers is underlined in that tag's colour, one that several more cover has a wavy line. Numbers after a passage refer to the notes below the interview.</source>
         <translation>段落重叠时，以最内层的段落着色；另有一个标签覆盖的段落以该标签的颜色加下划线，另有多个标签覆盖的段落加波浪线。段落后的数字对应访谈下方的备注。</translation>
     </message>
     <message>
@@ -2754,7 +2760,7 @@
         <translation>我的（%1）</translation>
     </message>
     <message>
-        <source>Everyone&apos;s</source>
+        <source>Everyone's</source>
         <translation>所有人的</translation>
     </message>
     <message>
@@ -2972,7 +2978,7 @@
         <translation>打开服务器项目</translation>
     </message>
     <message>
-        <source>The team&apos;s database, named by the lead</source>
+        <source>The team's database, named by the lead</source>
         <translation>团队的数据库，名称由负责人提供</translation>
     </message>
     <message>
@@ -3094,7 +3100,7 @@
         <translation>下一个 / 上一个搜索结果</translation>
     </message>
     <message>
-        <source>Move the selection&apos;s end by one word</source>
+        <source>Move the selection's end by one word</source>
         <translation>把选区的末端移动一个词</translation>
     </message>
     <message>
@@ -3151,7 +3157,7 @@
         <translation>重新载入其他窗口或程序保存的内容</translation>
     </message>
     <message>
-        <source>Select a passage and press a tag&apos;s key. With nothing selected, the tag goes on the whole turn under the cursor.</source>
+        <source>Select a passage and press a tag's key. With nothing selected, the tag goes on the whole turn under the cursor.</source>
         <translation>选中一段文字后按标签的快捷键。未选中文字时，标签会加在光标所在的整个发言段上。</translation>
     </message>
     <message>
@@ -3265,11 +3271,11 @@
         <translation>模型 %1</translation>
     </message>
     <message>
-        <source>Confidence %1: the model&apos;s probability for this passage.</source>
+        <source>Confidence %1: the model's probability for this passage.</source>
         <translation>置信度 %1：模型对这段文字给出的概率。</translation>
     </message>
     <message>
-        <source>Confidence %1: the share of %2&apos;s trigger-word suggestions accepted so far.</source>
+        <source>Confidence %1: the share of %2's trigger-word suggestions accepted so far.</source>
         <translation>置信度 %1：“%2”的触发词建议至今被接受的比例。</translation>
     </message>
     <message>
@@ -3277,7 +3283,7 @@
         <translation>暂无置信度：仅来自触发词。此标签的建议有了取舍、或模型为它训练后才会显示。</translation>
     </message>
     <message>
-        <source>The model&apos;s probability, or for trigger words the share of the tag&apos;s word suggestions accepted so far; – until either exists.</source>
+        <source>The model's probability, or for trigger words the share of the tag's word suggestions accepted so far; – until either exists.</source>
         <translation>模型给出的概率；触发词则为该标签的词语建议至今被接受的比例；两者都还没有时显示“–”。</translation>
     </message>
     <message>

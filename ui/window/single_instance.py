@@ -1,0 +1,85 @@
+"""One window per project on this machine: a second Fangtan opening a project that is
+already open brings that window forward instead.
+
+Each window listens on a local socket named after its project (the file's resolved path,
+or the server address without password) and the user; a new process asks on that name
+first. Only the user's own processes can connect (UserAccessOption).
+"""
+
+import getpass
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from app.project import parse_address
+
+REQUEST = b"raise\n"
+ANSWER = b"ok\n"
+# How long a new process waits for a running window to answer (milliseconds).
+WAIT_MS = 1500
+
+
+def instance_name(location: Path | str) -> str:
+    """The socket name for a project file or server address."""
+    if isinstance(location, Path):
+        key = str(location.expanduser().resolve())
+    else:
+        key = parse_address(location).shown()
+    digest = hashlib.sha256(f"{getpass.getuser()}\0{key}".encode()).hexdigest()[:24]
+    return f"fangtan-{digest}"
+
+
+def bring_forward(name: str) -> bool:
+    """Ask the window listening on ``name`` to come forward; True when it said it did."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(WAIT_MS):
+        return False
+    socket.write(REQUEST)
+    socket.flush()
+    answered = bytes(socket.readLine().data()) if socket.waitForReadyRead(WAIT_MS) else b""
+    socket.disconnectFromServer()
+    return answered == ANSWER
+
+
+class InstanceServer(QObject):
+    """Listens for other processes opening the same project and calls ``come_forward``."""
+
+    def __init__(self, come_forward: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._come_forward = come_forward
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._connected)
+        self.name = ""
+
+    def listen(self, name: str) -> bool:
+        """Listen on ``name`` (a socket left by a Fangtan that ended abruptly is replaced:
+        nobody answered on it). False when the system refuses: the window works alone."""
+        self._server.close()
+        self.name = name
+        if self._server.listen(name):
+            return True
+        QLocalServer.removeServer(name)
+        return self._server.listen(name)
+
+    def close(self) -> None:
+        self._server.close()
+        self.name = ""
+
+    def _connected(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            socket.readyRead.connect(lambda socket=socket: self._read(socket))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if not socket.canReadLine():
+            return
+        if bytes(socket.readLine().data()) == REQUEST:
+            self._come_forward()
+            socket.write(ANSWER)
+            socket.flush()
