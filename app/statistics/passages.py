@@ -294,3 +294,24 @@ def _tag_ids(session: Session, names: Sequence[str]) -> list[int]:
     if missing:
         raise UnknownTagNameError(name="、".join(missing))
     return list(dict.fromkeys(known[name] for name in names))
+
+
+@dataclass(frozen=True)
+class FilterValues:
+    """The values documents have for the filters offered as lists, sorted, without empty ones."""
+
+    outlets: tuple[str, ...]
+    series: tuple[str, ...]
+
+
+def filter_values(project: Project) -> FilterValues:
+    with project.reading() as session:
+        found = {
+            name: tuple(
+                session.scalars(
+                    select(column).where(column != "").distinct().order_by(column)
+                ).all()
+            )
+            for name, column in (("outlets", Document.outlet), ("series", Document.series))
+        }
+    return FilterValues(**found)

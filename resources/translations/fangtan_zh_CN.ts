@@ -2398,6 +2398,42 @@
         <translation>所有标注者</translation>
     </message>
     <message>
+        <source>Every outlet</source>
+        <translation>所有媒体</translation>
+    </message>
+    <message>
+        <source>Every series</source>
+        <translation>所有栏目</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Published:</source>
+        <translation>发布日期：</translation>
+    </message>
+    <message>
+        <source>from any date</source>
+        <translation>起始不限</translation>
+    </message>
+    <message>
+        <source>to any date</source>
+        <translation>截止不限</translation>
+    </message>
+    <message>
         <source>List the passages of every interview</source>
         <translation>列出所有访谈的段落</translation>
     </message>

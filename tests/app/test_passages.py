@@ -13,7 +13,13 @@ from app.statistics.errors import (
     UnknownAnnotatorNameError,
     UnknownDocumentValueError,
 )
-from app.statistics.passages import PassageQuery, count_passages, passages
+from app.statistics.passages import (
+    FilterValues,
+    PassageQuery,
+    count_passages,
+    filter_values,
+    passages,
+)
 from tests.app.test_statistics import two_interviews
 
 pytestmark = pytest.mark.both_backends
@@ -183,3 +189,7 @@ def test_the_passages_are_written_as_an_excel_safe_csv(coded, tmp_path):
     with pytest.raises(ExportTargetError):
         export_passages(coded, query, tmp_path / "missing" / "passages.csv")
     assert not (tmp_path / "missing").exists()
+
+
+def test_the_outlets_and_series_offered_are_those_of_the_interviews(coded) -> None:
+    assert filter_values(coded) == FilterValues(outlets=("河东晚报",), series=("访谈录",))

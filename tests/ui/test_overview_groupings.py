@@ -4,6 +4,7 @@ the Coverage and Progress page, all against what is stored."""
 from collections import Counter
 from datetime import date
 
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
@@ -125,3 +126,32 @@ def test_coverage_and_each_annotators_progress(qtbot, open_window, sample_projec
     assert lines[0].split(",")[:2] == ["Annotator", "Done"]
     assert f"王编辑,0,0,1,{total - 1},0.0" in lines
     dialog.close()
+
+
+def test_the_passages_filter_by_outlet_series_status_and_dates(qtbot, open_window, sample_project):
+    coded_sample(sample_project)
+    describe(sample_project)
+    window = open_window(sample_project)
+    window.findChild(QAction, "passagesAction").trigger()
+    panel = window.passages_panel
+    qtbot.waitUntil(panel.isVisible)
+    project = window.session.project
+    documents = {d.id: project.document(d.id).meta for d in project.documents()}
+    counts = {d: len(project.annotations(d)) for d in documents}
+    everything = sum(counts.values())
+    qtbot.waitUntil(lambda: panel.table.rowCount() == min(everything, 200))
+
+    panel.outlet_filter.setCurrentIndex(panel.outlet_filter.findData("青岛日报"))
+    expected = sum(n for d, n in counts.items() if documents[d].outlet == "青岛日报")
+    qtbot.waitUntil(lambda: panel.table.rowCount() == expected)
+    panel.outlet_filter.setCurrentIndex(0)
+
+    dated = [d for d, meta in documents.items() if meta.published_on == date(2023, 5, 10)]
+    panel.from_date.setDate(QDate(2023, 5, 10))
+    panel.to_date.setDate(QDate(2023, 5, 10))
+    panel.to_date.editingFinished.emit()
+    qtbot.waitUntil(lambda: panel.table.rowCount() == sum(counts[d] for d in dated))
+
+    panel.status_filter.setCurrentIndex(3)  # done: none of the interviews is
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 0)
+    assert panel.summary.text().startswith("0 of 0")

@@ -8,13 +8,15 @@ CSV file, an Excel workbook or a web page.
 """
 
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -30,7 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FangtanError
-from app.statistics.passages import Passage, PassageQuery, count_passages, passages
+from app.statistics.passages import (
+    Passage,
+    PassageQuery,
+    count_passages,
+    filter_values,
+    passages,
+)
 from app.statistics.passages_export import GroupBy, group_passages, heading
 from app.team.visibility import annotator_names
 from ui.window.context import PanelContext
@@ -43,6 +51,9 @@ GROUPINGS: tuple[GroupBy, ...] = (None, "document", "tag")
 FILE_TYPES = (".csv", ".xlsx", ".html")
 NAME_SEPARATOR = "、"
 _ANY = ""
+STATUSES = (None, "new", "in_progress", "done")
+# A date edit at its minimum shows "any date" and filters nothing.
+NO_DATE = QDate(1900, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -73,6 +84,28 @@ class PassagesPanel(QDockWidget):
         self.interviewee_filter.setObjectName("passagesInterviewee")
         self.annotator_filter = QComboBox()
         self.annotator_filter.setObjectName("passagesAnnotator")
+        self.outlet_filter = QComboBox()
+        self.outlet_filter.setObjectName("passagesOutlet")
+        self.series_filter = QComboBox()
+        self.series_filter.setObjectName("passagesSeries")
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("passagesStatus")
+        self.status_filter.addItems([""] * len(STATUSES))
+        self.from_date, self.to_date = QDateEdit(), QDateEdit()
+        self.from_date.setObjectName("passagesFrom")
+        self.to_date.setObjectName("passagesTo")
+        for edit in (self.from_date, self.to_date):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMinimumDate(NO_DATE)
+            edit.setDate(NO_DATE)
+        self.dates_label = QLabel()
+        for box in (self.outlet_filter, self.series_filter, self.interviewee_filter):
+            # Long series names are shown whole in the list, not in the closed box.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(10)
         self.scope_label = QLabel()
         self.scope_label.setObjectName("passagesScope")
         self.scope_clear = QToolButton()
@@ -113,6 +146,18 @@ class PassagesPanel(QDockWidget):
             filters.addWidget(widget)
         filters.addWidget(self.contains, 1)
         filters.addWidget(self.group_by)
+        documents = QHBoxLayout()
+        row: tuple[QWidget, ...] = (
+            self.outlet_filter,
+            self.series_filter,
+            self.status_filter,
+            self.dates_label,
+            self.from_date,
+            self.to_date,
+        )
+        for part in row:
+            documents.addWidget(part)
+        documents.addStretch(1)
         self.scope_label.hide()
         self.scope_clear.hide()
         bottom = QHBoxLayout()
@@ -123,6 +168,7 @@ class PassagesPanel(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
+        layout.addLayout(documents)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.setWidget(body)
@@ -132,10 +178,15 @@ class PassagesPanel(QDockWidget):
             self.kind_filter,
             self.interviewee_filter,
             self.annotator_filter,
+            self.outlet_filter,
+            self.series_filter,
+            self.status_filter,
         ):
             box.currentIndexChanged.connect(lambda _index: self.refresh())
         self.group_by.currentIndexChanged.connect(lambda _index: self._show_rows())
         self.contains.returnPressed.connect(self.refresh)
+        for edit in (self.from_date, self.to_date):
+            edit.editingFinished.connect(self.refresh)
         self.table.cellActivated.connect(lambda row, _column: self.open_row(row))
         self.table.cellClicked.connect(lambda row, _column: self.open_row(row))
         self.more_button.clicked.connect(self.show_more)
@@ -155,6 +206,13 @@ class PassagesPanel(QDockWidget):
         tag = self.tag_filter.currentData()
         who = self.interviewee_filter.currentData()
         annotator = self.annotator_filter.currentData()
+        outlet = self.outlet_filter.currentData()
+        series = self.series_filter.currentData()
+        try:
+            offered = filter_values(project)
+        except FangtanError as error:
+            self.summary.setText(error_text(error))
+            return
         names: list[str] = []
         for document in project.documents():
             names += [n.strip() for n in document.interviewee.split(NAME_SEPARATOR) if n.strip()]
@@ -162,6 +220,8 @@ class PassagesPanel(QDockWidget):
             (self.tag_filter, [t.name for t in self._context.tags()], tag),
             (self.interviewee_filter, sorted(set(names)), who),
             (self.annotator_filter, annotator_names(project), annotator),
+            (self.outlet_filter, list(offered.outlets), outlet),
+            (self.series_filter, list(offered.series), series),
         ):
             box.blockSignals(True)
             box.clear()
@@ -182,10 +242,17 @@ class PassagesPanel(QDockWidget):
             (self.tag_filter, tag),
             (self.interviewee_filter, _ANY),
             (self.annotator_filter, _ANY),
+            (self.outlet_filter, _ANY),
+            (self.series_filter, _ANY),
         ):
             box.blockSignals(True)
             box.setCurrentIndex(max(0, box.findData(value)))
             box.blockSignals(False)
+        self.status_filter.blockSignals(True)
+        self.status_filter.setCurrentIndex(0)
+        self.status_filter.blockSignals(False)
+        for edit in (self.from_date, self.to_date):
+            edit.setDate(NO_DATE)
         self.set_scope(scope)
 
     def set_scope(self, scope: PassageScope | None) -> None:
@@ -200,12 +267,19 @@ class PassagesPanel(QDockWidget):
         tag = self.tag_filter.currentData() or _ANY
         who = self.interviewee_filter.currentData() or _ANY
         annotator = self.annotator_filter.currentData() or _ANY
+        outlet = self.outlet_filter.currentData() or _ANY
+        series = self.series_filter.currentData() or _ANY
         kind = (None, "answer", "question")[max(0, self.kind_filter.currentIndex())]
         return PassageQuery(
             tags=(tag,) if tag else (),
             documents=self._scope.documents if self._scope is not None else (),
             annotator=annotator or None,
             interviewee=who or None,
+            outlet=outlet or None,
+            series=series or None,
+            status=STATUSES[max(0, self.status_filter.currentIndex())],
+            published_from=_chosen(self.from_date),
+            published_to=_chosen(self.to_date),
             kind=kind,
             contains=self.contains.text().strip(),
             limit=PAGE,
@@ -360,6 +434,17 @@ class PassagesPanel(QDockWidget):
             self.interviewee_filter.setItemText(0, self.tr("Every interviewee"))
         if self.annotator_filter.count():
             self.annotator_filter.setItemText(0, self.tr("Every annotator"))
+        if self.outlet_filter.count():
+            self.outlet_filter.setItemText(0, self.tr("Every outlet"))
+        if self.series_filter.count():
+            self.series_filter.setItemText(0, self.tr("Every series"))
+        for index, text in enumerate(
+            (self.tr("Any status"), self.tr("Not started"), self.tr("In progress"), self.tr("Done"))
+        ):
+            self.status_filter.setItemText(index, text)
+        self.dates_label.setText(self.tr("Published:"))
+        self.from_date.setSpecialValueText(self.tr("from any date"))
+        self.to_date.setSpecialValueText(self.tr("to any date"))
         self.scope_clear.setToolTip(self.tr("List the passages of every interview"))
         self.kind_filter.setItemText(0, self.tr("Questions and answers"))
         self.kind_filter.setItemText(1, self.tr("Answers only"))
@@ -378,6 +463,11 @@ class PassagesPanel(QDockWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def _chosen(edit: QDateEdit) -> date | None:
+    chosen = edit.date()
+    return None if chosen == NO_DATE else date(chosen.year(), chosen.month(), chosen.day())
 
 
 def install(context: PanelContext) -> PassagesPanel:
