@@ -8,6 +8,7 @@ first. Only the user's own processes can connect (UserAccessOption).
 
 import getpass
 import hashlib
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,7 +51,14 @@ class InstanceServer(QObject):
 
     def __init__(self, come_forward: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._come_forward = come_forward
+        # A method is held weakly, so that its owner (which holds this server) is freed
+        # as soon as it is no longer used, with the translations it installed.
+        try:
+            self._come_forward: Callable[[], Callable[[], None] | None] = weakref.WeakMethod(
+                come_forward
+            )
+        except TypeError:
+            self._come_forward = lambda: come_forward
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._connected)
@@ -79,7 +87,8 @@ class InstanceServer(QObject):
     def _read(self, socket: QLocalSocket) -> None:
         if not socket.canReadLine():
             return
-        if bytes(socket.readLine().data()) == REQUEST:
-            self._come_forward()
+        come_forward = self._come_forward()
+        if bytes(socket.readLine().data()) == REQUEST and come_forward is not None:
+            come_forward()
             socket.write(ANSWER)
             socket.flush()
