@@ -248,8 +248,9 @@ class OverviewDialog(QDialog):
             ]
         kind = self.columns.currentText()
         columns: list[MatrixColumn] = []
+        having = _by_value(matrix.documents, grouping)
         for value in matrix.values(grouping):
-            documents = _having(matrix.documents, grouping, value)
+            documents = having.get(value, ())
             name = value or (self.tr("(undated)") if grouping == "month" else self.tr("(none)"))
             count = self.tr("%n interview(s)", "", len(documents))
             columns.append(
@@ -440,8 +441,12 @@ def _group_cell(matrix: TagMatrix, grouping: str, value: str, tag_id: int) -> Ce
     return matrix.group_cell(grouping, tag_id, value)
 
 
-def _having(documents: tuple[DocumentRef, ...], grouping: str, value: str) -> tuple[int, ...]:
-    return tuple(d.id for d in documents if d.grouped_by(grouping) == value)
+def _by_value(documents: tuple[DocumentRef, ...], grouping: str) -> dict[str, tuple[int, ...]]:
+    """The ids of the documents with each value of the grouping, in one pass."""
+    found: dict[str, list[int]] = {}
+    for document in documents:
+        found.setdefault(document.grouped_by(grouping), []).append(document.id)
+    return {value: tuple(ids) for value, ids in found.items()}
 
 
 def install(context: PanelContext, open_passages: Callable[[str, PassageScope], None]) -> QAction:
