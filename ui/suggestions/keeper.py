@@ -15,6 +15,7 @@ from ui.window.tasks import TaskRunner
 
 TRAIN_DELAY_MS = 3000  # first training, once the window is up and has drawn its text
 RETRAIN_IDLE_MS = 4000  # retraining waits until the annotator has paused this long
+CHECK_IDLE_MS = 1000  # whether to retrain is asked once the annotator pauses this long
 
 
 class ModelKeeper(QObject):
@@ -35,6 +36,10 @@ class ModelKeeper(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.train)
         self._timer.start(TRAIN_DELAY_MS)
+        self._check = QTimer(self)  # counting the project's activity waits for a pause too
+        self._check.setSingleShot(True)
+        self._check.setInterval(CHECK_IDLE_MS)
+        self._check.timeout.connect(self.maybe_retrain)
 
     def use(self, settings: SuggestionSettings) -> None:
         """Train with ``settings`` from now on, and retrain if they ask for it already."""
@@ -52,6 +57,11 @@ class ModelKeeper(QObject):
         task = self._runner.start(lambda _state: train_project_model(project, settings))
         task.succeeded.connect(self._done)
         task.failed.connect(self._failed)
+
+    def maybe_retrain_later(self) -> None:
+        """Something changed: ask whether to retrain once the annotator pauses, not on
+        every key."""
+        self._check.start()
 
     def maybe_retrain(self) -> None:
         """Retrain once the annotator pauses, if enough has happened since the last."""

@@ -11,10 +11,11 @@ passage lists its annotations first and then its suggestions (the text view asks
 ``describe_at``).
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import QWidget
 
 from app.span_index import SpanIndex
@@ -28,6 +29,9 @@ CURRENT_PEN = 2.0  # the current suggestion's box
 MARK = 3.0  # width of a margin bar
 MARK_GAP = 1.0
 MARK_LANES = 4  # margin lanes; the text's own margin has room for this many
+
+Outline = tuple[Suggestion, QRectF]
+Underline = tuple[Suggestion, QRectF, int, int]  # with its place among n on one passage
 
 
 def span_rects(view: TextView, start: int, end: int) -> list[QRectF]:
@@ -76,7 +80,84 @@ def _x(value: object) -> float:
     return float(value)
 
 
+def _underlines(outlines: list[Outline]) -> list[Underline]:
+    """Each line rectangle with its suggestion, the suggestion's place among those of the
+    same passage and how many share it (they share the underline in turns)."""
+    by_span: dict[tuple[int, int], list[Suggestion]] = {}
+    rects: dict[tuple[int, int], list[QRectF]] = {}
+    for suggestion, rect in outlines:
+        span = (suggestion.start, suggestion.end)
+        sharing = by_span.setdefault(span, [])
+        if suggestion not in sharing:
+            sharing.append(suggestion)
+        if len(sharing) == 1:
+            rects.setdefault(span, []).append(rect)
+    return [
+        (suggestion, rect, place, len(sharing))
+        for span, sharing in by_span.items()
+        for place, suggestion in enumerate(sharing)
+        for rect in rects[span]
+    ]
+
+
+def _margin_marks(outlines: list[Outline], width: float) -> list[Outline]:
+    """A bar in the right margin beside each suggestion's lines, one lane per tag."""
+    lanes: dict[int, int] = {}
+    for suggestion, _rect in outlines:
+        lanes.setdefault(suggestion.tag_id, min(len(lanes), MARK_LANES - 1))
+    extents: dict[tuple[int, int, int, int], tuple[Suggestion, float, float]] = {}
+    for suggestion, rect in outlines:
+        known = extents.get(suggestion.key)
+        top = rect.top() if known is None else min(known[1], rect.top())
+        bottom = rect.bottom() if known is None else max(known[2], rect.bottom())
+        extents[suggestion.key] = (suggestion, top, bottom)
+    right = width - MARK_GAP
+    return [
+        (
+            suggestion,
+            QRectF(
+                right - (lanes[suggestion.tag_id] + 1) * (MARK + MARK_GAP),
+                top + 1,
+                MARK,
+                max(bottom - top - 2, 2.0),
+            ),
+        )
+        for suggestion, top, bottom in extents.values()
+    ]
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    """Where the marks of the suggestions on screen go, for one layout of the screen."""
+
+    key: Hashable
+    outlines: list[Outline]
+    underlines: list[Underline]
+    marks: list[Outline]
+
+    def without(self, gone: set[tuple[int, int, int, int]]) -> "_Geometry":
+        """The same with the suggestions of ``gone`` (keys) taken out; the rest stay put."""
+        return _Geometry(
+            self.key,
+            [o for o in self.outlines if o[0].key not in gone],
+            [u for u in self.underlines if u[0].key not in gone],
+            [m for m in self.marks if m[0].key not in gone],
+        )
+
+    def area_of(self, keys: set[tuple[int, int, int, int]]) -> QRegion:
+        """The viewport area the marks of these suggestions (keys) cover."""
+        region = QRegion()
+        for suggestion, rect in (*self.outlines, *self.marks):
+            if suggestion.key in keys:
+                region += rect.adjusted(-3, -2, 3, 3).toAlignedRect()
+        return region
+
+
 class SuggestionOverlay(QWidget):
+    """Where the marks go is worked out once per layout of the screen (scroll position,
+    size, font, suggestions) and kept: a repaint that changes none of those, such as the
+    highlight of a new tag, only draws."""
+
     def __init__(self, view: TextView, describe: Callable[[Suggestion], str]) -> None:
         super().__init__(view.viewport())
         self.setObjectName("suggestionOverlay")
@@ -88,6 +169,8 @@ class SuggestionOverlay(QWidget):
         self._index: SpanIndex[Suggestion] = SpanIndex([])
         self._current: Suggestion | None = None
         self._colors: dict[int, QColor] = {}
+        self._version = 0  # of the suggestions shown: part of the geometry's key
+        self._geometry: _Geometry | None = None
         view.viewport().installEventFilter(self)
         view.updateRequest.connect(self._view_updated)
         view.hover_describers.append(self.describe_at)
@@ -109,9 +192,27 @@ class SuggestionOverlay(QWidget):
     def set_suggestions(
         self, suggestions: Sequence[Suggestion], current: Suggestion | None = None
     ) -> None:
-        self._suggestions = list(suggestions)
-        self._index = SpanIndex(self._suggestions)
+        """Show ``suggestions``. When they are some of those shown (decided ones gone), the
+        rest keep their places and only the marks that went are repainted."""
+        new = list(suggestions)
+        kept = {s.key for s in new}
+        known = {s.key for s in self._suggestions}
+        old_current = self._current
         self._current = current
+        if self._suggestions and kept <= known:
+            gone = known - kept
+            geometry = self._valid_geometry()
+            self._suggestions = new
+            self._index = self._index.filtered(lambda s: s.key not in gone)
+            if geometry is not None:
+                self._geometry = geometry.without(gone)
+                self._repaint_keys(gone | self._keys_of(old_current, current), geometry)
+                return
+        else:
+            self._suggestions = new
+            self._index = SpanIndex(new)
+        self._version += 1
+        self._geometry = None
         self.update()
 
     def suggestions_in(self, start: int, end: int) -> list[Suggestion]:
@@ -119,10 +220,61 @@ class SuggestionOverlay(QWidget):
         return self._index.overlapping(start, end)
 
     def set_current(self, current: Suggestion | None) -> None:
-        self._current = current
-        self.update()
+        previous, self._current = self._current, current
+        geometry = self._valid_geometry()
+        if geometry is None:
+            self.update()
+        else:
+            self._repaint_keys(self._keys_of(previous, current), geometry)
+
+    @staticmethod
+    def _keys_of(*suggestions: Suggestion | None) -> set[tuple[int, int, int, int]]:
+        return {s.key for s in suggestions if s is not None}
+
+    def _repaint_keys(self, keys: set[tuple[int, int, int, int]], geometry: _Geometry) -> None:
+        region = geometry.area_of(keys)
+        if not region.isEmpty():
+            self.update(region)
 
     # Geometry ----------------------------------------------------------------------
+
+    def _layout_key(self) -> Hashable:
+        """What the marks' places depend on: the suggestions, the interview, where it is
+        scrolled to, the size of the view, the font and the width the text is laid out in."""
+        view = self._view
+        content = view.content
+        offset = view.contentOffset()
+        font = view.font()
+        return (
+            self._version,
+            content.meta.id if content is not None else None,
+            view.firstVisibleBlock().blockNumber(),
+            offset.x(),
+            offset.y(),
+            self.width(),
+            self.height(),
+            font.family(),
+            font.pointSizeF(),
+            view.document().pageSize().width(),
+        )
+
+    def _valid_geometry(self) -> _Geometry | None:
+        """The geometry kept, if the screen is still laid out as it was for it."""
+        geometry = self._geometry
+        return geometry if geometry is not None and geometry.key == self._layout_key() else None
+
+    def _current_geometry(self) -> _Geometry:
+        geometry = self._valid_geometry()
+        if geometry is None:
+            outlines = self._outlines()
+            geometry = _Geometry(
+                self._layout_key(),
+                outlines,
+                _underlines(outlines),
+                _margin_marks(outlines, float(self.width())),
+            )
+            self._geometry = geometry
+        return geometry
 
     def _shown(self) -> list[Suggestion]:
         """The suggestions of the document shown (never stale ones from another) that reach
@@ -151,9 +303,8 @@ class SuggestionOverlay(QWidget):
             block = block.next()
         return view.offsets.to_code_point(start), view.offsets.to_code_point(end)
 
-    def outlines(self) -> list[tuple[Suggestion, QRectF]]:
-        """The line rectangles of every suggestion on screen, in viewport coordinates."""
-        found: list[tuple[Suggestion, QRectF]] = []
+    def _outlines(self) -> list[Outline]:
+        found: list[Outline] = []
         rects: dict[tuple[int, int], list[QRectF]] = {}
         for suggestion in self._shown():
             span = (suggestion.start, suggestion.end)
@@ -162,50 +313,18 @@ class SuggestionOverlay(QWidget):
             found.extend((suggestion, rect) for rect in rects[span])
         return found
 
-    def underlines(self) -> list[tuple[Suggestion, QRectF, int, int]]:
-        """Each line rectangle with its suggestion, the suggestion's place among those of
-        the same passage and how many share it (they share the underline in turns)."""
-        by_span: dict[tuple[int, int], list[Suggestion]] = {}
-        rects: dict[tuple[int, int], list[QRectF]] = {}
-        for suggestion, rect in self.outlines():
-            span = (suggestion.start, suggestion.end)
-            sharing = by_span.setdefault(span, [])
-            if suggestion not in sharing:
-                sharing.append(suggestion)
-            if len(sharing) == 1:
-                rects.setdefault(span, []).append(rect)
-        return [
-            (suggestion, rect, place, len(sharing))
-            for span, sharing in by_span.items()
-            for place, suggestion in enumerate(sharing)
-            for rect in rects[span]
-        ]
+    def outlines(self) -> list[Outline]:
+        """The line rectangles of every suggestion on screen, in viewport coordinates."""
+        return self._current_geometry().outlines
 
-    def margin_marks(self) -> list[tuple[Suggestion, QRectF]]:
+    def underlines(self) -> list[Underline]:
+        """Each line rectangle with its suggestion, its place among the suggestions of the
+        same passage and how many share it."""
+        return self._current_geometry().underlines
+
+    def margin_marks(self) -> list[Outline]:
         """A bar in the right margin beside each suggestion's lines, one lane per tag."""
-        outlines = self.outlines()
-        lanes: dict[int, int] = {}
-        for suggestion, _rect in outlines:
-            lanes.setdefault(suggestion.tag_id, min(len(lanes), MARK_LANES - 1))
-        extents: dict[tuple[int, int, int, int], tuple[Suggestion, float, float]] = {}
-        for suggestion, rect in outlines:
-            known = extents.get(suggestion.key)
-            top = rect.top() if known is None else min(known[1], rect.top())
-            bottom = rect.bottom() if known is None else max(known[2], rect.bottom())
-            extents[suggestion.key] = (suggestion, top, bottom)
-        right = float(self.width()) - MARK_GAP
-        return [
-            (
-                suggestion,
-                QRectF(
-                    right - (lanes[suggestion.tag_id] + 1) * (MARK + MARK_GAP),
-                    top + 1,
-                    MARK,
-                    max(bottom - top - 2, 2.0),
-                ),
-            )
-            for suggestion, top, bottom in extents.values()
-        ]
+        return self._current_geometry().marks
 
     def suggestions_at(self, point: QPoint) -> list[Suggestion]:
         seen: list[Suggestion] = []
@@ -228,9 +347,10 @@ class SuggestionOverlay(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._suggestions:
             return
+        geometry = self._current_geometry()
         area = QRectF(event.rect())
         painter = QPainter(self)
-        for suggestion, rect, place, sharing in self.underlines():
+        for suggestion, rect, place, sharing in geometry.underlines:
             if not rect.intersects(area):
                 continue
             pen = QPen(self._color(suggestion, UNDERLINE_ALPHA), UNDERLINE)
@@ -243,7 +363,7 @@ class SuggestionOverlay(QWidget):
             y = rect.bottom() - UNDERLINE / 2
             painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
         painter.setPen(Qt.PenStyle.NoPen)
-        for suggestion, bar in self.margin_marks():
+        for suggestion, bar in geometry.marks:
             if bar.intersects(area):
                 painter.fillRect(bar, self._color(suggestion))
         current = self._current
@@ -252,7 +372,7 @@ class SuggestionOverlay(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(self._color(current), CURRENT_PEN))
-        for suggestion, rect in self.outlines():
+        for suggestion, rect in geometry.outlines:
             if suggestion.key == current.key and rect.intersects(area):
                 painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
 

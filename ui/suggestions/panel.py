@@ -82,7 +82,12 @@ class SuggestionsPanel(QDockWidget):
         self.model.trained.connect(self.refresh)
         self.model.failed.connect(self._task_failed)
         self.feed = SuggestionFeed(
-            self._session, context.runner, self.model, self._shown_document, self
+            self._session,
+            context.runner,
+            self.model,
+            self._shown_document,
+            lambda: self._suggestions,
+            self,
         )
         self.feed.arrived.connect(self._show)
         self.feed.failed.connect(self._task_failed)
@@ -271,17 +276,18 @@ class SuggestionsPanel(QDockWidget):
             # Tagging again and again should not recompute every suggestion each time:
             # wait until the annotator pauses.
             self.refresh(delay_ms=CHANGE_DELAY_MS)
-        self.model.maybe_retrain()
+        self.model.maybe_retrain_later()
 
     def _drop_covered(self, changes: Changes) -> None:
         """At once, take off suggestions that a new annotation with their tag now covers."""
         if not changes.added or not self._suggestions:
             return
-        shown = self._shown_document()
+        # The view holds the new annotations already: no need to read them again.
+        added = [self._view.annotation(annotation_id) for annotation_id in changes.added]
         covered = [
             s
-            for a in self._session.project.annotations_by_id(changes.added)
-            if a.document_id == shown
+            for a in added
+            if a is not None
             for s in self.overlay.suggestions_in(a.start, a.end)
             if s.tag_id == a.tag_id
         ]
@@ -310,9 +316,15 @@ class SuggestionsPanel(QDockWidget):
         """Ask again for the shown document's suggestions (in the background, soon)."""
         self.feed.refresh(delay_ms)
 
-    def _show(self, found: list[Suggestion], stats: list[TagStats]) -> None:
+    def _show(self, found: list[Suggestion], stats: list[TagStats], unchanged: bool) -> None:
         if self._context.tags() is not self._tags_source:
             self._set_tags(self._context.tags())
+        elif unchanged and not self._waiting:
+            # The list shown is already right: only the figures may have moved.
+            if stats != self._stats:
+                self._stats = stats
+                self.stats.show_stats(self._stats, self._tags)
+            return
         keep = self._current.key if self._current is not None else None
         shown = self._shown_document()
         found = [s for s in found if s.document_id == shown]

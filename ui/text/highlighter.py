@@ -150,13 +150,13 @@ class SpanHighlighter:
     def block_of(self, offset: int) -> int:
         return max(0, bisect_right(self._block_starts, offset) - 1)
 
-    def _blocks_of(self, start: int, end: int) -> range:
+    def blocks_of(self, start: int, end: int) -> range:
         return range(self.block_of(start), self.block_of(max(start, end - 1)) + 1)
 
     def _index(self, annotation: AnnotationInfo) -> set[int]:
         span = (annotation.start, annotation.end, annotation.tag_id, annotation.id)
         self._spans[annotation.id] = span
-        blocks = self._blocks_of(annotation.start, annotation.end)
+        blocks = self.blocks_of(annotation.start, annotation.end)
         for block in blocks:
             self._spans_by_block[block].append(span)
         return set(blocks)
@@ -165,7 +165,7 @@ class SpanHighlighter:
         span = self._spans.pop(annotation_id, None)
         if span is None:
             return set()
-        blocks = self._blocks_of(span[0], span[1])
+        blocks = self.blocks_of(span[0], span[1])
         for block in blocks:
             remaining = [item for item in self._spans_by_block[block] if item[3] != annotation_id]
             if remaining:

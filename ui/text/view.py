@@ -3,7 +3,15 @@
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QRegion,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from app.dto import AnnotationInfo, DocumentContent, TagInfo
@@ -70,6 +78,10 @@ class TextView(QPlainTextEdit):
     def offsets(self) -> OffsetMap:
         """Code point <-> Qt position conversion for the shown text."""
         return self._offsets
+
+    def annotation(self, annotation_id: int) -> AnnotationInfo | None:
+        """An annotation of the shown document, as painted."""
+        return self._annotations.get(annotation_id)
 
     def show_hits(self, spans: list[tuple[int, int]], current: int | None = None) -> None:
         """Mark search hits (code point spans); ``current`` (an index) is marked stronger."""
@@ -148,24 +160,58 @@ class TextView(QPlainTextEdit):
 
     def upsert_annotations(self, annotations: list[AnnotationInfo]) -> None:
         """Paint new or changed annotations of the shown document (only their blocks)."""
+        spans = []
         for annotation in annotations:
             old = self._annotations.get(annotation.id)
             if old is not None:
                 self.stripes.lanes.remove(old.id, old.start, old.end)
+                spans.append((old.start, old.end))
             self._annotations[annotation.id] = annotation
             self.stripes.lanes.add(annotation.id, annotation.start, annotation.end)
-        self.highlighter.add(annotations)
+            spans.append((annotation.start, annotation.end))
+        self._rewrite(spans, lambda: self.highlighter.add(annotations))
         self._fit_stripes()
 
     def remove_annotations(self, annotation_ids: list[int]) -> None:
-        known = []
+        known, spans = [], []
         for annotation_id in annotation_ids:
             old = self._annotations.pop(annotation_id, None)
             if old is not None:
                 self.stripes.lanes.remove(old.id, old.start, old.end)
                 known.append(annotation_id)
-        self.highlighter.remove(known)
+                spans.append((old.start, old.end))
+        self._rewrite(spans, lambda: self.highlighter.remove(known))
         self._fit_stripes()
+
+    def _rewrite(self, spans: list[tuple[int, int]], write: Callable[[], None]) -> None:
+        """Rewrite the highlights of the blocks under ``spans`` and repaint only those blocks.
+
+        Qt's plain text layout repaints the whole viewport after any change of format; a
+        highlight changes no line's height, so the blocks it touches are all that need
+        drawing again. Should a height change after all, everything is repainted."""
+        document = self.document()
+        numbers = sorted(
+            {n for start, end in spans for n in self.highlighter.blocks_of(start, end)}
+        )
+        blocks = [document.findBlockByNumber(n) for n in numbers]
+        heights = [self.blockBoundingRect(block).height() for block in blocks]
+        layout = document.documentLayout()
+        blocked = layout.blockSignals(True)
+        try:
+            write()
+        finally:
+            layout.blockSignals(blocked)
+        if [self.blockBoundingRect(block).height() for block in blocks] != heights:
+            layout.documentSizeChanged.emit(layout.documentSize())
+            self.viewport().update()
+            return
+        offset, area, region = self.contentOffset(), self.viewport().rect(), QRegion()
+        for block in blocks:
+            rect = self.blockBoundingGeometry(block).translated(offset).toAlignedRect()
+            if rect.intersects(area):
+                region += rect.adjusted(0, 0, 0, 1)
+        if not region.isEmpty():
+            self.viewport().update(region)
 
     def set_layer_marks(self, marks: dict[str, int]) -> None:
         """Mark each annotator's stripes (annotator -> marker, 0 plain) and name the
