@@ -6,7 +6,7 @@ the sorted list is looked at.
 """
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Generic, Protocol, TypeVar
 
 
@@ -27,13 +27,16 @@ class SpanIndex(Generic[S]):
         self._starts = [span.start for span in self._spans]
         self._longest = max((span.end - span.start for span in self._spans), default=0)
 
-    def filtered(self, keep: Callable[[S], bool]) -> "SpanIndex[S]":
-        """The spans for which ``keep`` is true, without sorting them again."""
-        index: SpanIndex[S] = SpanIndex([])
-        index._spans = [span for span in self._spans if keep(span)]
-        index._starts = [span.start for span in index._spans]
-        index._longest = self._longest  # still an upper bound: only ever used as one
-        return index
+    def remove(self, spans: Iterable[S]) -> None:
+        """Take these spans out (each the first held that is equal), found by their start."""
+        for span in spans:
+            position = bisect_left(self._starts, span.start)
+            while position < len(self._spans) and self._starts[position] == span.start:
+                if self._spans[position] is span or self._spans[position] == span:
+                    del self._spans[position]
+                    del self._starts[position]
+                    break
+                position += 1
 
     def overlapping(self, start: int, end: int) -> list[S]:
         """The spans sharing at least one character with ``start..end``, by position."""

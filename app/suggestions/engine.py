@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TypeVar
 
 from sqlalchemy import func, select
@@ -57,8 +58,9 @@ class Suggestion:
         on the tag's word suggestions, carry only a neutral 0.5."""
         return self.basis != BASIS_NONE
 
-    @property
+    @cached_property
     def key(self) -> Key:
+        """Made once: lists of thousands of suggestions are matched by key on every tag."""
         return (self.document_id, self.tag_id, self.start, self.end)
 
     def reason(self) -> str:

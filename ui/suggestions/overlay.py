@@ -190,23 +190,24 @@ class SuggestionOverlay(QWidget):
         self.update()
 
     def set_suggestions(
-        self, suggestions: Sequence[Suggestion], current: Suggestion | None = None
+        self,
+        suggestions: Sequence[Suggestion],
+        current: Suggestion | None = None,
+        gone: Sequence[Suggestion] | None = None,
     ) -> None:
-        """Show ``suggestions``. When they are some of those shown (decided ones gone), the
-        rest keep their places and only the marks that went are repainted."""
+        """Show ``suggestions``. Given ``gone``, the ones shown that are no longer among
+        them (decided), the rest keep their places and only the marks that went are
+        repainted."""
         new = list(suggestions)
-        kept = {s.key for s in new}
-        known = {s.key for s in self._suggestions}
-        old_current = self._current
-        self._current = current
-        if self._suggestions and kept <= known:
-            gone = known - kept
-            geometry = self._valid_geometry()
+        old_current, self._current = self._current, current
+        if gone is not None and self._suggestions:
             self._suggestions = new
-            self._index = self._index.filtered(lambda s: s.key not in gone)
+            self._index.remove(gone)
+            keys = {s.key for s in gone}
+            geometry = self._valid_geometry()
             if geometry is not None:
-                self._geometry = geometry.without(gone)
-                self._repaint_keys(gone | self._keys_of(old_current, current), geometry)
+                self._geometry = geometry.without(keys)
+                self._repaint_keys(keys | self._keys_of(old_current, current), geometry)
                 return
         else:
             self._suggestions = new

@@ -317,9 +317,15 @@ class SuggestionsPanel(QDockWidget):
         self.feed.refresh(delay_ms)
 
     def _show(self, found: list[Suggestion], stats: list[TagStats], unchanged: bool) -> None:
-        if self._context.tags() is not self._tags_source:
-            self._set_tags(self._context.tags())
-        elif unchanged and not self._waiting:
+        tags = self._context.tags()
+        renamed = False
+        if tags is not self._tags_source:
+            # A tag counted once more comes as a new list: only names and colours matter.
+            renamed = [(t.id, t.name, t.color) for t in tags] != [
+                (t.id, t.name, t.color) for t in self._tags_source
+            ]
+            self._set_tags(tags)
+        if unchanged and not renamed and not self._waiting:
             # The list shown is already right: only the figures may have moved.
             if stats != self._stats:
                 self._stats = stats
@@ -384,7 +390,7 @@ class SuggestionsPanel(QDockWidget):
         self._choosing = True
         self.table_model.remove(keys)
         self._choosing = False
-        self.overlay.set_suggestions(self._suggestions, self._current)
+        self.overlay.set_suggestions(self._suggestions, self._current, gone=decided)
         self._select_current()
 
     def _select_current(self) -> None:

@@ -43,11 +43,13 @@ class SuggestionTableModel(QAbstractTableModel):
 
     def remove(self, keys: Iterable[Key]) -> None:
         """Take these suggestions' rows out, keeping the others (and the view's place)."""
-        for row in sorted((self._row_of[k] for k in keys if k in self._row_of), reverse=True):
+        rows = sorted((self._row_of[k] for k in keys if k in self._row_of), reverse=True)
+        for row in rows:
             self.beginRemoveRows(_ROOT, row, row)
             del self._rows[row]
             self.endRemoveRows()
-        self._index()
+        if rows:
+            self._index()
 
     def row_of(self, key: Key) -> int | None:
         return self._row_of.get(key)
