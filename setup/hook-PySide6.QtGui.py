@@ -7,8 +7,10 @@ from pathlib import Path
 
 from PyInstaller.utils.hooks.qt import add_qt6_dependencies
 
-# Plugin folders left out whole: embedded displays (EGLFS).
-UNUSED_KINDS = {"egldeviceintegrations"}
+# Plugin folders left out whole: embedded displays (EGLFS), and the input devices read
+# directly from the kernel (evdev, TUIO), which only the framebuffer and EGL platforms left
+# out below load.
+UNUSED_KINDS = {"egldeviceintegrations", "generic"}
 # Plugins left out by name: the framebuffer, VNC, EGL and Vulkan display platforms, and
 # the GTK theme (Qt's own dialogs serve instead; a bundled half of GTK's libraries beside
 # the system's GTK is a crash waiting to happen).
