@@ -16,10 +16,9 @@ from PySide6.QtWidgets import (
 
 from app.dto import TagInfo
 from app.project import PROJECT_SUFFIX
-from ui.dialogs import codebook_exchange, server_open
+from ui.dialogs import codebook_exchange, overview_menu, server_open
 from ui.dialogs import dictionary as dictionary_dialog
 from ui.dialogs import report as report_dialog
-from ui.dialogs import statistics as overview_dialog
 from ui.dialogs.dictionary import WordListsMenu
 from ui.dialogs.report import ReportExport
 from ui.dialogs.shortcuts import show_shortcuts
@@ -117,9 +116,7 @@ class MainWindow(QMainWindow):
             context, self.views.tags_changed
         )
         self.team: TeamMenu = team_menu.install(context)
-        self.overview_action: QAction = overview_dialog.install(
-            context, self.passages_panel.show_for
-        )
+        self.overview_action: QAction = overview_menu.install(context, self.passages_panel.show_for)
         self.keywords_panel.search_requested.connect(self.search_panel.search_for)
         self.other_writers = OtherWriters(
             session, self.transfers, self.views.reload, self._status, self

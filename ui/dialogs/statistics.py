@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QColor, QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -447,26 +447,3 @@ def _by_value(documents: tuple[DocumentRef, ...], grouping: str) -> dict[str, tu
     for document in documents:
         found.setdefault(document.grouped_by(grouping), []).append(document.id)
     return {value: tuple(ids) for value, ids in found.items()}
-
-
-def install(context: PanelContext, open_passages: Callable[[str, PassageScope], None]) -> QAction:
-    """Add Tools ▸ Corpus Overview…; the dialog opens with fresh numbers each time."""
-    action = QAction(context.window)
-    action.setObjectName("overviewAction")
-    dialog: list[OverviewDialog] = []
-
-    def show() -> None:
-        if not dialog:
-            dialog.append(OverviewDialog(context, open_passages))
-        dialog[0].show()
-        dialog[0].raise_()
-        dialog[0].refresh()
-
-    def retranslate() -> None:
-        action.setText(QCoreApplication.translate("OverviewDialog", "Corpus &Overview…"))
-
-    action.triggered.connect(show)
-    context.tools_menu.addAction(action)
-    context.tools_menu.aboutToShow.connect(retranslate)
-    retranslate()
-    return action
