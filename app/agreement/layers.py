@@ -121,6 +121,9 @@ class Layers:
         """Runs of characters × annotators (1 where covered by the annotator's annotations
         of ``tag``) and each run's length."""
         starts, ends = self.content_places()
+        if not len(starts):  # no question or answer content (only narration): no characters
+            empty = np.zeros(0, dtype=np.int64)
+            return np.zeros((0, len(self.annotators)), dtype=np.int64), empty
         coverages = [self.coverage(annotator, tag) for annotator in range(len(self.annotators))]
         points = np.unique(
             np.concatenate(
