@@ -174,10 +174,7 @@ def main() -> None:
 
     print(f"document: {length:,} characters (~{size_mb:.1f} MB UTF-8), 5,000 annotations")
     print(f"open, first screen painted with its highlights: {ms(opens)}")
-    print(
-        "open, every speaker label and heading written (the rest while idle; tag highlights "
-        f"are drawn behind the text as it is painted and need no writing): {ms(complete)}"
-    )
+    print(f"open, every highlight painted (the rest while idle): {ms(complete)}")
     print(f"tag a selection (key -> committed -> repainted), background work done: {ms(settled)}")
     print(f"tag a selection, while the start-up work runs in the background: {ms(busy)}")
     print(f"tag a selection, key -> end of the window's own repaint: {ms(natural)}")

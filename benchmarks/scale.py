@@ -89,7 +89,7 @@ large = next(d.id for d in project.documents() if d.title == "长篇访谈")
 window.document_list.select_document(large)
 while not window.text_view.fully_painted:
     app.processEvents()
-mark("open the 2 MB interview, every label and heading written")
+mark("open the 2 MB interview, every highlight painted")
 settle(5)
 mark("5 s later: its suggestions (2 MB interview shown)")
 print("FIGURES " + json.dumps(figures), flush=True)

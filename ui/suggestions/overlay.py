@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QWidget
 
 from app.span_index import SpanIndex
 from app.suggestions import Suggestion
-from ui.text.lines import cursor_x
 from ui.text.view import TextView
 
 UNDERLINE = 2.0  # thickness of a suggestion's underline
@@ -58,8 +57,8 @@ def span_rects(view: TextView, start: int, end: int) -> list[QRectF]:
                 left, right = max(first, line_start), min(last, line_end)
                 if left >= right:
                     continue
-                x1 = cursor_x(line, left - base)
-                x2 = cursor_x(line, right - base)
+                x1 = _x(line.cursorToX(left - base))
+                x2 = _x(line.cursorToX(right - base))
                 rects.append(
                     QRectF(
                         geometry.left() + min(x1, x2),
@@ -70,6 +69,15 @@ def span_rects(view: TextView, start: int, end: int) -> list[QRectF]:
                 )
         block = block.next()
     return rects
+
+
+def _x(value: object) -> float:
+    """QTextLine.cursorToX gives a float, or (float, position) in some bindings."""
+    if isinstance(value, tuple):
+        value = value[0]
+    if not isinstance(value, int | float):
+        raise TypeError(f"QTextLine.cursorToX gave {value!r}")
+    return float(value)
 
 
 def _underlines(outlines: list[Outline]) -> list[Underline]:

@@ -1,12 +1,10 @@
-"""Speaker labels and headings as the document's character formats; tag highlights as
-segments for the view to draw behind the text.
+"""Paints speaker labels, headings and tag highlights as the document's character formats.
 
-Labels and headings change the font, so they are written into the document: opening a
-document paints the blocks (paragraphs) on screen at once and the rest a few hundred at
-a time while the window is idle. Tag highlights change no font. They are indexed by the
-blocks they touch and drawn behind the text of the blocks on screen, so a new tag
-writes nothing into the document and an interview with thousands of highlights shows
-all of them with its first frame.
+Annotations are indexed by the text blocks (paragraphs) they touch. Opening a
+document only indexes them: the view paints the blocks on screen at once and the rest
+a few hundred at a time while the window is idle, so a long interview shows at once
+and stays responsive. Adding or removing an annotation rewrites only the blocks it
+covers.
 (A QSyntaxHighlighter would call back into Python for every block of the document
 on every load: about three times slower on a 2 MB interview.)
 
@@ -17,12 +15,13 @@ a stronger mixed tint and a wavy underline in the colour of the most recent tag.
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from itertools import pairwise
 
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
 
-from app.dto import AnnotationInfo, TurnInfo
+from app.dto import AnnotationInfo, TagInfo, TurnInfo
+from ui.text.colors import highlight_background
 from ui.text.offsets import OffsetMap
 
 QUESTION_LABEL_COLOR = QColor("#1d4e89")
@@ -31,7 +30,6 @@ HEADING_COLOR = QColor("#333333")
 MUTED_COLOR = QColor("#666666")
 
 _Span = tuple[int, int, int, int]  # start, end, tag_id, annotation_id
-Segment = tuple[int, int, tuple[int, ...]]  # start, end, the tags over it (oldest first)
 _KEEP = QTextCursor.MoveMode.KeepAnchor
 
 
@@ -44,12 +42,11 @@ class SpanHighlighter:
         self._styles: dict[int, list[tuple[int, int, str]]] = {}
         self._spans_by_block: dict[int, list[_Span]] = defaultdict(list)
         self._spans: dict[int, _Span] = {}
-        self._formats: dict[str, QTextCharFormat] = {}
+        self._tag_colors: dict[int, QColor] = {}
+        self._formats: dict[tuple[str, tuple[int, ...]], QTextCharFormat] = {}
         self._pending: set[int] = set()  # blocks with formats not written yet
         self._queue: list[int] = []  # the same, in document order, for paint_some
         self._next = 0  # how far paint_some has come through _queue
-        # Told which blocks had their formats written (their lines may have moved).
-        self.written: Callable[[list[int]], None] = lambda _blocks: None
 
     # Loading ---------------------------------------------------------------
 
@@ -59,31 +56,32 @@ class SpanHighlighter:
         offsets: OffsetMap,
         turns: Iterable[TurnInfo],
         annotations: Iterable[AnnotationInfo],
+        tags: Iterable[TagInfo],
     ) -> None:
         """Index a document just set as the editor's text; paint_range and paint_some
-        then write its label and heading formats."""
+        then write its formats."""
         self._offsets = offsets
         self._length = len(text)
         self._block_starts = [0] + [match.end() for match in re.finditer("\n", text)]
         self._styles = self._turn_styles(turns)
         self._spans_by_block = defaultdict(list)
         self._spans = {}
-        self._formats = {}
+        self._set_tag_colors(tags)
         for annotation in annotations:
             self._index(annotation)
-        self._pending = set(self._styles)
+        self._pending = set(self._styles) | set(self._spans_by_block)
         self._queue = sorted(self._pending)
         self._next = 0
 
     @property
     def unpainted(self) -> int:
-        """How many blocks still wait for their label or heading formats."""
+        """How many blocks still wait for their formats."""
         return len(self._pending)
 
     def paint_range(self, first: int, last: int) -> None:
         """Paint whichever of the blocks ``first``..``last`` (those on screen) still wait."""
         if self._pending:
-            self._paint([b for b in range(first, last + 1) if b in self._pending])
+            self._paint([b for b in range(first, last + 1) if b in self._pending], reset=False)
 
     def paint_some(self, count: int) -> bool:
         """Paint up to ``count`` more waiting blocks in document order; True while any wait."""
@@ -93,7 +91,7 @@ class SpanHighlighter:
             self._next += 1
             if block in self._pending:
                 chosen.append(block)
-        self._paint(chosen)
+        self._paint(chosen, reset=False)
         return bool(self._pending)
 
     def _turn_styles(self, turns: Iterable[TurnInfo]) -> dict[int, list[tuple[int, int, str]]]:
@@ -109,23 +107,30 @@ class SpanHighlighter:
                 styles[self.block_of(turn.start)].append((turn.start, turn.content_start, style))
         return styles
 
+    def _set_tag_colors(self, tags: Iterable[TagInfo]) -> None:
+        self._tag_colors = {tag.id: QColor(tag.color) for tag in tags}
+        self._formats = {}
+
     # Changes ---------------------------------------------------------------
 
-    def add(self, annotations: Iterable[AnnotationInfo]) -> set[int]:
-        """Index new or changed annotations; the blocks whose highlights changed."""
+    def set_tags(self, tags: Iterable[TagInfo]) -> None:
+        """New colours: repaint the blocks that carry highlights."""
+        self._set_tag_colors(tags)
+        self._paint(set(self._spans_by_block), reset=True)
+
+    def add(self, annotations: Iterable[AnnotationInfo]) -> None:
         touched: set[int] = set()
         for annotation in annotations:
             if annotation.id in self._spans:
                 touched |= self._unindex(annotation.id)
             touched |= self._index(annotation)
-        return touched
+        self._paint(touched, reset=True)
 
-    def remove(self, annotation_ids: Iterable[int]) -> set[int]:
-        """Forget annotations; the blocks whose highlights changed."""
+    def remove(self, annotation_ids: Iterable[int]) -> None:
         touched: set[int] = set()
         for annotation_id in annotation_ids:
             touched |= self._unindex(annotation_id)
-        return touched
+        self._paint(touched, reset=True)
 
     def annotations_at(self, offset: int) -> list[int]:
         """Ids of the annotations covering the code point ``offset``, innermost last."""
@@ -169,39 +174,7 @@ class SpanHighlighter:
                 del self._spans_by_block[block]
         return set(blocks)
 
-    # Highlights --------------------------------------------------------------
-
-    def segments(self, number: int) -> list[Segment]:
-        """The highlighted stretches of block ``number`` in code points, overlaps cut into
-        segments, each with the tags over it."""
-        spans = self._spans_by_block.get(number)
-        if not spans:
-            return []
-        block_start, block_end = self._block_range(number)
-        events: list[tuple[int, int, int]] = []  # offset, +1/-1, tag id
-        for start, end, tag_id, _ in spans:
-            first, last = max(start, block_start), min(end, block_end)
-            if first < last:
-                events.append((first, 1, tag_id))
-                events.append((last, -1, tag_id))
-        events.sort()
-        bounds = sorted({event[0] for event in events})
-        segments: list[Segment] = []
-        active: list[int] = []
-        cursor = 0
-        for left, right in pairwise(bounds):
-            while cursor < len(events) and events[cursor][0] <= left:
-                _, change, tag_id = events[cursor]
-                if change > 0:
-                    active.append(tag_id)
-                else:
-                    active.remove(tag_id)
-                cursor += 1
-            if active:
-                segments.append((left, right, tuple(active)))
-        return segments
-
-    # Labels and headings -------------------------------------------------------
+    # Painting --------------------------------------------------------------
 
     def _block_range(self, number: int) -> tuple[int, int]:
         start = self._block_starts[number]
@@ -213,8 +186,8 @@ class SpanHighlighter:
         )
         return start, end
 
-    def _paint(self, blocks: Iterable[int]) -> None:
-        """Write the label and heading formats of ``blocks`` in one edit."""
+    def _paint(self, blocks: Iterable[int], reset: bool) -> None:
+        """Rewrite the character formats of ``blocks`` in one edit."""
         numbers = sorted(block for block in blocks if block < len(self._block_starts))
         self._pending.difference_update(numbers)
         if not numbers:
@@ -222,19 +195,54 @@ class SpanHighlighter:
         to_utf16 = self._offsets.to_utf16
         cursor = QTextCursor(self._document)
         cursor.beginEditBlock()
+        plain = QTextCharFormat()
         for number in numbers:
             block_start, block_end = self._block_range(number)
-            for start, end, style in self._styles.get(number, ()):
-                left, right = max(start, block_start), min(end, block_end)
-                if left < right:
-                    cursor.setPosition(to_utf16(left))
-                    cursor.setPosition(to_utf16(right), _KEEP)
-                    cursor.setCharFormat(self._format(style))
+            if reset and block_end > block_start:
+                cursor.setPosition(to_utf16(block_start))
+                cursor.setPosition(to_utf16(block_end), _KEEP)
+                cursor.setCharFormat(plain)
+            for left, right, char_format in self._segments(number, block_start, block_end):
+                cursor.setPosition(to_utf16(left))
+                cursor.setPosition(to_utf16(right), _KEEP)
+                cursor.setCharFormat(char_format)
         cursor.endEditBlock()
-        self.written(numbers)
 
-    def _format(self, style: str) -> QTextCharFormat:
-        cached = self._formats.get(style)
+    def _segments(
+        self, number: int, block_start: int, block_end: int
+    ) -> list[tuple[int, int, QTextCharFormat]]:
+        """The formatted stretches of one block, overlaps cut into segments."""
+        spans = self._spans_by_block.get(number, ())
+        styles = self._styles.get(number, ())
+        events: list[tuple[int, int, int]] = []  # offset, +1/-1, tag id
+        for start, end, tag_id, _ in spans:
+            first, last = max(start, block_start), min(end, block_end)
+            if first < last:
+                events.append((first, 1, tag_id))
+                events.append((last, -1, tag_id))
+        bounds = {block_start, block_end} | {event[0] for event in events}
+        for start, end, _ in styles:
+            bounds.update((max(start, block_start), min(end, block_end)))
+        events.sort()
+        segments = []
+        active: list[int] = []
+        cursor = 0
+        for left, right in pairwise(sorted(bounds)):
+            while cursor < len(events) and events[cursor][0] <= left:
+                _, change, tag_id = events[cursor]
+                if change > 0:
+                    active.append(tag_id)
+                else:
+                    active.remove(tag_id)
+                cursor += 1
+            style = next((name for start, end, name in styles if start <= left < end), "")
+            if active or style:
+                segments.append((left, right, self._format(style, tuple(active))))
+        return segments
+
+    def _format(self, style: str, tag_ids: tuple[int, ...]) -> QTextCharFormat:
+        key = (style, tag_ids)
+        cached = self._formats.get(key)
         if cached is not None:
             return cached
         char_format = QTextCharFormat()
@@ -244,11 +252,17 @@ class SpanHighlighter:
             char_format.setForeground(HEADING_COLOR)
         elif style == "muted":
             char_format.setForeground(MUTED_COLOR)
-        else:
+        elif style in ("question_label", "answer_label"):
             char_format.setFontWeight(QFont.Weight.Bold)
             color = QUESTION_LABEL_COLOR if style == "question_label" else ANSWER_LABEL_COLOR
             char_format.setForeground(color)
-        self._formats[style] = char_format
+        colors = [self._tag_colors[tag] for tag in tag_ids if tag in self._tag_colors]
+        if colors:
+            char_format.setBackground(highlight_background(colors))
+            if len(colors) > 1:
+                char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                char_format.setUnderlineColor(colors[-1].darker(130))
+        self._formats[key] = char_format
         return char_format
 
     def _title_size(self) -> float:

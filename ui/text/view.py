@@ -1,14 +1,13 @@
 """The interview text: read-only, selectable, highlighted by tag."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QHelpEvent,
-    QPainter,
-    QPaintEvent,
+    QRegion,
     QTextCharFormat,
     QTextCursor,
     QTextOption,
@@ -16,7 +15,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from app.dto import AnnotationInfo, DocumentContent, TagInfo
-from ui.text.backgrounds import HighlightPainter
 from ui.text.highlighter import SpanHighlighter
 from ui.text.offsets import OffsetMap
 from ui.text.stripes import StripeArea
@@ -57,8 +55,6 @@ class TextView(QPlainTextEdit):
         # Asked what else lies under the mouse (viewport point), after the annotations.
         self.hover_describers: list[Callable[[QPoint], list[str]]] = []
         self.highlighter = SpanHighlighter(self.document())
-        self.backgrounds = HighlightPainter(self, self.highlighter.segments, lambda: self._offsets)
-        self.highlighter.written = self.backgrounds.forget
         self.stripes = StripeArea(
             self,
             self.highlighter.spans_in_blocks,
@@ -117,8 +113,9 @@ class TextView(QPlainTextEdit):
         # from a plain one, or the whole interview would be set as a heading.
         self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(text)
-        self.highlighter.load(text, self._offsets, content.turns if content else (), annotations)
-        self.backgrounds.set_colors({tag.id: tag.color for tag in tags})
+        self.highlighter.load(
+            text, self._offsets, content.turns if content else (), annotations, tags
+        )
         self._annotations = {annotation.id: annotation for annotation in annotations}
         self._tag_names = {tag.id: tag.name for tag in tags}
         self.stripes.colors = {tag.id: QColor(tag.color) for tag in tags}
@@ -140,8 +137,7 @@ class TextView(QPlainTextEdit):
 
     @property
     def fully_painted(self) -> bool:
-        """Whether every label and heading format of the shown document is written (tag
-        highlights need no writing: they are drawn behind the text as it is painted)."""
+        """Whether every highlight of the shown document has been drawn in."""
         return self.highlighter.unpainted == 0
 
     def _paint_more(self) -> None:
@@ -164,39 +160,58 @@ class TextView(QPlainTextEdit):
 
     def upsert_annotations(self, annotations: list[AnnotationInfo]) -> None:
         """Paint new or changed annotations of the shown document (only their blocks)."""
+        spans = []
         for annotation in annotations:
             old = self._annotations.get(annotation.id)
             if old is not None:
                 self.stripes.lanes.remove(old.id, old.start, old.end)
+                spans.append((old.start, old.end))
             self._annotations[annotation.id] = annotation
             self.stripes.lanes.add(annotation.id, annotation.start, annotation.end)
-        self._repaint_blocks(self.highlighter.add(annotations))
+            spans.append((annotation.start, annotation.end))
+        self._rewrite(spans, lambda: self.highlighter.add(annotations))
         self._fit_stripes()
 
     def remove_annotations(self, annotation_ids: list[int]) -> None:
-        known = []
+        known, spans = [], []
         for annotation_id in annotation_ids:
             old = self._annotations.pop(annotation_id, None)
             if old is not None:
                 self.stripes.lanes.remove(old.id, old.start, old.end)
                 known.append(annotation_id)
-        self._repaint_blocks(self.highlighter.remove(known))
+                spans.append((old.start, old.end))
+        self._rewrite(spans, lambda: self.highlighter.remove(known))
         self._fit_stripes()
 
-    def _repaint_blocks(self, blocks: Iterable[int]) -> None:
-        """Draw the highlights of ``blocks`` again: only those of them on screen are
-        repainted (a highlight is drawn behind the text and changes no line)."""
-        numbers = list(blocks)
-        self.backgrounds.forget(numbers)
-        region = self.backgrounds.area(numbers)
+    def _rewrite(self, spans: list[tuple[int, int]], write: Callable[[], None]) -> None:
+        """Rewrite the highlights of the blocks under ``spans`` and repaint only those blocks.
+
+        Qt's plain text layout repaints the whole viewport after any change of format; a
+        highlight changes no line's height, so the blocks it touches are all that need
+        drawing again. Should a height change after all, everything is repainted."""
+        document = self.document()
+        numbers = sorted(
+            {n for start, end in spans for n in self.highlighter.blocks_of(start, end)}
+        )
+        blocks = [document.findBlockByNumber(n) for n in numbers]
+        heights = [self.blockBoundingRect(block).height() for block in blocks]
+        layout = document.documentLayout()
+        blocked = layout.blockSignals(True)
+        try:
+            write()
+        finally:
+            layout.blockSignals(blocked)
+        if [self.blockBoundingRect(block).height() for block in blocks] != heights:
+            layout.documentSizeChanged.emit(layout.documentSize())
+            self.viewport().update()
+            return
+        offset, area, region = self.contentOffset(), self.viewport().rect(), QRegion()
+        for block in blocks:
+            rect = self.blockBoundingGeometry(block).translated(offset).toAlignedRect()
+            if rect.intersects(area):
+                region += rect.adjusted(0, 0, 0, 1)
         if not region.isEmpty():
             self.viewport().update(region)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self.viewport())
-        self.backgrounds.paint(painter, event.rect())
-        painter.end()
-        super().paintEvent(event)
 
     def set_layer_marks(self, marks: dict[str, int]) -> None:
         """Mark each annotator's stripes (annotator -> marker, 0 plain) and name the
@@ -210,8 +225,7 @@ class TextView(QPlainTextEdit):
 
     def set_tags(self, tags: list[TagInfo]) -> None:
         self._tag_names = {tag.id: tag.name for tag in tags}
-        self.backgrounds.set_colors({tag.id: tag.color for tag in tags})
-        self.viewport().update()
+        self.highlighter.set_tags(tags)
         self.stripes.colors = {tag.id: QColor(tag.color) for tag in tags}
         self.stripes.update()
 
