@@ -67,7 +67,7 @@ def add_large_interview(project: Project, characters: int, annotations: int) -> 
 
 def build(folder: Path, characters: int, annotations: int) -> tuple[Path, int]:
     path = folder / "large.fangtan"
-    project = Project.open(path)
+    project = Project.open(path, annotator="bench")  # the layer the benchmarks open
     try:
         _, length = add_large_interview(project, characters, annotations)
     finally:
