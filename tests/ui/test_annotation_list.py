@@ -35,13 +35,13 @@ def test_click_selects_passage_and_filter_by_tag(qtbot, open_window, sample_proj
     window = open_window(sample_project)
     first, second = tag_two_passages(window)
     annotations = window.annotation_list
-    qtbot.waitUntil(lambda: annotations.proxy.rowCount() == 2)
+    qtbot.waitUntil(lambda: annotations.table_model.rowCount() == 2)
 
     click_row(qtbot, annotations.view, 1)
     assert window.text_view.selection_span() == (second, second + 8)
 
     annotations.filter_combo.setCurrentIndex(annotations.filter_combo.findData(window.tags[0].id))
-    assert annotations.proxy.rowCount() == 1
+    assert annotations.table_model.rowCount() == 1
     click_row(qtbot, annotations.view, 0)
     assert window.text_view.selection_span() == (first, first + 12)
 
@@ -51,7 +51,7 @@ def test_inline_note_and_delete_key_are_saved(qtbot, open_window, sample_project
     tag_two_passages(window)
     annotations = window.annotation_list
     view = annotations.view
-    qtbot.waitUntil(lambda: annotations.proxy.rowCount() == 2)
+    qtbot.waitUntil(lambda: annotations.table_model.rowCount() == 2)
 
     note_index = view.model().index(0, NOTE_COLUMN)
     view.setCurrentIndex(note_index)
@@ -65,7 +65,7 @@ def test_inline_note_and_delete_key_are_saved(qtbot, open_window, sample_project
     click_row(qtbot, view, 1)
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: annotations.proxy.rowCount() == 1)
+    qtbot.waitUntil(lambda: annotations.table_model.rowCount() == 1)
     window.session.close()
 
     project = reopen(sample_project)
@@ -78,7 +78,7 @@ def test_multiline_note_dialog_and_undo(qtbot, open_window, sample_project, monk
     window = open_window(sample_project)
     tag_two_passages(window)
     annotations = window.annotation_list
-    qtbot.waitUntil(lambda: annotations.proxy.rowCount() == 2)
+    qtbot.waitUntil(lambda: annotations.table_model.rowCount() == 2)
     click_row(qtbot, annotations.view, 0)
     monkeypatch.setattr(
         QInputDialog, "getMultiLineText", lambda *args, **kwargs: ("第一行\n第二行", True)
@@ -100,7 +100,7 @@ def test_after_an_inline_note_the_same_row_stays_selected(qtbot, open_window, sa
     tag_two_passages(window)
     annotations = window.annotation_list
     view = annotations.view
-    qtbot.waitUntil(lambda: annotations.proxy.rowCount() == 2)
+    qtbot.waitUntil(lambda: annotations.table_model.rowCount() == 2)
     first_id = annotations.table_model.annotation_at(0).id
     click_row(qtbot, view, 0)
     note_index = view.model().index(0, NOTE_COLUMN)
@@ -112,5 +112,5 @@ def test_after_an_inline_note_the_same_row_stays_selected(qtbot, open_window, sa
     assert annotations.selected_ids() == [first_id]
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: annotations.proxy.rowCount() == 1)
+    qtbot.waitUntil(lambda: annotations.table_model.rowCount() == 1)
     assert annotations.table_model.annotation_at(0).id != first_id

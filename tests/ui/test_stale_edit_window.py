@@ -36,7 +36,7 @@ def test_a_note_changed_meanwhile_is_refused_and_shown(
         "tag",
     )
     annotations = window.annotation_list
-    qtbot.waitUntil(lambda: annotations.proxy.rowCount() == 1)
+    qtbot.waitUntil(lambda: annotations.table_model.rowCount() == 1)
     annotation_id = annotations.table_model.annotation_at(0).id
 
     other = Project.open(sample_project, create=False, annotator="乙")

@@ -22,7 +22,6 @@ from ui.panels.annotation_table import (
     PASSAGE_COLUMN,
     TAG_COLUMN,
     AnnotationTableModel,
-    TagFilter,
 )
 from ui.panels.document_list import RESIZE_PRECISION
 from ui.window.swatches import swatch_icon
@@ -42,8 +41,6 @@ class AnnotationList(QWidget):
         self.table_model.note_edit_requested.connect(
             self.note_edit_requested, Qt.ConnectionType.QueuedConnection
         )
-        self.proxy = TagFilter(self)
-        self.proxy.setSourceModel(self.table_model)
 
         self.heading = QLabel()
         self.filter_combo = QComboBox()
@@ -51,7 +48,7 @@ class AnnotationList(QWidget):
         self.filter_combo.currentIndexChanged.connect(self._filter_changed)
         self.view = QTableView()
         self.view.setObjectName("annotationTable")
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.table_model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(
@@ -129,21 +126,20 @@ class AnnotationList(QWidget):
             self.filter_combo.addItem(swatch_icon(tag.color), tag.name, tag.id)
         self.filter_combo.setCurrentIndex(max(0, self.filter_combo.findData(chosen)))
         self.filter_combo.blockSignals(False)
-        self.proxy.set_tag(self.filter_combo.currentData())
+        self.table_model.set_tag_filter(self.filter_combo.currentData())
 
     def show_annotation(self, annotation_id: int) -> None:
         """Select the row of ``annotation_id`` without re-emitting activation."""
         row = self.table_model.row_of(annotation_id)
         if row < 0:
             return
-        index = self.proxy.mapFromSource(self.table_model.index(row, 0))
-        if index.isValid():
-            self.view.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.view.scrollTo(index)
+        index = self.table_model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
 
     def selected_ids(self) -> list[int]:
         rows = self.view.selectionModel().selectedRows()
@@ -152,7 +148,7 @@ class AnnotationList(QWidget):
     # Internals --------------------------------------------------------------
 
     def _filter_changed(self) -> None:
-        self.proxy.set_tag(self.filter_combo.currentData())
+        self.table_model.set_tag_filter(self.filter_combo.currentData())
 
     def _activated(self, index) -> None:
         annotation_id = index.data(ANNOTATION_ID)

@@ -145,13 +145,18 @@ class DocumentController(QObject):
         gone = [i for i in changes.removed if i in self._annotations]
         for annotation_id in gone:
             del self._annotations[annotation_id]
-        fresh = [
-            annotation
-            for annotation in self._session.project.annotations_by_id(
-                changes.added | changes.updated
-            )
-            if annotation.document_id == self._content.meta.id and self._shown(annotation.annotator)
-        ]
+        wanted = changes.added | changes.updated
+        known = [annotation for annotation in changes.written if annotation.id in wanted]
+        missing = wanted - {annotation.id for annotation in known}
+        read = self._session.project.annotations_by_id(missing) if missing else []
+        fresh = sorted(
+            (
+                annotation
+                for annotation in (*known, *read)
+                if annotation.document_id == document_id and self._shown(annotation.annotator)
+            ),
+            key=lambda annotation: (annotation.start, annotation.end, annotation.id),
+        )
         for annotation in fresh:
             self._annotations[annotation.id] = annotation
         if gone:
