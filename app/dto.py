@@ -123,11 +123,17 @@ class Changes:
     turns: frozenset[int] = frozenset()  # documents whose turns changed (speaker roles)
     tags: bool = False
     document_list: bool = False
+    # Added annotations as written, where the action knows them all (the window need not
+    # read them back); any other added or updated annotation is read.
+    written: tuple[AnnotationInfo, ...] = ()
 
     def merge(self, other: "Changes") -> "Changes":
         added = (self.added | other.added) - other.removed
         removed = (self.removed - other.added) | (other.removed - self.added)
         updated = (self.updated | other.updated) - removed - added
+        touched = other.added | other.updated | other.removed
+        written = {a.id: a for a in self.written if a.id not in touched}
+        written.update((a.id, a) for a in other.written)
         return Changes(
             documents=self.documents | other.documents,
             added=added,
@@ -138,6 +144,7 @@ class Changes:
             turns=self.turns | other.turns,
             tags=self.tags or other.tags,
             document_list=self.document_list or other.document_list,
+            written=tuple(a for i, a in written.items() if i in added | updated),
         )
 
 

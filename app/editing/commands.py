@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from app.dto import Changes
+from app.dto import AnnotationInfo, Changes
 from app.editing.versions import check_version, restore_versions, version_after
 from app.errors import (
     EmptySpanError,
@@ -88,6 +88,7 @@ class CreateAnnotations(Command):
         now = utc_now()
         created: list[Annotation] = []
         versions: list[int | None] = []
+        plain: list[bool] = []
         for document_id, specs in by_document.items():
             snapshot = _snapshotter(session, document_id, specs)
             for spec in specs:
@@ -110,11 +111,36 @@ class CreateAnnotations(Command):
                     row.id = spec.id
                 created.append(row)
                 versions.append(spec.version)
+                # A new row as written, with nothing the database might normalise.
+                plain.append(
+                    spec.version in (None, 1)
+                    and spec.created_at is None
+                    and spec.updated_at is None
+                )
         session.add_all(created)
         session.flush()
         restored = dict(zip((row.id for row in created), versions, strict=True))
         restore_versions(session, Annotation, restored)
         ids = tuple(row.id for row in created)
+        names = {number: name for name, number in annotator_ids.items()}
+        written = tuple(
+            AnnotationInfo(
+                row.id,
+                row.document_id,
+                row.tag_id,
+                row.start,
+                row.end,
+                row.text,
+                row.note,
+                names.get(row.annotator_id or 0, ""),
+                row.created_at,
+                row.updated_at,
+                row.source,
+                1,
+            )
+            for row, known in zip(created, plain, strict=True)
+            if known
+        )
         return Applied(
             inverse=DeleteAnnotations(ids),
             changes=Changes(
@@ -122,6 +148,7 @@ class CreateAnnotations(Command):
                 added=frozenset(ids),
                 tag_ids=frozenset(tag_ids),
                 document_list=True,
+                written=written,
             ),
         )
 

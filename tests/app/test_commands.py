@@ -68,6 +68,45 @@ def every_span(text: str) -> list[tuple[int, int]]:
 # CreateAnnotations -------------------------------------------------------------------
 
 
+def test_new_annotations_are_reported_as_they_are_stored(
+    project, tricky_document, tag_id, reopen
+) -> None:
+    """The window shows a new tag from what the action reports, without reading it back:
+    that report must be what a later read finds, to the microsecond and the code point."""
+    specs = (
+        AnnotationSpec(tricky_document, tag_id, 0, 3, note="首句"),
+        AnnotationSpec(tricky_document, tag_id, 5, 9, annotator="另一位"),
+        AnnotationSpec(tricky_document, tag_id, 2, 6, source="suggested"),
+    )
+    changes = project.execute(CreateAnnotations(specs)).changes
+    assert {a.id for a in changes.written} == changes.added
+    project = reopen(project)
+    stored = project.annotations_by_id(changes.added)
+    assert sorted(changes.written, key=lambda a: a.id) == sorted(stored, key=lambda a: a.id)
+
+
+def test_restored_annotations_are_read_back_not_reported(project, tricky_document, tag_id) -> None:
+    """An annotation brought back with its old version or dates is left to be read."""
+    created = project.execute(
+        CreateAnnotations((AnnotationSpec(tricky_document, tag_id, 0, 3),))
+    ).changes
+    [annotation] = project.annotations_by_id(created.added)
+    project.execute(DeleteAnnotations(tuple(created.added)))
+    restored = AnnotationSpec(
+        tricky_document,
+        tag_id,
+        0,
+        3,
+        id=annotation.id,
+        created_at=annotation.created_at,
+        updated_at=annotation.updated_at,
+        version=3,
+    )
+    changes = project.execute(CreateAnnotations((restored,))).changes
+    assert changes.added == {annotation.id}
+    assert changes.written == ()
+
+
 @pytest.mark.parametrize("batch", [1, 40], ids=["one-by-one", "bulk"])
 def test_snapshot_is_exactly_the_covered_code_points(
     project, tricky_document, tag_id, reopen, batch
