@@ -216,3 +216,35 @@ def test_counts_follow_the_highlight_and_a_closed_project_is_left_alone(
     QCoreApplication.processEvents()
     assert not sample_project.exists()  # nothing opened, and so created, the file again
     assert len(stored_annotations(moved)[1]) == 2
+
+
+def test_tag_counts_kept_in_step_without_recounting_match_the_project(
+    qtbot, open_window, sample_project
+):
+    window = open_window(sample_project)
+    view = window.text_view
+    text = view.content.text
+    first, second = window.tags[0], window.tags[1]
+    before = {tag.id: tag.usage for tag in window.tags}
+    places = [
+        (text.index("大力推进"), Qt.Key.Key_1),
+        (text.index("项目管家"), Qt.Key.Key_1),
+        (text.index("项目管家") + 2, Qt.Key.Key_2),
+    ]
+    for offset, key in places:
+        view.select_span(offset, offset + 4)
+        view.setFocus()
+        qtbot.keyClick(view, key)
+    panel = window.tag_panel
+    qtbot.waitUntil(lambda: panel.item_for(second.id).text(2) == str(before[second.id] + 1))
+    assert panel.item_for(first.id).text(2) == str(before[first.id] + 2)
+    window.undo_action.trigger()  # takes the last tag away: counted from the project again
+    qtbot.waitUntil(lambda: panel.item_for(second.id).text(2) == str(before[second.id]))
+    shown = {tag.id: tag.usage for tag in window.tags}
+    window.session.close()
+    project = reopen(sample_project)
+    try:
+        assert shown == {tag.id: tag.usage for tag in project.tags()}
+    finally:
+        project.close()
+    assert shown[first.id] == before[first.id] + 2
