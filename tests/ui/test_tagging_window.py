@@ -226,6 +226,10 @@ def test_tag_counts_kept_in_step_without_recounting_match_the_project(
     text = view.content.text
     first, second = window.tags[0], window.tags[1]
     before = {tag.id: tag.usage for tag in window.tags}
+    table = window.document_list.table
+    shown_document = window.documents.document_id
+    row = table.row_of(shown_document)
+    listed = table.document_at(row).annotation_count
     places = [
         (text.index("大力推进"), Qt.Key.Key_1),
         (text.index("项目管家"), Qt.Key.Key_1),
@@ -238,13 +242,17 @@ def test_tag_counts_kept_in_step_without_recounting_match_the_project(
     panel = window.tag_panel
     qtbot.waitUntil(lambda: panel.item_for(second.id).text(2) == str(before[second.id] + 1))
     assert panel.item_for(first.id).text(2) == str(before[first.id] + 2)
+    qtbot.waitUntil(lambda: table.document_at(row).annotation_count == listed + 3)
     window.undo_action.trigger()  # takes the last tag away: counted from the project again
     qtbot.waitUntil(lambda: panel.item_for(second.id).text(2) == str(before[second.id]))
+    qtbot.waitUntil(lambda: table.document_at(row).annotation_count == listed + 2)
     shown = {tag.id: tag.usage for tag in window.tags}
     window.session.close()
     project = reopen(sample_project)
     try:
         assert shown == {tag.id: tag.usage for tag in project.tags()}
+        stored = {d.id: d.annotation_count for d in project.documents()}
+        assert stored[shown_document] == listed + 2
     finally:
         project.close()
     assert shown[first.id] == before[first.id] + 2

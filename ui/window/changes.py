@@ -61,6 +61,7 @@ class ProjectViews(QObject):
         self._tags: list[TagInfo] = []
         self._read = False  # the project was read once already
         self._counted: set[int] = set()  # new annotations already in the tags' counts
+        self._document_counts: dict[int, int] = {}  # the same documents' counts with them
         self._counts_later = ChangesLater(self._refresh_counts, self)
         session.changed.connect(self._on_changes)
 
@@ -146,6 +147,14 @@ class ProjectViews(QObject):
             replace(tag, usage=tag.usage + created[tag.id]) if tag.id in created else tag
             for tag in self._tags
         ]
+        table = self._document_list.table
+        for document_id, number in Counter(a.document_id for a in changes.written).items():
+            shown = self._document_counts.get(document_id)
+            if shown is None:
+                summary = table.document_at(table.row_of(document_id))
+                shown = summary.annotation_count if summary is not None else None
+            if shown is not None:
+                self._document_counts[document_id] = shown + number
         self._counted |= ids
 
     def _refresh_counts(self, changes: Changes) -> None:
@@ -153,6 +162,7 @@ class ProjectViews(QObject):
         project = self._session.project
         counted = bool(changes.added) and changes.added <= self._counted
         counted = counted and not changes.removed and not changes.updated
+        document_counts, self._document_counts = self._document_counts, {}
         self._counted.clear()  # every change made so far is in what follows
         if changes.tag_ids:
             usage = (
@@ -164,7 +174,9 @@ class ProjectViews(QObject):
             self._tag_panel.set_usage(usage)
             self._codebook.set_tags(self._tags)
         if changes.document_list and changes.documents:
-            self._document_list.table.set_counts(project.annotation_counts(changes.documents))
+            if not (counted and changes.documents <= document_counts.keys()):
+                document_counts = project.annotation_counts(changes.documents)
+            self._document_list.table.set_counts(document_counts)
 
     def after_import(self, report: ImportReport) -> None:
         """Interviews were imported: list them, and show the first one imported."""
