@@ -134,8 +134,8 @@ class ProjectViews(QObject):
 
     def _count_written(self, changes: Changes) -> None:
         """An action that only created annotations, each reported as written, adds them to
-        the tags' counts at once: counting a tag's annotations in the project takes
-        several milliseconds once it holds 200,000 of them."""
+        the tags' and the interviews' counts at once: counting a tag's annotations in the
+        project takes several milliseconds once it holds 200,000 of them."""
         ids = {annotation.id for annotation in changes.written}
         known = {tag.id for tag in self._tags}
         created = Counter(annotation.tag_id for annotation in changes.written)
