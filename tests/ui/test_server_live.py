@@ -85,6 +85,41 @@ def test_the_window_says_when_the_server_is_away(qtbot, window_of_li, postgres_c
     assert window.server_label.text().startswith("Server: li@")
 
 
+def test_a_window_whose_server_is_away_is_retranslated_and_says_why_it_cannot_undo(
+    qtbot, window_of_li, team, postgres_cluster, monkeypatch
+):
+    window = window_of_li
+    view = window.text_view
+    qtbot.waitUntil(lambda: view.content is not None)
+    start = view.content.text.index(PASSAGE)
+    view.select_span(start, start + len(PASSAGE))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: window.undo_action.isEnabled())
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _parent, _title, text: warnings.append(text))
+    )
+    postgres_cluster.stop_immediate()
+    try:
+        # A language change redraws the menus from what is known: it reads nothing.
+        QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
+        assert window.undo_action.isEnabled()
+        window.undo_action.trigger()
+        qtbot.waitUntil(lambda: len(warnings) == 1)
+        assert warnings[0].startswith("Cannot connect to") and "\n" not in warnings[0]
+        QCoreApplication.processEvents()
+        assert len(warnings) == 1  # said once
+    finally:
+        postgres_cluster.start()
+    reopened = Project.open(team["li"])
+    try:
+        document = reopened.documents()[0].id
+        assert [a.text for a in reopened.annotations(document)] == [PASSAGE]
+    finally:
+        reopened.close()
+
+
 def test_anothers_annotation_cannot_be_deleted_from_the_window(
     qtbot, window_of_li, team, monkeypatch
 ):

@@ -1,5 +1,7 @@
 """The open project as seen by the window: actions, undo/redo and change signals."""
 
+from contextlib import suppress
+
 from PySide6.QtCore import QObject, Signal
 
 from app.dto import Changes
@@ -24,6 +26,7 @@ class ProjectSession(QObject):
         super().__init__(parent)
         self.project = project
         self.history = History(project)
+        self._history_state = HistoryState(None, None)  # the last one read or announced
 
     def run(self, command: Command, description: str) -> Changes | None:
         """Apply ``command`` now (on disk when this returns); None if it was refused."""
@@ -43,14 +46,20 @@ class ProjectSession(QObject):
         return self._step("redo")
 
     def history_state(self) -> HistoryState:
-        return self.history.state()
+        """The undo/redo state; while the project cannot be read (a server away), the last
+        one known: undoing then says why it cannot."""
+        with suppress(FangtanError):
+            self._history_state = self.history.state()
+        return self._history_state
 
     def refresh_history(self) -> None:
         """Announce the undo/redo state again (after a failure, or a new annotator name)."""
         try:
-            self.history_changed.emit(self.history.state())
+            self._history_state = self.history.state()
         except FangtanError as error:
             self.failed.emit(error)
+            return
+        self.history_changed.emit(self._history_state)
 
     def _step(self, origin: str) -> Changes | None:
         try:
@@ -62,7 +71,7 @@ class ProjectSession(QObject):
                 except FangtanError as dropping:
                     error = dropping
             self._refused(error)
-            self.refresh_history()
+            self.history_changed.emit(self.history_state())  # said once, not again here
             return None
         if changes is not None:
             self._announce(changes, origin)
@@ -75,7 +84,10 @@ class ProjectSession(QObject):
 
     def _announce(self, changes: Changes, origin: str, state: HistoryState | None = None) -> None:
         self.changed.emit(changes, origin)
-        self.history_changed.emit(state or self.history.state())
+        if state is None:
+            state = self.history_state()
+        self._history_state = state
+        self.history_changed.emit(state)
 
     def close(self) -> None:
         self.closed.emit()
