@@ -1,6 +1,6 @@
 """The current document's annotations: filter by tag, jump to a passage, edit notes, delete."""
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from ui.panels.annotation_table import (
     AnnotationTableModel,
 )
 from ui.panels.document_list import RESIZE_PRECISION
+from ui.window.selection import select_row
 from ui.window.swatches import swatch_icon
 
 
@@ -133,13 +134,7 @@ class AnnotationList(QWidget):
         row = self.table_model.row_of(annotation_id)
         if row < 0:
             return
-        index = self.table_model.index(row, 0)
-        self.view.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.view.scrollTo(index)
+        select_row(self.view, self.table_model.index(row, 0))
 
     def selected_ids(self) -> list[int]:
         rows = self.view.selectionModel().selectedRows()

@@ -5,7 +5,6 @@ from dataclasses import replace
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
-    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.dto import DocumentSummary
+from ui.window.selection import select_row
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -119,11 +119,7 @@ class DocumentList(QTableView):
     def select_document(self, document_id: int) -> None:
         row = self.table.row_of(document_id)
         if row >= 0:
-            self.selectionModel().setCurrentIndex(
-                self.table.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            select_row(self, self.table.index(row, 0), scroll=False)
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         document = self.table.document_at(current.row())

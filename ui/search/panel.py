@@ -8,7 +8,6 @@ thread: on Enter at once, and while typing after a short pause.
 
 from PySide6.QtCore import (
     QEvent,
-    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -46,6 +45,7 @@ from ui.search.tag_chooser import TagChooser
 from ui.window import history_text
 from ui.window.context import PanelContext
 from ui.window.errors import error_text
+from ui.window.selection import select_row
 from ui.window.swatches import swatch_icon
 
 HIT_LIMIT = 1000  # hits listed; "Tag All Hits…" always takes every hit
@@ -329,13 +329,7 @@ class SearchPanel(QDockWidget):
             return
         view.select_span(hit.start, hit.end)
         self._mark_hits()
-        index = self.table_model.index(row, 0)
-        self.view.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.view.scrollTo(index)
+        select_row(self.view, self.table_model.index(row, 0))
 
     def next_hit(self) -> None:
         self._step(1)

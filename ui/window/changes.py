@@ -137,11 +137,10 @@ class ProjectViews(QObject):
         the tags' and the interviews' counts at once: counting a tag's annotations in the
         project takes several milliseconds once it holds 200,000 of them."""
         ids = {annotation.id for annotation in changes.written}
-        known = {tag.id for tag in self._tags}
-        created = Counter(annotation.tag_id for annotation in changes.written)
         if changes.removed or changes.updated or not ids or ids != changes.added:
             return
-        if not created.keys() <= known:
+        created = Counter(annotation.tag_id for annotation in changes.written)
+        if not created.keys() <= {tag.id for tag in self._tags}:
             return
         self._tags = [
             replace(tag, usage=tag.usage + created[tag.id]) if tag.id in created else tag
