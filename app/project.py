@@ -1,6 +1,5 @@
 """An open project file: the one place that turns a path into sessions."""
 
-import getpass
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -31,6 +30,8 @@ from app.errors import (
     ProjectUnreadableError,
     ProjectUpgradeError,
 )
+from app.local_user import default_annotator
+from app.locations import PROJECT_SUFFIX
 from app.logs import log_failure
 from app.server.changes import CHANGED_DOCUMENTS, log_version, record_change
 from app.server.errors import (
@@ -54,22 +55,9 @@ from models.server import ServerAddress, is_server_location
 if TYPE_CHECKING:
     from app.editing.commands import Applied, Command
 
-PROJECT_SUFFIX = ".fangtan"
 # Why an empty file that cannot be written cannot be opened (it would need setting up).
 EMPTY_READ_ONLY = "it is empty and has to be set up as a project first"
 INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a refused permission
-
-
-def default_annotator() -> str:
-    """The name recorded with new annotations unless one is given: FANGTAN_ANNOTATOR when
-    set (the command line's counterpart of the window's preference), else the login name."""
-    named = os.environ.get("FANGTAN_ANNOTATOR", "").strip()
-    if named:
-        return named
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "annotator"
 
 
 class Project:

@@ -3,21 +3,9 @@
 import os
 from pathlib import Path
 
-import platformdirs
-
-from app.logs import APP_NAME
-from app.project import PROJECT_SUFFIX, Project
+from app.locations import default_project_path
+from app.project import Project
 from app.seeds import SAMPLE_INTERVIEWS, sample_interviews_path
-
-DEFAULT_PROJECT_NAME = "default" + PROJECT_SUFFIX
-
-
-def data_dir() -> Path:
-    return platformdirs.user_data_path(APP_NAME, appauthor=False)
-
-
-def default_project_path() -> Path:
-    return data_dir() / DEFAULT_PROJECT_NAME
 
 
 def open_default_project(annotator: str | None = None) -> Project:

@@ -64,8 +64,8 @@ def measure(url: str, runs: int) -> int:
     from app.server.admin import add_user, init_server
     from app.workspace import import_sample
     from models.server import ServerAddress
-    from ui.launch import Application
     from ui.panels.document_controller import LayerChoice
+    from ui.window.application import Application
 
     address = ServerAddress.parse(url)
     init_server(address)

@@ -1,210 +1,137 @@
-"""Start the window: application, language, project, main window."""
+"""Start the window: application, language, project, main window.
 
+When the project file is as its window left it, its first screen (ui/window/first_screen.py)
+is shown at once, and the storage layer, the slowest part of a start, loads on a thread
+meanwhile; the window replaces the first screen once the project is open. Otherwise the
+window opens directly. This module loads no more than the first screen needs.
+"""
+
+import importlib
 import sys
+import threading
 from collections.abc import Callable
-from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from app.backups import keep_count, list_backups, restore_backup, set_keep_count, take_backup
-from app.errors import FangtanError
-from app.locations import project_location
-from app.project import Project, default_annotator, parse_address
-from app.server.errors import ServerPasswordNeededError
-from app.workspace import default_project_path, open_default_project
-from ui.dialogs.restore import RestoreDialog
-from ui.dialogs.server_open import ServerRestoreError, ask_password
-from ui.dialogs.settings import SettingsDialog
-from ui.main_window import MainWindow
-from ui.window.errors import install_exception_dialog, show_error
+from app import first_screen
+from app.local_user import default_annotator
+from app.locations import default_project_path
+from ui.window.errors import install_exception_dialog
+from ui.window.first_screen import FirstScreenWindow
 from ui.window.i18n import Translations, settings
 from ui.window.icon import application_icon
-from ui.window.session import ProjectSession
-from ui.window.single_instance import InstanceServer, bring_forward, instance_name
-from ui.window.tasks import TaskState
+from ui.window.single_instance import bring_forward, name_of
+
+if TYPE_CHECKING:  # loaded on the thread, or when there is no first screen
+    from ui.window.application import Application
+
+# What opens the project and builds the window (with it, the storage layer).
+APPLICATION = "ui.window.application"
+
+EXIT_BROKEN = 3  # as the command line's exit code for a bug
+
+Shown = Callable[[], None]
 
 
-class Application:
-    """Owns the QApplication, the translations and the one open main window."""
+class _Loaded(QObject):
+    """Says on the window's thread that the loading thread is done (None, or its error)."""
 
-    def __init__(self, app: QApplication) -> None:
+    done = Signal(object)
+
+
+def _first_screen(project: Path | str | None) -> FirstScreenWindow | None:
+    """The first screen kept for ``project`` as it is now, or None (a server, a new file,
+    a file changed since, another annotator)."""
+    if isinstance(project, str):
+        return None
+    path = default_project_path() if project is None else project
+    annotator = str(settings().value("annotator", "")) or default_annotator()
+    screen = first_screen.load(path, annotator) if path.is_file() else None
+    return FirstScreenWindow(screen) if screen is not None else None
+
+
+class Start:
+    """One start: the first screen, if there is one, then the window."""
+
+    def __init__(self, app: QApplication, project: Path | str | None, on_shown: Shown | None):
         self.app = app
+        self.project = project
+        self.on_shown = on_shown
         self.translations = Translations(app)
         self.translations.install(str(settings().value("language", "")))
-        self.window: MainWindow | None = None
-        self.instance = InstanceServer(self._come_forward)
+        self.application: Application | None = None
+        self.shell: FirstScreenWindow | None = None
+        self.loaded = _Loaded()
+        self.loaded.done.connect(self._open)
+        self.thread: threading.Thread | None = None
 
-    def annotator(self) -> str:
-        return str(settings().value("annotator", "")) or default_annotator()
-
-    def open(self, path: Path | str | None) -> bool:
-        """Show ``path`` (None: the default project; a str: a server address) in a window
-        replacing the current one. False when it could not be opened, the password asked
-        for was not given, or another Fangtan window has it open (that window comes
-        forward): the current window stays as it was."""
-        name = name_of(path)
-        if name is not None and name == self.instance.name:
-            if self.window is not None:
-                self._come_forward()
-                return True
-        elif name is not None and bring_forward(name):
-            if self.window is not None:
-                self.window.statusBar().showMessage(
-                    QCoreApplication.translate(
-                        "Application", "That project is open in another Fangtan window, shown now."
-                    ),
-                    8000,
-                )
-            return False
-        try:
-            project = self._project(path)
-        except FangtanError as error:
-            print(f"fangtan: {error}", file=sys.stderr)
-            show_error(self.window, error)
-            return False
-        if project is None:
-            return False
-        old = self.window
-        window = MainWindow(ProjectSession(project))
-        window.open_requested.connect(self.open)
-        window.settings_requested.connect(self.edit_settings)
-        window.restore_requested.connect(self.restore)
-        self.window = window
-        window.show()
-        listened = name_of(project.path if project.path is not None else project.location)
-        if listened is not None:
-            self.instance.listen(listened)
-        self._back_up(window)
-        if old is not None:
-            old.close()
-            old.session.close()
-            old.deleteLater()
+    def begin(self, on_first_screen: Shown | None) -> bool:
+        """Show the first screen and load the rest behind it, or open the window now.
+        False when the project could not be opened."""
+        self.shell = _first_screen(self.project)
+        if self.shell is None:
+            importlib.import_module(APPLICATION)
+            return self._open(None)
+        self.shell.show()
+        if on_first_screen is not None:
+            QTimer.singleShot(0, on_first_screen)
+        self.thread = threading.Thread(target=self._load, name="fangtan-load", daemon=True)
+        self.thread.start()
         return True
 
-    def _come_forward(self) -> None:
-        window = self.window
-        if window is None:
-            return
-        if window.isMinimized():
-            window.showNormal()
-        window.raise_()
-        window.activateWindow()
-
-    def _project(self, path: Path | str | None) -> Project | None:
-        if path is None:
-            return open_default_project(self.annotator())
-        location = project_location(path) if isinstance(path, str) else path
-        if isinstance(location, Path):
-            return Project.open(location, annotator=self.annotator())
-        return self._open_server(location)
-
-    def _open_server(self, location: str) -> Project | None:
-        """A server project, whose annotator is the role logged in as. The password, when
-        the server asks for one that libpq does not find, is asked once and kept in memory
-        only; None when it is not given."""
+    def _load(self) -> None:
         try:
-            return Project.open(location)
-        except ServerPasswordNeededError:
-            address = parse_address(location)
-            password = ask_password(self.window, address.shown())
-            if password is None:
-                return None
-            return Project.open(address.with_password(password))
-
-    def _back_up(self, window: MainWindow) -> None:
-        """Take the rotating copy of the project in the background once it is open."""
-        project = window.session.project
-        if project.read_only or project.path is None:
-            return  # a server keeps its own backups (pg_dump)
-        keep = keep_count(project)
-        path = project.path
-
-        def work(_state: TaskState) -> None:
-            take_backup(path, keep)
-
-        task = window.runner.start(work)
-        task.failed.connect(
-            lambda error: show_error(window, error), Qt.ConnectionType.QueuedConnection
-        )
-
-    def restore(self) -> None:
-        window = self.window
-        if window is None:
+            importlib.import_module(APPLICATION)
+        except BaseException as error:  # said on the window's thread, where errors are shown
+            self.loaded.done.emit(error)
             return
-        project = window.session.project
-        path = project.path
-        if path is None:
-            show_error(window, ServerRestoreError(path=project.location))
-            return
-        dialog = RestoreDialog(list_backups(path), window)
-        backup = dialog.chosen() if dialog.exec() else None
-        if backup is None:
-            return
-        window.runner.wait()
-        window.session.close()
-        try:
-            restore_backup(path, backup.path)
-        except FangtanError as error:
-            show_error(window, error)
-        self.window = None
-        window.close()
-        window.deleteLater()
-        self.open(path)
+        self.loaded.done.emit(None)
 
-    def edit_settings(self) -> None:
-        store = settings()
-        project = self.window.session.project if self.window is not None else None
-        keep = None
-        if project is not None and project.server is None:
-            with suppress(FangtanError):  # not readable now: the project part is left out
-                keep = keep_count(project)
-        dialog = SettingsDialog(
-            str(store.value("language", "")),
-            self.annotator(),
-            self.window,
-            backups_keep=keep,
-            read_only=project is not None and project.read_only,
-        )
-        if not dialog.exec():
-            return
-        store.setValue("language", dialog.language())
-        store.setValue("annotator", dialog.annotator())
-        self.translations.install(dialog.language())
-        if project is not None and keep is not None and not project.read_only:
-            self._save_backups_keep(project, keep, dialog.backups_keep())
-        if self.window is not None and self.window.session.project.server is None:
-            # On a server the annotator is the role logged in as, whatever the preference.
-            self.window.session.project.annotator = self.annotator()
-            self.window.session.refresh_history()  # the history is the new annotator's
-            self.window.show_saved()
+    def _open(self, error: BaseException | None) -> bool:
+        shell = self.shell
+        if error is not None:  # a broken installation: the unexpected-error dialog, then out
+            sys.excepthook(type(error), error, error.__traceback__)
+            if shell is not None:
+                shell.close()
+            self.app.exit(EXIT_BROKEN)
+            return False
+        if shell is not None and not shell.isVisible():
+            return False  # closed before the project was open: the application ends
+        from ui.window.application import Application
 
-    def _save_backups_keep(self, project: Project, old: int, new: int) -> None:
-        if new == old:
-            return
-        try:
-            set_keep_count(project, new)
-        except FangtanError as error:
-            show_error(self.window, error)
-            return
-        if self.window is not None:
-            self.window.own_write_saved()
+        application = Application(self.app, self.translations)
+        self.application = application
+        if shell is not None:
+            shell.keep_place()
+        if not application.open(self.project):
+            if shell is not None:  # said in a message; the first screen goes with it
+                shell.close()
+                self.app.exit(1)
+            return False
+        if shell is not None and application.window is not None:
+            shell.hand_over(application.window)
+        if self.on_shown is not None:
+            QTimer.singleShot(0, self.on_shown)
+        return True
+
+    def end(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+        if self.application is not None:
+            self.application.leave()
 
 
-def name_of(location: Path | str | None) -> str | None:
-    """The single-instance name of a project location (None: the default project), or
-    None when the location cannot be read (opening it will say why)."""
-    try:
-        if isinstance(location, str):
-            location = project_location(location)
-        return instance_name(default_project_path() if location is None else location)
-    except (FangtanError, OSError):
-        return None
-
-
-def run(project: Path | str | None = None, on_shown: Callable[[], None] | None = None) -> int:
-    """Entry point of ``fangtan gui``; returns the process exit code."""
+def run(
+    project: Path | str | None = None,
+    on_shown: Shown | None = None,
+    on_first_screen: Shown | None = None,
+) -> int:
+    """Entry point of ``fangtan gui``; returns the process exit code. ``on_shown`` runs once
+    the window is open, ``on_first_screen`` once the first screen is shown (if there is
+    one)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Fangtan")
@@ -216,9 +143,10 @@ def run(project: Path | str | None = None, on_shown: Callable[[], None] | None =
     if name is not None and bring_forward(name):
         print(f"fangtan: {project or 'the project'} is already open in another window; shown now")
         return 0
-    application = Application(app)
-    if not application.open(project):
-        return 1
-    if on_shown is not None:
-        QTimer.singleShot(0, on_shown)
-    return app.exec()
+    start = Start(app, project, on_shown)
+    try:
+        if not start.begin(on_first_screen):
+            return 1
+        return app.exec()
+    finally:
+        start.end()

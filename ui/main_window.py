@@ -6,12 +6,9 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
-    QVBoxLayout,
-    QWidget,
 )
 
 from app.dto import TagInfo
@@ -49,7 +46,7 @@ from ui.window import history_text
 from ui.window.changes import ProjectViews
 from ui.window.context import STATUS_MS, PanelContext
 from ui.window.errors import show_error
-from ui.window.layout import WindowLayout
+from ui.window.layout import WindowLayout, reading_column
 from ui.window.other_writers import OtherWriters
 from ui.window.reading_place import ReadingPlace
 from ui.window.session import ProjectSession
@@ -81,7 +78,11 @@ class MainWindow(QMainWindow):
         self.codebook = CodebookController(session, self, self._reserved_shortcuts)
         self.transfers = Transfers(session, self.runner, self)
         self.layout_keeper = WindowLayout(
-            self, self._reading_column(), self.document_list, self.tag_panel, self.annotation_list
+            self,
+            reading_column(self.header, self.text_view),
+            self.document_list,
+            self.tag_panel,
+            self.annotation_list,
         )
         self.reading_place = ReadingPlace(session.project.naming_path, self.text_view, self)
         self.saved_label = QLabel()
@@ -141,23 +142,6 @@ class MainWindow(QMainWindow):
         self.other_writers.own_write_saved()
 
     # Composition ---------------------------------------------------------------
-
-    def _reading_column(self) -> QWidget:
-        """The header above the text, which on a wide screen stays a readable column."""
-        middle = QWidget()
-        middle.setObjectName("readingColumn")
-        column = QVBoxLayout(middle)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.header)
-        page = QHBoxLayout()
-        page.setContentsMargins(0, 0, 0, 0)
-        page.addStretch(0)
-        page.addWidget(self.text_view, 1)
-        page.addStretch(0)
-        self.text_view.setMaximumWidth(self.text_view.reading_width())
-        column.addLayout(page, 1)
-        return middle
 
     def _panel_context(self) -> PanelContext:
         """What the panels in their own modules may use of the window."""

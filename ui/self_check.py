@@ -48,8 +48,8 @@ from app.exchange import ExportOptions
 from app.logs import log_failure
 from app.project import Project
 from app.workspace import import_sample
-from ui.launch import Application
 from ui.main_window import MainWindow
+from ui.window.application import Application
 from ui.window.icon import icon_files
 
 PASSAGE = "大力推进氢能产业园区建设"  # in the first sample interview

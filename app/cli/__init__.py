@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from app import __version__
-from app.dto import ImportReport
 from app.locations import project_location
 
 if TYPE_CHECKING:
     from app.exchange import ExportOptions
     from app.project import Project
-from app.cli.output import counted, print_json
+from app.cli.output import annotation_summary_line, counted, print_json, summary_line
 from app.cli.password import run_asking_password
 from app.errors import FangtanError, NoSuchDocumentError, SplitRatioError, UnknownTagNameError
 from app.logs import log_dir, log_failure
@@ -119,13 +118,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = _parser().parse_args(argv)
-    handlers = dict(_HANDLERS)
-    for feature in _features():
-        handlers.update(feature.handlers())
-    handler: Callable[[argparse.Namespace], int] = handlers[arguments.command or "gui"]
-    if arguments.command is None:
-        arguments.project = None
+    arguments = _window_start(list(sys.argv[1:] if argv is None else argv))
+    handler: Callable[[argparse.Namespace], int] = _gui
+    if arguments is None:
+        arguments = _parser().parse_args(argv)
+        handlers = dict(_HANDLERS)
+        for feature in _features():
+            handlers.update(feature.handlers())
+        handler = handlers[arguments.command or "gui"]
+        if arguments.command is None:
+            arguments.project = None
     try:
         return run_asking_password(handler, arguments)
     except FangtanError as error:
@@ -143,6 +145,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         details = f"details in {where}" if where else f"the log in {log_dir()} cannot be written"
         print(f"fangtan: unexpected error ({error}); {details}", file=sys.stderr)
         return EXIT_BUG
+
+
+def _window_start(given: list[str]) -> argparse.Namespace | None:
+    """`fangtan` or `fangtan gui FILE` on a desktop: the window, without the parsers (they
+    load the storage layer, which the window loads behind its first screen)."""
+    project = given[1] if len(given) == 2 else None
+    if len(given) > 2 or given[:1] not in ([], ["gui"]) or _no_display():
+        return None
+    if project is not None and (project.startswith("-") or "://" in project):
+        return None
+    return argparse.Namespace(command="gui", project=Path(project) if project else None)
 
 
 class Feature(Protocol):
@@ -192,9 +205,9 @@ def _no_display() -> bool:
 
 
 def _gui(arguments: argparse.Namespace) -> int:
-    from app.project import check_folder
-
     if _no_display():
+        from app.project import check_folder
+
         if isinstance(arguments.project, Path):
             check_folder(arguments.project)  # a path that cannot be a project is said first
         print(
@@ -207,8 +220,7 @@ def _gui(arguments: argparse.Namespace) -> int:
     if not found:
         print("fangtan: the window is not installed (pip install -e .)", file=sys.stderr)
         return EXIT_FAILED
-    launch = next(iter(found)).load()
-    return int(launch(arguments.project))
+    return int(next(iter(found)).load()(arguments.project))
 
 
 def _import(arguments: argparse.Namespace) -> int:
@@ -290,31 +302,6 @@ def _import_annotations(arguments: argparse.Namespace) -> int:
     if several:
         print(annotation_summary_line(imported, failed))
     return EXIT_FAILED if failed else EXIT_OK
-
-
-def annotation_summary_line(imported: Sequence[Path], failed: Sequence[Path]) -> str:
-    """Which annotation files came in and which failed (adding nothing)."""
-    total = len(imported) + len(failed)
-    names = ", ".join(str(path) for path in imported)
-    if not failed:
-        return f"{counted(total, 'annotation file')} imported: {names}."
-    line = f"{len(imported)} of {counted(total, 'annotation file')} imported"
-    if imported:
-        line += f" ({names})"
-    failures = ", ".join(str(path) for path in failed)
-    return f"{line}; {len(failed)} failed and added nothing ({failures})."
-
-
-def summary_line(report: ImportReport) -> str:
-    parts = [
-        f"{counted(len(report.imported), 'interview')} imported from "
-        f"{counted(report.files, 'file')}"
-    ]
-    if report.duplicates:
-        parts.append(f"{len(report.duplicates)} skipped as already in the project")
-    if report.failures:
-        parts.append(f"{counted(len(report.failures), 'file')} failed")
-    return "; ".join(parts) + "."
 
 
 def _docs(arguments: argparse.Namespace) -> int:

@@ -1431,6 +1431,13 @@
     </message>
 </context>
 <context>
+    <name>FirstScreenWindow</name>
+    <message>
+        <source>Opening the project…</source>
+        <translation>正在打开项目…</translation>
+    </message>
+</context>
+<context>
     <name>GuidelinePanel</name>
     <message>
         <source>Definition</source>

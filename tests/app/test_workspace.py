@@ -2,7 +2,8 @@
 
 import os
 
-from app.workspace import default_project_path, open_default_project
+from app.locations import default_project_path
+from app.workspace import open_default_project
 
 
 def test_first_run_creates_the_sample_project_once(tmp_path, monkeypatch):

@@ -127,7 +127,7 @@ def main() -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QDockWidget
 
-    from ui.launch import Application
+    from ui.window.application import Application
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Fangtan")

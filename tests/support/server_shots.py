@@ -82,8 +82,8 @@ def _shoot(url: str, options: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ui.launch import Application
     from ui.panels.document_controller import LayerChoice
+    from ui.window.application import Application
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Fangtan")

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app import cli
 from app.project import Project
-from ui.launch import Application
+from ui.window.application import Application
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QMessageBox
 
-from ui.launch import Application
+from ui.window.application import Application
 
 
 def test_no_argument_opens_the_sample_project(qtbot, qapp, tmp_path, monkeypatch):

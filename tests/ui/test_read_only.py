@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 import app.project
-from ui.launch import Application
+from ui.window.application import Application
 
 
 def test_read_only_project_opens_and_refuses_changes(qtbot, qapp, sample_project, monkeypatch):

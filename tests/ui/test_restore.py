@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.backups import list_backups
 from app.editing.commands import AnnotationSpec, CreateAnnotations
 from ui.dialogs.restore import RestoreDialog
-from ui.launch import Application
+from ui.window.application import Application
 
 
 def test_open_backs_up_and_restore_brings_the_copy_back(qtbot, qapp, sample_project, monkeypatch):

@@ -13,9 +13,9 @@ from app.project import Project
 from app.server.admin import add_user, init_server
 from app.workspace import import_sample
 from models.server import ServerAddress
-from ui.launch import Application
 from ui.panels.annotation_table import ANNOTATOR_COLUMN, PASSAGE_COLUMN
 from ui.panels.team import LayerChoice
+from ui.window.application import Application
 
 PASSAGE = "大力推进氢能产业园区建设"
 

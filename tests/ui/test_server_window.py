@@ -19,8 +19,8 @@ from ui.dialogs.server_open import (
     quoted,
     server_address,
 )
-from ui.launch import Application
 from ui.main_window import MainWindow
+from ui.window.application import Application
 from ui.window.i18n import settings
 
 PASSAGE = "大力推进氢能产业园区建设"

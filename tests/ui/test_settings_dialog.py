@@ -9,7 +9,7 @@ import app.project
 from app.backups import DEFAULT_KEEP, MAX_KEEP, MIN_KEEP, keep_count, set_keep_count
 from tests.ui.conftest import reopen
 from ui.dialogs.settings import SettingsDialog
-from ui.launch import Application
+from ui.window.application import Application
 
 
 def open_application(qtbot, qapp, path) -> Application:

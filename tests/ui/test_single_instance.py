@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtNetwork import QLocalServer
 
 from app.project import Project
-from ui.launch import Application
+from ui.window.application import Application
 from ui.window.single_instance import InstanceServer, bring_forward, instance_name
 
 FANGTAN = Path(sys.executable).with_name("fangtan")

@@ -69,6 +69,10 @@ class AnnotationTableModel(QAbstractTableModel):
         self._key_of = {row.id: key for row, key in zip(self._all, self._all_keys, strict=True)}
         self._refilter()
 
+    def annotations(self) -> list[AnnotationInfo]:
+        """Every annotation given, whichever tag is shown."""
+        return list(self._all)
+
     def set_tag_filter(self, tag_id: int | None) -> None:
         """Show only the annotations of ``tag_id``, or all of them when None."""
         if tag_id != self._tag_id:

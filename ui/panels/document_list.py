@@ -41,6 +41,10 @@ class DocumentTableModel(QAbstractTableModel):
     def document_at(self, row: int) -> DocumentSummary | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def documents(self) -> list[DocumentSummary]:
+        """The rows, with the counts last set."""
+        return list(self._rows)
+
     def row_of(self, document_id: int) -> int:
         return next((i for i, row in enumerate(self._rows) if row.id == document_id), -1)
 

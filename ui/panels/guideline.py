@@ -11,6 +11,7 @@ untagged text the last guideline stays, so reading on does not blank it.
 
 import html
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, SignalInstance
 from PySide6.QtGui import QAction
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import QDockWidget, QTextBrowser
 
 from app.dto import Changes, TagInfo
 from ui.text.view import TextView
-from ui.window.context import PanelContext
 from ui.window.deferred import ChangesLater
+
+if TYPE_CHECKING:  # the window's context; the tag panel's tooltips need none of it
+    from ui.window.context import PanelContext
 
 CONTEXT = "GuidelinePanel"
 # The parts of a guideline: the tag's field and its heading, in the order shown.
@@ -92,7 +95,7 @@ def tag_at_cursor(view: TextView) -> int | None:
 
 
 class GuidelinePanel(QDockWidget):
-    def __init__(self, context: PanelContext) -> None:
+    def __init__(self, context: "PanelContext") -> None:
         super().__init__(context.window)
         self.setObjectName("guidelinePanel")
         self._context = context
@@ -147,7 +150,7 @@ class GuidelinePanel(QDockWidget):
         super().changeEvent(event)
 
 
-def install(context: PanelContext, tags_changed: SignalInstance) -> GuidelinePanel:
+def install(context: "PanelContext", tags_changed: SignalInstance) -> GuidelinePanel:
     """Add the Guideline dock (on the right, hidden at first) and View ▸ Guideline;
     ``tags_changed`` says when the tags were read again (an edit, a reload)."""
     panel = GuidelinePanel(context)

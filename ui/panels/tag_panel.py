@@ -283,6 +283,11 @@ class TagPanel(QWidget):
         self.tree.setRootIsDecorated(any(tag.parent_id in known for tag in tags))
         self.tree.expandAll()
 
+    @property
+    def tags(self) -> list[TagInfo]:
+        """Every tag given (the archived ones too), with the counts last set."""
+        return list(self._tags)
+
     def set_usage(self, usage: dict[int, int]) -> None:
         """New annotation counts for some tags."""
         self._tags = [replace(tag, usage=usage.get(tag.id, tag.usage)) for tag in self._tags]

@@ -83,6 +83,10 @@ class TextView(QPlainTextEdit):
         """An annotation of the shown document, as painted."""
         return self._annotations.get(annotation_id)
 
+    def annotations(self) -> list[AnnotationInfo]:
+        """The annotations shown on the text."""
+        return list(self._annotations.values())
+
     def show_hits(self, spans: list[tuple[int, int]], current: int | None = None) -> None:
         """Mark search hits (code point spans); ``current`` (an index) is marked stronger."""
         selections = []

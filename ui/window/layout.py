@@ -10,10 +10,19 @@ sizes are remembered between sessions; a first start fits the window to the scre
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.panels.annotation_list import AnnotationList
 from ui.panels.tag_panel import TagPanel
+from ui.text.view import TextView
 from ui.window.i18n import settings
 
 SETTINGS_GROUP = "window"
@@ -21,6 +30,24 @@ STATE_VERSION = 2  # of the dock arrangement; a saved state of another version i
 FOCUS_KEY = "F11"
 LEFT_SHARE, RIGHT_SHARE = 0.16, 0.26  # of the window's width on a first start
 LEFT_MIN, RIGHT_MIN = 190, 300
+
+
+def reading_column(header: QWidget, text_view: TextView) -> QWidget:
+    """The header above the text, which on a wide screen stays a readable column."""
+    middle = QWidget()
+    middle.setObjectName("readingColumn")
+    column = QVBoxLayout(middle)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(header)
+    page = QHBoxLayout()
+    page.setContentsMargins(0, 0, 0, 0)
+    page.addStretch(0)
+    page.addWidget(text_view, 1)
+    page.addStretch(0)
+    text_view.setMaximumWidth(text_view.reading_width())
+    column.addLayout(page, 1)
+    return middle
 
 
 class WindowLayout(QObject):

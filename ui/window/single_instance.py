@@ -15,7 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from app.project import parse_address
+from app.errors import FangtanError
+from app.locations import default_project_path, project_location
 
 REQUEST = b"raise\n"
 ANSWER = b"ok\n"
@@ -23,11 +24,24 @@ ANSWER = b"ok\n"
 WAIT_MS = 1500
 
 
+def name_of(location: Path | str | None) -> str | None:
+    """The single-instance name of a project location (None: the default project), or
+    None when the location cannot be read (opening it will say why)."""
+    try:
+        if isinstance(location, str):
+            location = project_location(location)
+        return instance_name(default_project_path() if location is None else location)
+    except (FangtanError, OSError):
+        return None
+
+
 def instance_name(location: Path | str) -> str:
     """The socket name for a project file or server address."""
     if isinstance(location, Path):
         key = str(location.expanduser().resolve())
     else:
+        from app.project import parse_address  # a server address: the storage layer is loaded
+
         key = parse_address(location).shown()
     digest = hashlib.sha256(f"{getpass.getuser()}\0{key}".encode()).hexdigest()[:24]
     return f"fangtan-{digest}"

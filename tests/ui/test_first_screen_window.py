@@ -1,0 +1,194 @@
+"""The first screen: kept when the window closes, shown on the next start before the storage
+layer is loaded, and handed over to the window with everything done on it meanwhile."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app import first_screen
+from app.editing.commands import AnnotationSpec, CreateAnnotations
+from app.project import Project
+from ui import launch
+from ui.launch import run
+from ui.window import errors
+from ui.window.application import Application
+from ui.window.first_screen import FirstScreenWindow
+
+
+def close_cleanly(application: Application) -> None:
+    window = application.window
+    assert window is not None
+    window.close()
+    window.runner.wait()
+    application.leave()
+
+
+def kept_screen(qapp: QApplication, path: Path) -> first_screen.FirstScreen:
+    """Open ``path`` in the window and close it as the application does at its end."""
+    application = Application(qapp)
+    assert application.open(path)
+    close_cleanly(application)
+    screen = first_screen.load(path, application.annotator())
+    assert screen is not None
+    return screen
+
+
+def test_a_clean_close_keeps_what_the_window_showed(qtbot, qapp, sample_project):
+    application = Application(qapp)
+    assert application.open(sample_project)
+    window = application.window
+    shown = window.text_view.content
+    documents = window.document_list.table.documents()
+    close_cleanly(application)
+    screen = first_screen.load(sample_project, application.annotator())
+    assert screen is not None
+    assert screen.content == shown
+    assert screen.documents == documents
+    shell = FirstScreenWindow(screen)
+    qtbot.addWidget(shell)
+    shell.show()
+    assert shell.text_view.toPlainText() == shown.text
+    assert shell.document_list.current_document_id() == shown.meta.id
+    assert shell.windowTitle() == window.windowTitle()
+    assert [tag.name for tag in shell.tag_panel.tags][:4] == [
+        "产业发展",
+        "民生",
+        "党建",
+        "城市更新",
+    ]
+
+
+def test_a_tag_key_pressed_on_the_first_screen_tags_once_the_window_is_open(
+    qtbot, qapp, sample_project
+):
+    screen = kept_screen(qapp, sample_project)
+    shell = FirstScreenWindow(screen)
+    qtbot.addWidget(shell)
+    with qtbot.waitActive(shell):
+        shell.show()
+        shell.activateWindow()
+    shell.text_view.select_span(10, 16)
+    qtbot.keyClick(shell.text_view, Qt.Key.Key_1)
+    shell.text_view.select_span(30, 33)
+    qtbot.keyClick(shell.text_view, Qt.Key.Key_2)
+    qtbot.keyClick(shell.text_view, Qt.Key.Key_Down)  # moves the cursor: not kept
+    assert [(k.key, k.selection) for k in shell.kept] == [
+        (Qt.Key.Key_1, (10, 16)),
+        (Qt.Key.Key_2, (30, 33)),
+    ]
+    before = Project.open(sample_project, create=False)
+    assert before.annotations(screen.content.meta.id) == []  # nothing written meanwhile
+    before.close()
+
+    application = Application(qapp)
+    shell.keep_place()
+    assert application.open(sample_project)
+    shell.hand_over(application.window)
+    qtbot.waitUntil(lambda: not shell.isVisible())
+    close_cleanly(application)
+
+    project = Project.open(sample_project, create=False)
+    try:
+        keys = {tag.id: tag.shortcut for tag in project.tags()}
+        tagged = project.annotations(screen.content.meta.id)
+        assert sorted((a.start, a.end, keys[a.tag_id]) for a in tagged) == [
+            (10, 16, "1"),
+            (30, 33, "2"),
+        ]
+    finally:
+        project.close()
+
+
+def test_an_interview_chosen_on_the_first_screen_opens_in_the_window(qtbot, qapp, sample_project):
+    screen = kept_screen(qapp, sample_project)
+    other = next(d.id for d in screen.documents if d.id != screen.content.meta.id)
+    shell = FirstScreenWindow(screen)
+    qtbot.addWidget(shell)
+    shell.show()
+    shell.document_list.select_document(other)
+    application = Application(qapp)
+    shell.keep_place()
+    assert application.open(sample_project)
+    shell.hand_over(application.window)
+    window = application.window
+    qtbot.waitUntil(lambda: window.text_view.content.meta.id == other)
+    close_cleanly(application)
+    assert first_screen.load(sample_project, application.annotator()).content.meta.id == other
+
+
+def test_a_start_shows_the_first_screen_then_the_window(qapp, sample_project):
+    kept_screen(qapp, sample_project)
+    moments = []
+
+    def first() -> None:
+        shells = [w for w in qapp.topLevelWidgets() if isinstance(w, FirstScreenWindow)]
+        moments.append(("first screen", [shell.isVisible() for shell in shells]))
+
+    def shown() -> None:
+        shells = [w for w in qapp.topLevelWidgets() if isinstance(w, FirstScreenWindow)]
+        moments.append(("window", [shell.isVisible() for shell in shells]))
+        qapp.closeAllWindows()
+
+    assert run(sample_project, shown, first) == 0
+    assert moments[0] == ("first screen", [True])
+    assert moments[1][0] == "window"
+    # The next start has a first screen again: the end of this one kept it.
+    assert first_screen.load(sample_project, Application(qapp).annotator()) is not None
+
+
+def test_a_project_changed_since_opens_the_window_directly(qapp, sample_project):
+    kept_screen(qapp, sample_project)
+    project = Project.open(sample_project, create=False)  # as `fangtan import` would
+    document, tag = project.documents()[0].id, project.tags()[0].id
+    project.execute(CreateAnnotations((AnnotationSpec(document, tag, 0, 4),)))
+    project.close()
+    moments = []
+
+    def shown() -> None:
+        moments.append("window")
+        qapp.closeAllWindows()
+
+    assert run(sample_project, shown, lambda: moments.append("first screen")) == 0
+    assert moments == ["window"]
+
+
+def test_the_first_screen_loads_no_storage_layer():
+    """What a start runs before its first screen is shown (the command line's window start,
+    the launcher and the kept screen) loads neither SQLAlchemy nor the models."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import app.cli, app.first_screen, ui.launch\n"
+        "assert app.cli._window_start(['gui', 'x.fangtan']).project == Path('x.fangtan')\n"
+        "assert app.cli._window_start(['gui', 'postgresql://db/x']) is None\n"
+        "app.first_screen.load(Path('missing.fangtan'), 'someone')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'models')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_window_that_cannot_be_loaded_says_so_and_ends(qapp, sample_project, monkeypatch):
+    """A broken installation behind the first screen: the unexpected-error dialog (here
+    recorded), the first screen closed, and the command line's exit code for a bug."""
+    kept_screen(qapp, sample_project)
+    seen = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back afterwards
+    monkeypatch.setattr(errors, "show_unexpected", lambda kind, error, trace: seen.append(kind))
+    monkeypatch.setattr(launch, "APPLICATION", "ui.window.no_such_module")
+    assert run(sample_project, qapp.closeAllWindows) == launch.EXIT_BROKEN
+    assert seen == [ModuleNotFoundError]
+    assert not [
+        w for w in qapp.topLevelWidgets() if isinstance(w, FirstScreenWindow) and w.isVisible()
+    ]
