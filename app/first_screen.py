@@ -46,6 +46,11 @@ class FirstScreen:
     content: DocumentContent | None
     annotations: list[AnnotationInfo] = field(default_factory=list)  # on the text
     listed: list[AnnotationInfo] = field(default_factory=list)  # in the annotation list
+    # The window's frame, as it read in ``language``: its menus' titles, and its other
+    # panels (their names and titles), so that the first screen is laid out as it was.
+    language: str = ""
+    menus: list[str] = field(default_factory=list)
+    panels: list[tuple[str, str]] = field(default_factory=list)
 
 
 def file_stamp(project: Path) -> tuple[int, ...]:

@@ -103,6 +103,39 @@ def test_a_tag_key_pressed_on_the_first_screen_tags_once_the_window_is_open(
         project.close()
 
 
+def test_a_tag_clicked_on_the_first_screen_tags_once_the_window_is_open(
+    qtbot, qapp, sample_project
+):
+    screen = kept_screen(qapp, sample_project)
+    shell = FirstScreenWindow(screen)
+    qtbot.addWidget(shell)
+    shell.show()
+    tag = screen.tags[2]
+    shell.text_view.select_span(40, 47)
+    item = shell.tag_panel.item_for(tag.id)
+    tree = shell.tag_panel.tree
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
+    )
+    assert len(shell.kept) == 1
+    application = Application(qapp)
+    shell.keep_place()
+    assert application.open(sample_project)
+    window = application.window
+    assert [a.text() for a in window.menuBar().actions() if a.isVisible()] == [
+        a.text() for a in shell.menuBar().actions()
+    ]
+    shell.hand_over(window)
+    qtbot.waitUntil(lambda: not shell.isVisible())
+    close_cleanly(application)
+    project = Project.open(sample_project, create=False)
+    try:
+        tagged = project.annotations(screen.content.meta.id)
+        assert [(a.start, a.end, a.tag_id) for a in tagged] == [(40, 47, tag.id)]
+    finally:
+        project.close()
+
+
 def test_an_interview_chosen_on_the_first_screen_opens_in_the_window(qtbot, qapp, sample_project):
     screen = kept_screen(qapp, sample_project)
     other = next(d.id for d in screen.documents if d.id != screen.content.meta.id)

@@ -1,21 +1,24 @@
 """The window's first screen: the project as its window showed it when it was last closed
 (app/first_screen.py), shown while the storage layer loads, then handed over to the window.
 
-It is laid out as the window is (the same panels, where the editor left them) and can be
-read, scrolled and selected in. Keys that would act on the project (a tag's shortcut, undo)
-are kept, in order, each with the selection it was pressed on, and pressed again on the
-window once it is open; an interview chosen in the list opens then too. So nothing the
-editor does meanwhile is lost or refused. The first screen writes nothing: not the
-project, and not the window's saved arrangement.
+It is laid out as the window is (the same panels, where the editor left them; its menus
+are empty until the window opens) and can be read, scrolled and selected in. Keys that
+would act on the project (a tag's shortcut, undo) and requests made in its panels (a tag
+clicked, an annotation deleted or its note edited) are kept, in order, each with the
+selection it was made on, and made again on the window once it is open; an interview
+chosen in the list opens then too. So nothing the editor does meanwhile is lost or
+refused. The first screen writes nothing: not the project, and not the window's saved
+arrangement.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QWidget
 
 from app.first_screen import FirstScreen
 from ui.panels.annotation_list import AnnotationList
@@ -23,6 +26,7 @@ from ui.panels.document_list import DocumentList
 from ui.panels.tag_panel import TagPanel
 from ui.text.header import DocumentHeader
 from ui.text.view import TextView
+from ui.window.i18n import settings
 from ui.window.layout import WindowLayout, reading_column
 from ui.window.reading_place import ReadingPlace
 
@@ -46,6 +50,28 @@ MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Me
 ANSWERED = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.SelectAll)
 
 
+# The panels' requests made again on the window's panels of the same name.
+REQUESTS = {
+    "tag_panel": (
+        "tag_clicked",
+        "new_requested",
+        "edit_requested",
+        "delete_requested",
+        "move_requested",
+        "archive_requested",
+        "merge_requested",
+        "split_requested",
+        "place_requested",
+    ),
+    "annotation_list": (
+        "annotation_activated",
+        "delete_requested",
+        "note_edit_requested",
+        "note_dialog_requested",
+    ),
+}
+
+
 @dataclass(frozen=True)
 class KeptKey:
     """A key pressed on the first screen, and the text selected when it was."""
@@ -56,12 +82,23 @@ class KeptKey:
     selection: tuple[int, int] | None
 
 
+@dataclass(frozen=True)
+class KeptRequest:
+    """A panel's request (its signal and what it carried), and the text selected then."""
+
+    panel: str
+    signal: str
+    arguments: tuple[object, ...]
+    selection: tuple[int, int] | None
+
+
 def first_screen_of(window: "MainWindow") -> FirstScreen | None:
     """What ``window`` shows, to show first on the next start; None for a server project
     or a file it cannot write (its next start reads it first)."""
     project = window.session.project
     if project.path is None or project.read_only:
         return None
+    core = {"documentsDock", "tagsDock", "annotationsDock"}
     return FirstScreen(
         project=str(project.path.resolve()),
         name=project.name,
@@ -71,7 +108,18 @@ def first_screen_of(window: "MainWindow") -> FirstScreen | None:
         content=window.text_view.content,
         annotations=window.text_view.annotations(),
         listed=window.annotation_list.table_model.annotations(),
+        language=_language(),
+        menus=[action.text() for action in window.menuBar().actions() if action.isVisible()],
+        panels=[
+            (dock.objectName(), dock.windowTitle())
+            for dock in window.findChildren(QDockWidget)
+            if dock.objectName() not in core
+        ],
     )
+
+
+def _language() -> str:
+    return str(settings().value("language", ""))
 
 
 class FirstScreenWindow(QMainWindow):
@@ -79,7 +127,7 @@ class FirstScreenWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.screen_shown = screen
-        self.kept: list[KeptKey] = []
+        self.kept: list[KeptKey | KeptRequest] = []
         self.chosen: int | None = None  # an interview chosen in the list meanwhile
         self.document_list = DocumentList()
         self.header = DocumentHeader()
@@ -95,6 +143,8 @@ class FirstScreenWindow(QMainWindow):
             self.annotation_list,
         )
         layout.retranslate()
+        if screen.language == _language():  # the frame's titles read as they did then
+            self._frame(screen)
         layout.arrange(QMenu(self))
         self.removeEventFilter(layout)  # the window's arrangement is the window's to save
         self.reading_place = ReadingPlace(Path(screen.project), self.text_view, self)
@@ -104,7 +154,21 @@ class FirstScreenWindow(QMainWindow):
         )
         self.statusBar().showMessage(self.tr("Opening the project…"))
         self.document_list.document_selected.connect(self._choose)
+        for panel, signals in REQUESTS.items():
+            for signal in signals:
+                getattr(getattr(self, panel), signal).connect(self._keeper(panel, signal))
         _application().installEventFilter(self)
+
+    def _frame(self, screen: FirstScreen) -> None:
+        """The window's menus (empty until it opens) and its other panels, where it had
+        them: the arrangement restored below places them."""
+        for title in screen.menus:
+            self.menuBar().addMenu(title)
+        for name, title in screen.panels:
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setWidget(QWidget())
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
 
     def _fill(self, screen: FirstScreen) -> None:
         self.tag_panel.set_tags(screen.tags)
@@ -128,6 +192,13 @@ class FirstScreenWindow(QMainWindow):
         content = self.screen_shown.content
         shown = content.meta.id if content is not None else None
         self.chosen = None if document_id == shown else document_id
+
+    def _keeper(self, panel: str, signal: str) -> Callable[..., None]:
+        def keep(*arguments: object) -> None:
+            selection = self.text_view.selection_span()
+            self.kept.append(KeptRequest(panel, signal, arguments, selection))
+
+        return keep
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -158,7 +229,7 @@ class FirstScreenWindow(QMainWindow):
 
     def hand_over(self, window: "MainWindow") -> None:
         """Once ``window`` has opened where the first screen was: the interview chosen, the
-        selection and the scroll, then the keys kept, in order; then close."""
+        selection and the scroll, then the keys and requests kept, in order; then close."""
         _application().removeEventFilter(self)
         QTimer.singleShot(0, window, lambda: self._replay(window))
 
@@ -178,7 +249,10 @@ class FirstScreenWindow(QMainWindow):
                     _select(window.text_view, kept.selection)
                 else:
                     window.text_view.clear_selection()
-            _press(window, kept)
+            if isinstance(kept, KeptKey):
+                _press(window, kept)
+            else:
+                getattr(getattr(window, kept.panel), kept.signal).emit(*kept.arguments)
         self.close()
         self.deleteLater()
 
