@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from export import build
 from large_document import add_large_interview
-from startup import one_start, report
+from startup import one_start, report_starts
 
 from app.project import Project
 
@@ -141,10 +141,7 @@ def main() -> None:
         one_start(project, environment)  # warms the file cache, keeps the first screen
         runs = [one_start(project, environment) for _ in range(arguments.runs)]
         print("cold start of `fangtan gui PROJECT`:")
-        firsts = [first for first, _window in runs if first is not None]
-        if firsts:
-            report("first screen shown", firsts)
-        report("window open on the project", [window for _first, window in runs])
+        report_starts(runs)
         output = steps(project, environment)
         line = next(x for x in output.splitlines() if x.startswith("FIGURES "))
         print("step by step (time, resident memory after the step):")
