@@ -9,9 +9,10 @@ fresh Python process:
   processed (median of several runs);
 - the same start taken apart step by step (imports, opening the project file, building
   the window, showing it), with the process's resident memory after each step;
-- resident memory once the window's background work has finished (word segmenter
-  loaded, search index built, suggestions worked out), after opening 20 interviews,
-  and with the 2 MB interview shown.
+- resident memory and its peak once the window's background work has finished (word
+  segmenter loaded, search index built, suggestions worked out), after opening 20
+  interviews, with the 2 MB interview shown, after switching away from it and back three
+  times, and after a minute more of background work.
 
 Prints the figures; asserts nothing. Memory comes from /proc (Linux). Run with:
 
@@ -40,9 +41,9 @@ STEPS = """
 import json, sys, time
 from pathlib import Path
 
-def rss():
+def rss(field="VmRSS:"):
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field):
             return int(line.split()[1]) / 1024
     return 0.0
 
@@ -51,7 +52,7 @@ started = time.perf_counter()
 def mark(name):
     global started
     now = time.perf_counter()
-    figures[name] = {"ms": (now - started) * 1000, "rss_mb": rss()}
+    figures[name] = {"ms": (now - started) * 1000, "rss_mb": rss(), "peak_mb": rss("VmHWM:")}
     started = now
 
 mark("python itself")
@@ -92,6 +93,16 @@ while not window.text_view.fully_painted:
 mark("open the 2 MB interview, every highlight painted")
 settle(5)
 mark("5 s later: its suggestions (2 MB interview shown)")
+for _ in range(3):
+    window.document_list.select_document(ids[0])
+    settle(2)
+    window.document_list.select_document(large)
+    while not window.text_view.fully_painted:
+        app.processEvents()
+    settle(2)
+mark("away from the 2 MB interview and back, three times")
+settle(60)
+mark("a minute of background work later")
 print("FIGURES " + json.dumps(figures), flush=True)
 window.session.close()
 """
@@ -144,9 +155,10 @@ def main() -> None:
         report_starts(runs)
         output = steps(project, environment)
         line = next(x for x in output.splitlines() if x.startswith("FIGURES "))
-        print("step by step (time, resident memory after the step):")
+        print("step by step (time; resident memory after the step, and its peak so far):")
         for name, figure in json.loads(line.removeprefix("FIGURES ")).items():
-            print(f"  {figure['ms']:7.0f} ms  {figure['rss_mb']:5.0f} MB  {name}")
+            memory = f"{figure['rss_mb']:5.0f} MB  peak {figure['peak_mb']:5.0f} MB"
+            print(f"  {figure['ms']:7.0f} ms  {memory}  {name}")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -153,9 +153,9 @@ def _window_start(given: list[str]) -> argparse.Namespace | None:
     project = given[1] if len(given) == 2 else None
     if len(given) > 2 or given[:1] not in ([], ["gui"]) or _no_display():
         return None
-    if project is not None and (project.startswith("-") or "://" in project):
+    if project is not None and (not project or project.startswith("-") or "://" in project):
         return None
-    return argparse.Namespace(command="gui", project=Path(project) if project else None)
+    return argparse.Namespace(command="gui", project=None if project is None else Path(project))
 
 
 class Feature(Protocol):

@@ -319,3 +319,40 @@ def test_import_draws_a_progress_bar_only_on_a_terminal(tmp_path):
     quiet.report(1, 4, "a.txt")
     quiet.finish()
     assert piped.getvalue() == ""
+
+
+@pytest.mark.parametrize(
+    ("given", "project"),
+    [
+        ([], None),
+        (["gui"], None),
+        (["gui", "访谈.fangtan"], Path("访谈.fangtan")),
+    ],
+)
+def test_a_plain_window_start_skips_the_parsers(given, project, monkeypatch) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    started = cli._window_start(given)
+    assert started is not None and started.command == "gui" and started.project == project
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        ["gui", "--help"],
+        ["gui", ""],
+        ["gui", "postgresql://editor@127.0.0.1/newsroom"],
+        ["gui", "a.fangtan", "b.fangtan"],
+        ["export", "a.fangtan", "-o", "a.csv"],
+        ["--version"],
+    ],
+)
+def test_everything_else_goes_through_the_parsers(given, monkeypatch) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert cli._window_start(given) is None
+
+
+def test_without_a_display_the_window_start_goes_through_the_parsers(monkeypatch) -> None:
+    for variable in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(cli.sys, "platform", "linux")
+    assert cli._window_start(["gui", "p.fangtan"]) is None

@@ -225,3 +225,16 @@ def test_a_window_that_cannot_be_loaded_says_so_and_ends(qapp, sample_project, m
     assert not [
         w for w in qapp.topLevelWidgets() if isinstance(w, FirstScreenWindow) and w.isVisible()
     ]
+
+
+def test_closing_the_first_screen_before_the_project_is_open_ends_the_start(
+    qapp, sample_project
+):
+    """Closed while the storage layer loads: no window opens after it, and the file's next
+    start still has its first screen (nothing was written)."""
+    screen = kept_screen(qapp, sample_project)
+    opened = []
+    assert run(sample_project, lambda: opened.append(True), qapp.closeAllWindows) == 0
+    assert opened == []
+    assert not [w for w in qapp.topLevelWidgets() if w.isVisible()]
+    assert first_screen.load(sample_project, screen.annotator) == screen
