@@ -12,7 +12,7 @@ otherwise how often this project's annotators accepted the tag's rule suggestion
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
@@ -24,7 +24,7 @@ from app import queries
 from app.chinese.segmentation import for_project
 from app.errors import SuggestionSettingError
 from app.project import Project
-from app.suggestions.model import Example, TagModel, example_counts, train
+from app.suggestions.model import Example, TagModel, label_counts, labelled, train_labels
 from app.suggestions.passages import UNITS, Passage, candidate_passages
 from app.suggestions.triggers import ensure_triggers, triggers_in, words_found
 from app.user_activity import give_way
@@ -181,7 +181,11 @@ class _Coverage:
 
 
 def _documents(session: Session, document_ids: Iterable[int], unit: str) -> list[_Document]:
-    found = []
+    return list(_each_document(session, document_ids, unit))
+
+
+def _each_document(session: Session, document_ids: Iterable[int], unit: str) -> Iterator[_Document]:
+    """The documents read one at a time, each dropped once the next is asked for."""
     for document_id in document_ids:
         give_way()  # only ever reading here: pausing holds up nobody's writes
         content = queries.load_document(session, document_id)
@@ -197,8 +201,7 @@ def _documents(session: Session, document_ids: Iterable[int], unit: str) -> list
             spans[tag_id].append((start, end))
         document.spans = dict(spans)
         document.covered = {tag_id: _Coverage(found) for tag_id, found in spans.items()}
-        found.append(document)
-    return found
+        yield document
 
 
 def _decisions(session: Session, document_ids: Iterable[int] | None) -> dict[Key, str]:
@@ -341,33 +344,49 @@ def training_examples(project: Project, unit: str = "sentence") -> tuple[list[Ex
     Positives: every annotation's passage (manual, accepted or imported). Negatives: the
     candidate passages that do not touch an annotation of the tag, and rejected suggestions.
     """
-    with project.reading() as session:
-        tag_ids = list(session.scalars(select(Tag.id)))
-        worked = sorted(
-            set(session.scalars(select(Annotation.document_id).distinct()))
-            | set(session.scalars(select(SuggestionDecision.document_id).distinct()))
-        )
-        decided = _decisions(session, worked)
-        documents = _documents(session, worked, unit)
-        annotations = session.scalar(select(func.count()).select_from(Annotation)) or 0
-    examples: list[Example] = []
-    for document in documents:
-        give_way()
-        for tag_id, spans in document.spans.items():
-            examples.extend(Example(document.text[s:e], tag_id, True) for s, e in spans)
-        for passage in document.passages:
-            for tag_id in tag_ids:
-                key = (document.id, tag_id, passage.start, passage.end)
-                if decided.get(key) == "accepted" or document.overlaps(
-                    tag_id, passage.start, passage.end
-                ):
-                    continue
-                examples.append(Example(passage.text, tag_id, False))
-    texts = {document.id: document.text for document in documents}
-    for (document_id, tag_id, start, end), decision in decided.items():
-        if decision == "rejected":
-            examples.append(Example(texts[document_id][start:end], tag_id, False))
-    return examples, annotations + len(decided)
+    examples = _TrainingExamples(project, unit)
+    return [Example(*example) for example in examples], examples.seen
+
+
+class _TrainingExamples:
+    """training_examples' examples as (text, tag id, positive), read in one transaction a
+    document at a time: a model keeps only their labels (model.labelled), never the list
+    nor every document at once. ``seen`` is the activity they reflect, once read."""
+
+    def __init__(self, project: Project, unit: str) -> None:
+        self.project = project
+        self.unit = unit
+        self.seen = 0
+
+    def __iter__(self) -> Iterator[tuple[str, int, bool]]:
+        with self.project.reading() as session:
+            tag_ids = list(session.scalars(select(Tag.id)))
+            worked = sorted(
+                set(session.scalars(select(Annotation.document_id).distinct()))
+                | set(session.scalars(select(SuggestionDecision.document_id).distinct()))
+            )
+            decided = _decisions(session, worked)
+            annotations = session.scalar(select(func.count()).select_from(Annotation)) or 0
+            self.seen = annotations + len(decided)
+            rejected: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+            for (document_id, tag_id, start, end), decision in decided.items():
+                if decision == "rejected":
+                    rejected[document_id].append((tag_id, start, end))
+            for document in _each_document(session, worked, self.unit):
+                give_way()  # only ever reading here: pausing holds up nobody's writes
+                text = document.text
+                for tag_id, spans in document.spans.items():
+                    yield from ((text[s:e], tag_id, True) for s, e in spans)
+                for passage in document.passages:
+                    for tag_id in tag_ids:
+                        key = (document.id, tag_id, passage.start, passage.end)
+                        if decided.get(key) == "accepted" or document.overlaps(
+                            tag_id, passage.start, passage.end
+                        ):
+                            continue
+                        yield passage.text, tag_id, False
+                for tag_id, start, end in rejected.pop(document.id, ()):
+                    yield text[start:end], tag_id, False
 
 
 def train_project_model(
@@ -376,12 +395,13 @@ def train_project_model(
     """Train on this project's annotations and decisions (seconds at most; run it off the
     window thread). The model is None until some tag has enough examples."""
     settings = settings or load_settings(project)
-    examples, seen = training_examples(project, settings.unit)
-    model = train(examples, tokenize=for_project(project).tokens)
+    examples = _TrainingExamples(project, settings.unit)
+    labels = labelled(examples)
+    model = train_labels(labels, tokenize=for_project(project).tokens)
     return model, ModelInfo(
-        counts=example_counts(examples),
+        counts=label_counts(labels),
         trained=model.tag_ids if model is not None else frozenset(),
-        activity=seen,
+        activity=examples.seen,
     )
 
 

@@ -9,7 +9,7 @@ the first time a model is trained, never when the window starts.
 import random
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -79,23 +79,38 @@ class TagModel:
         return found
 
 
-def example_counts(examples: Sequence[Example]) -> dict[int, tuple[int, int]]:
+# Per tag, each distinct text of its examples and whether it has the tag. What a model
+# learns from, without a list of examples: a project's examples run to hundreds of
+# thousands, and are read one by one into this.
+Labels = dict[int, dict[str, bool]]
+
+
+def labelled(examples: Iterable[tuple[str, int, bool]]) -> Labels:
+    """The labels of ``examples`` given as (text, tag id, positive)."""
+    labels: Labels = defaultdict(dict)
+    for text, tag_id, positive in examples:
+        texts = labels[tag_id]
+        # a text both with and without the tag counts as having it
+        texts[text] = texts.get(text, False) or positive
+    return dict(labels)
+
+
+def _triples(examples: Iterable[Example]) -> Iterator[tuple[str, int, bool]]:
+    return ((example.text, example.tag_id, example.positive) for example in examples)
+
+
+def label_counts(labels: Labels) -> dict[int, tuple[int, int]]:
     """(positives, negatives) per tag, counting each distinct text once."""
-    positives: dict[int, set[str]] = defaultdict(set)
-    negatives: dict[int, set[str]] = defaultdict(set)
-    for example in examples:
-        (positives if example.positive else negatives)[example.tag_id].add(example.text)
-    tag_ids = set(positives) | set(negatives)
-    return {t: (len(positives[t]), len(negatives[t] - positives[t])) for t in tag_ids}
+    counts = {}
+    for tag_id, texts in labels.items():
+        positives = sum(texts.values())
+        counts[tag_id] = (positives, len(texts) - positives)
+    return counts
 
 
-def _labels(examples: Sequence[Example], tag_id: int) -> dict[str, bool]:
-    labels: dict[str, bool] = {}
-    for example in examples:
-        if example.tag_id == tag_id:
-            # a text both with and without the tag counts as having it
-            labels[example.text] = labels.get(example.text, False) or example.positive
-    return labels
+def example_counts(examples: Iterable[Example]) -> dict[int, tuple[int, int]]:
+    """(positives, negatives) per tag, counting each distinct text once."""
+    return label_counts(labelled(_triples(examples)))
 
 
 def _capped(labels: dict[str, bool], rng: random.Random) -> list[str]:
@@ -110,14 +125,19 @@ def _capped(labels: dict[str, bool], rng: random.Random) -> list[str]:
 
 
 def train(
-    examples: Sequence[Example], *, seed: int = 0, tokenize: Tokenizer = tokens
+    examples: Iterable[Example], *, seed: int = 0, tokenize: Tokenizer = tokens
 ) -> TagModel | None:
-    """A model for every tag with enough examples; None when no tag has enough.
+    """A model for every tag with enough examples; None when no tag has enough."""
+    return train_labels(labelled(_triples(examples)), seed=seed, tokenize=tokenize)
+
+
+def train_labels(labels: Labels, *, seed: int = 0, tokenize: Tokenizer = tokens) -> TagModel | None:
+    """A model for every tag with enough labelled texts; None when no tag has enough.
 
     Every text is segmented once, however many tags it is an example for; a tag with
     more than MAX_PER_CLASS examples of a kind learns from a random MAX_PER_CLASS of them.
     """
-    counts = example_counts(examples)
+    counts = label_counts(labels)
     ready = sorted(
         tag_id
         for tag_id, (positive, negative) in counts.items()
@@ -129,8 +149,7 @@ def train(
     from sklearn.linear_model import LogisticRegression
 
     rng = random.Random(seed)
-    labelled = {tag_id: _labels(examples, tag_id) for tag_id in ready}
-    chosen = {tag_id: _capped(labels, rng) for tag_id, labels in labelled.items()}
+    chosen = {tag_id: _capped(labels[tag_id], rng) for tag_id in ready}
     texts = sorted({text for picked in chosen.values() for text in picked})
     row = {text: number for number, text in enumerate(texts)}
     vectorizer = TfidfVectorizer(analyzer=partial(words, tokenize=tokenize), sublinear_tf=True)
@@ -138,10 +157,10 @@ def train(
     classifiers: dict[int, Any] = {}
     used: dict[int, tuple[int, int]] = {}
     for tag_id in ready:
-        picked, labels = chosen[tag_id], labelled[tag_id]
+        picked, known = chosen[tag_id], labels[tag_id]
         classifier = LogisticRegression(class_weight="balanced", max_iter=1000, random_state=seed)
-        classifier.fit(matrix[[row[text] for text in picked]], [labels[text] for text in picked])
+        classifier.fit(matrix[[row[text] for text in picked]], [known[text] for text in picked])
         classifiers[tag_id] = classifier
-        positives = sum(labels[text] for text in picked)
+        positives = sum(known[text] for text in picked)
         used[tag_id] = (positives, len(picked) - positives)
     return TagModel(vectorizer, classifiers, used)
