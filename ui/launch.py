@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from app import first_screen
 from app.local_user import default_annotator
 from app.locations import default_project_path
+from app.logs import log_failure
 from ui.window.errors import install_exception_dialog
 from ui.window.first_screen import FirstScreenWindow
 from ui.window.i18n import Translations, settings
@@ -50,7 +51,13 @@ def _first_screen(project: Path | str | None) -> FirstScreenWindow | None:
     path = default_project_path() if project is None else project
     annotator = str(settings().value("annotator", "")) or default_annotator()
     screen = first_screen.load(path, annotator) if path.is_file() else None
-    return FirstScreenWindow(screen) if screen is not None else None
+    if screen is None:
+        return None
+    try:
+        return FirstScreenWindow(screen)
+    except Exception as error:  # a kept screen never stops a start: the window opens instead
+        log_failure(error)
+        return None
 
 
 class Start:

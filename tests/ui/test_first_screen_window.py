@@ -227,9 +227,7 @@ def test_a_window_that_cannot_be_loaded_says_so_and_ends(qapp, sample_project, m
     ]
 
 
-def test_closing_the_first_screen_before_the_project_is_open_ends_the_start(
-    qapp, sample_project
-):
+def test_closing_the_first_screen_before_the_project_is_open_ends_the_start(qapp, sample_project):
     """Closed while the storage layer loads: no window opens after it, and the file's next
     start still has its first screen (nothing was written)."""
     screen = kept_screen(qapp, sample_project)
@@ -238,3 +236,22 @@ def test_closing_the_first_screen_before_the_project_is_open_ends_the_start(
     assert opened == []
     assert not [w for w in qapp.topLevelWidgets() if w.isVisible()]
     assert first_screen.load(sample_project, screen.annotator) == screen
+
+
+def test_a_first_screen_that_cannot_be_shown_opens_the_window_instead(
+    qapp, sample_project, monkeypatch
+):
+    kept_screen(qapp, sample_project)
+
+    def broken(self, screen):
+        raise ValueError("a kept screen this version cannot show")
+
+    monkeypatch.setattr(FirstScreenWindow, "_fill", broken)
+    moments = []
+
+    def shown() -> None:
+        moments.append("window")
+        qapp.closeAllWindows()
+
+    assert run(sample_project, shown, lambda: moments.append("first screen")) == 0
+    assert moments == ["window"]
