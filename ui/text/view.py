@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from app.dto import AnnotationInfo, DocumentContent, TagInfo
+from app.user_activity import user_active
 from ui.text.highlighter import SpanHighlighter
 from ui.text.offsets import OffsetMap
 from ui.text.stripes import StripeArea
@@ -68,7 +69,7 @@ class TextView(QPlainTextEdit):
         self._paint_timer = QTimer(self)  # paints the rest of a long document when idle
         self._paint_timer.setInterval(0)
         self._paint_timer.timeout.connect(self._paint_more)
-        self.verticalScrollBar().valueChanged.connect(self._paint_visible)
+        self.verticalScrollBar().valueChanged.connect(self._moved)
 
     @property
     def content(self) -> DocumentContent | None:
@@ -147,6 +148,12 @@ class TextView(QPlainTextEdit):
     def _paint_more(self) -> None:
         if not self.highlighter.paint_some(PAINT_CHUNK):
             self._paint_timer.stop()
+
+    def _moved(self, _value: int) -> None:
+        """The text moved (a scroll, a jump to a hit or an annotation): the reader is at
+        work, so background work gives way while the new part is painted."""
+        user_active()
+        self._paint_visible()
 
     def _paint_visible(self) -> None:
         """Write the formats of the blocks on screen before they are drawn."""
