@@ -101,9 +101,9 @@ class Start:
         shell = self.shell
         if error is not None:  # a broken installation: the unexpected-error dialog, then out
             sys.excepthook(type(error), error, error.__traceback__)
+            self.app.exit(EXIT_BROKEN)  # before the last window closes, which would say 0
             if shell is not None:
                 shell.close()
-            self.app.exit(EXIT_BROKEN)
             return False
         if shell is not None and not shell.isVisible():
             return False  # closed before the project was open: the application ends
@@ -115,8 +115,8 @@ class Start:
             shell.keep_place()
         if not application.open(self.project):
             if shell is not None:  # said in a message; the first screen goes with it
-                shell.close()
                 self.app.exit(1)
+                shell.close()
             return False
         if shell is not None and application.window is not None:
             shell.hand_over(application.window)

@@ -255,3 +255,14 @@ def test_a_first_screen_that_cannot_be_shown_opens_the_window_instead(
 
     assert run(sample_project, shown, lambda: moments.append("first screen")) == 0
     assert moments == ["window"]
+
+
+def test_a_project_that_cannot_be_opened_behind_the_first_screen_ends_with_1(
+    qapp, sample_project, monkeypatch
+):
+    """Said in a message by the application (here: refused), then the first screen goes
+    and the start ends with the failure's exit code."""
+    kept_screen(qapp, sample_project)
+    monkeypatch.setattr(Application, "open", lambda self, project: False)
+    assert run(sample_project, qapp.closeAllWindows) == 1
+    assert not [w for w in qapp.topLevelWidgets() if w.isVisible()]
