@@ -101,9 +101,7 @@ class Start:
         shell = self.shell
         if error is not None:  # a broken installation: the unexpected-error dialog, then out
             sys.excepthook(type(error), error, error.__traceback__)
-            self.app.exit(EXIT_BROKEN)  # before the last window closes, which would say 0
-            if shell is not None:
-                shell.close()
+            self._end(EXIT_BROKEN)
             return False
         if shell is not None and not shell.isVisible():
             return False  # closed before the project was open: the application ends
@@ -115,14 +113,19 @@ class Start:
             shell.keep_place()
         if not application.open(self.project):
             if shell is not None:  # said in a message; the first screen goes with it
-                self.app.exit(1)
-                shell.close()
+                self._end(1)
             return False
         if shell is not None and application.window is not None:
             shell.hand_over(application.window)
         if self.on_shown is not None:
             QTimer.singleShot(0, self.on_shown)
         return True
+
+    def _end(self, code: int) -> None:
+        """Leave the event loop with ``code``, the first screen gone."""
+        if self.shell is not None:
+            self.shell.dismiss()
+        self.app.exit(code)
 
     def end(self) -> None:
         if self.thread is not None:

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from app import first_screen
@@ -220,8 +220,10 @@ def test_a_window_that_cannot_be_loaded_says_so_and_ends(qapp, sample_project, m
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back afterwards
     monkeypatch.setattr(errors, "show_unexpected", lambda kind, error, trace: seen.append(kind))
     monkeypatch.setattr(launch, "APPLICATION", "ui.window.no_such_module")
+    before = first_screens(qapp)
     assert run(sample_project, qapp.closeAllWindows) == launch.EXIT_BROKEN
     assert seen == [ModuleNotFoundError]
+    assert no_first_screen_left(qapp, before)
     assert not [
         w for w in qapp.topLevelWidgets() if isinstance(w, FirstScreenWindow) and w.isVisible()
     ]
@@ -264,5 +266,18 @@ def test_a_project_that_cannot_be_opened_behind_the_first_screen_ends_with_1(
     and the start ends with the failure's exit code."""
     kept_screen(qapp, sample_project)
     monkeypatch.setattr(Application, "open", lambda self, project: False)
+    before = first_screens(qapp)
     assert run(sample_project, qapp.closeAllWindows) == 1
     assert not [w for w in qapp.topLevelWidgets() if w.isVisible()]
+    assert no_first_screen_left(qapp, before)
+
+
+def first_screens(qapp: QApplication) -> set[int]:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return {id(w) for w in qapp.topLevelWidgets() if isinstance(w, FirstScreenWindow)}
+
+
+def no_first_screen_left(qapp: QApplication, before: set[int]) -> bool:
+    """Nothing of this start's first screen outlives it (its watch on the application's
+    keys would take keys from whatever runs next)."""
+    return first_screens(qapp) <= before

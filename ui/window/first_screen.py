@@ -229,9 +229,16 @@ class FirstScreenWindow(QMainWindow):
 
     def hand_over(self, window: "MainWindow") -> None:
         """Once ``window`` has opened where the first screen was: the interview chosen, the
-        selection and the scroll, then the keys and requests kept, in order; then close."""
+        selection and the scroll, then the keys and requests kept, in order; then go."""
         _application().removeEventFilter(self)
         QTimer.singleShot(0, window, lambda: self._replay(window))
+
+    def dismiss(self) -> None:
+        """Go without a window to hand over to: nothing kept is made, and nothing of the
+        first screen (its watch on the application's keys) outlives it."""
+        _application().removeEventFilter(self)
+        self.hide()
+        self.deleteLater()
 
     def _replay(self, window: "MainWindow") -> None:
         if self.chosen is not None:
@@ -253,8 +260,7 @@ class FirstScreenWindow(QMainWindow):
                 _press(window, kept)
             else:
                 getattr(getattr(window, kept.panel), kept.signal).emit(*kept.arguments)
-        self.close()
-        self.deleteLater()
+        self.dismiss()
 
 
 def _application() -> QCoreApplication:
