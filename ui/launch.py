@@ -17,12 +17,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from app import first_screen
-from app.local_user import default_annotator
 from app.locations import default_project_path
 from app.logs import log_failure
 from ui.window.errors import install_exception_dialog
 from ui.window.first_screen import FirstScreenWindow
-from ui.window.i18n import Translations, settings
+from ui.window.i18n import Translations, preferred_annotator, settings
 from ui.window.icon import application_icon
 from ui.window.single_instance import bring_forward, name_of
 
@@ -49,8 +48,7 @@ def _first_screen(project: Path | str | None) -> FirstScreenWindow | None:
     if isinstance(project, str):
         return None
     path = default_project_path() if project is None else project
-    annotator = str(settings().value("annotator", "")) or default_annotator()
-    screen = first_screen.load(path, annotator) if path.is_file() else None
+    screen = first_screen.load(path, preferred_annotator()) if path.is_file() else None
     if screen is None:
         return None
     try:

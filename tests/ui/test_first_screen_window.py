@@ -37,6 +37,18 @@ def kept_screen(qapp: QApplication, path: Path) -> first_screen.FirstScreen:
     return screen
 
 
+def moments_of_a_start(qapp: QApplication, path: Path) -> list[str]:
+    """What a start of ``path`` showed, in order (it ends once the window is open)."""
+    moments = []
+
+    def shown() -> None:
+        moments.append("window")
+        qapp.closeAllWindows()
+
+    assert run(path, shown, lambda: moments.append("first screen")) == 0
+    return moments
+
+
 def test_a_clean_close_keeps_what_the_window_showed(qtbot, qapp, sample_project):
     application = Application(qapp)
     assert application.open(sample_project)
@@ -179,14 +191,7 @@ def test_a_project_changed_since_opens_the_window_directly(qapp, sample_project)
     document, tag = project.documents()[0].id, project.tags()[0].id
     project.execute(CreateAnnotations((AnnotationSpec(document, tag, 0, 4),)))
     project.close()
-    moments = []
-
-    def shown() -> None:
-        moments.append("window")
-        qapp.closeAllWindows()
-
-    assert run(sample_project, shown, lambda: moments.append("first screen")) == 0
-    assert moments == ["window"]
+    assert moments_of_a_start(qapp, sample_project) == ["window"]
 
 
 def test_the_first_screen_loads_no_storage_layer():
@@ -249,14 +254,7 @@ def test_a_first_screen_that_cannot_be_shown_opens_the_window_instead(
         raise ValueError("a kept screen this version cannot show")
 
     monkeypatch.setattr(FirstScreenWindow, "_fill", broken)
-    moments = []
-
-    def shown() -> None:
-        moments.append("window")
-        qapp.closeAllWindows()
-
-    assert run(sample_project, shown, lambda: moments.append("first screen")) == 0
-    assert moments == ["window"]
+    assert moments_of_a_start(qapp, sample_project) == ["window"]
 
 
 def test_a_project_that_cannot_be_opened_behind_the_first_screen_ends_with_1(

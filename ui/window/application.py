@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 from app import first_screen
 from app.backups import keep_count, list_backups, restore_backup, set_keep_count, take_backup
 from app.errors import FangtanError
-from app.local_user import default_annotator
 from app.locations import project_location
 from app.project import Project, parse_address
 from app.server.errors import ServerPasswordNeededError
@@ -23,7 +22,7 @@ from ui.dialogs.settings import SettingsDialog
 from ui.main_window import MainWindow
 from ui.window.errors import show_error
 from ui.window.first_screen import first_screen_of
-from ui.window.i18n import Translations, settings
+from ui.window.i18n import Translations, preferred_annotator, settings
 from ui.window.session import ProjectSession
 from ui.window.single_instance import InstanceServer, bring_forward, name_of
 from ui.window.tasks import TaskState
@@ -42,7 +41,7 @@ class Application:
         self.instance = InstanceServer(self._come_forward)
 
     def annotator(self) -> str:
-        return str(settings().value("annotator", "")) or default_annotator()
+        return preferred_annotator()
 
     def open(self, path: Path | str | None) -> bool:
         """Show ``path`` (None: the default project; a str: a server address) in a window

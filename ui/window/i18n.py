@@ -5,8 +5,15 @@ from importlib import resources
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from app.local_user import default_annotator
+
 SYSTEM = ""
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+
+
+def preferred_annotator() -> str:
+    """The annotator named in the preferences, else the command line's default."""
+    return str(settings().value("annotator", "")) or default_annotator()
 
 
 def settings() -> QSettings:
