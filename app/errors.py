@@ -216,6 +216,14 @@ class ExportFormatError(FangtanError):
     template = QT_TRANSLATE_NOOP("Errors", "There is no export format called “{name}”.")
 
 
+class ExportExtensionError(FangtanError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} ends in {extension}, the extension of {other} files, not {format}: "
+        "name it {wanted} or export as {other}.",
+    )
+
+
 class SplitRatioError(FangtanError):
     template = QT_TRANSLATE_NOOP(
         "Errors",

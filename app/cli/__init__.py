@@ -43,6 +43,10 @@ class UnknownAnnotatorError(FangtanError):
     template = "There is no annotator named “{name}” in this project."
 
 
+class ExportFormatUnknownError(FangtanError):
+    template = "Cannot tell the export format from the name {path}: give --format ({formats})."
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fangtan",
@@ -96,8 +100,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("project", type=project_location)
     export.add_argument(
         "--format",
-        default="csv",
-        help="csv, turns-csv, docs-csv, xlsx, jsonl, label-studio, brat, conll or qdpx",
+        help="csv, turns-csv, docs-csv, xlsx, jsonl, label-studio, brat, conll or qdpx "
+        "(default: the one the output's extension names)",
     )
     export.add_argument("-o", "--output", type=Path, required=True)
     export.add_argument("--tags", help="only these tags (names, comma-separated)")
@@ -442,9 +446,13 @@ def _document_ids(project: "Project", given: frozenset[str] | None) -> frozenset
 
 def _export(arguments: argparse.Namespace) -> int:
     from app.cli.progress import TerminalProgress
-    from app.exchange import export
+    from app.exchange import FORMATS, export, format_for_name
     from app.project import Project
 
+    if arguments.format is None:
+        arguments.format = format_for_name(arguments.output)
+        if arguments.format is None:
+            raise ExportFormatUnknownError(path=arguments.output.name, formats=", ".join(FORMATS))
     project = Project.open(arguments.project, create=False)
     progress = TerminalProgress()
     try:

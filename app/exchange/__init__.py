@@ -17,7 +17,7 @@ from app.exchange.readers.intake import (
     file_tags,
     import_annotations,
 )
-from app.exchange.writers.formats import FORMATS, ExportFormat, export
+from app.exchange.writers.formats import FORMATS, ExportFormat, export, format_for_name
 from app.exchange.writers.options import (
     SPLIT_NAMES,
     ExportOptions,
@@ -41,5 +41,6 @@ __all__ = [
     "detect_format",
     "export",
     "file_tags",
+    "format_for_name",
     "import_annotations",
 ]

@@ -856,6 +856,10 @@
         <translation>没有名为“{name}”的导出格式。</translation>
     </message>
     <message>
+        <source>{path} ends in {extension}, the extension of {other} files, not {format}: name it {wanted} or export as {other}.</source>
+        <translation>{path} 的扩展名 {extension} 属于 {other} 文件，而不是 {format}：请改名为 {wanted}，或导出为 {other}。</translation>
+    </message>
+    <message>
         <source>The train/dev/test ratios must be three numbers of at least 0 that add up to 1 (got {ratios}).</source>
         <translation>训练/验证/测试比例必须是三个不小于 0、合计为 1 的数（当前为 {ratios}）。</translation>
     </message>

@@ -129,11 +129,57 @@ def test_filters_notes_headers_and_split(project_path, tmp_path, capsys):
     ],
 )
 def test_bad_export_options_say_why_in_one_line(project_path, tmp_path, capsys, arguments):
-    code = cli.main(["export", str(project_path), "-o", str(tmp_path / "x"), *arguments])
+    code = cli.main(["export", str(project_path), "-o", str(tmp_path / "x.csv"), *arguments])
     captured = capsys.readouterr()
     assert code == 1
     assert len(captured.err.strip().splitlines()) == 1
     assert "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize(
+    ("name", "format_name"),
+    [("a.xlsx", "xlsx"), ("A.XLSX", "xlsx"), ("a.jsonl", "jsonl"), ("a.qdpx", "qdpx")],
+)
+def test_without_a_format_the_output_name_says_which(
+    project_path, tmp_path, capsys, name, format_name
+):
+    target = tmp_path / name
+    assert cli.main(["export", str(project_path), "-o", str(target)]) == 0
+    assert f"as {format_name} to" in capsys.readouterr().out
+    again = tmp_path / "again"
+    again.mkdir()
+    explicit = again / name
+    assert (
+        cli.main(["export", str(project_path), "--format", format_name, "-o", str(explicit)]) == 0
+    )
+    assert target.read_bytes()[:4] == explicit.read_bytes()[:4]
+    if format_name in ("xlsx", "qdpx"):
+        assert target.read_bytes()[:2] == b"PK"  # a zip, not comma-separated text
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["-o", "out"], "Cannot tell the export format from the name out: give --format"),
+        (["-o", "a.xlsx", "--format", "csv"], "a.xlsx ends in .xlsx, the extension of xlsx"),
+        (["-o", "a.csv", "--format", "jsonl"], "name it a.jsonl or export as csv"),
+    ],
+)
+def test_a_name_that_says_another_format_is_refused_and_nothing_written(
+    project_path, tmp_path, capsys, monkeypatch, arguments, message
+):
+    monkeypatch.chdir(tmp_path)
+    code = cli.main(["export", str(project_path), *arguments])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["p.fangtan"]
+
+
+def test_a_name_no_format_uses_takes_the_format_given(project_path, tmp_path):
+    target = tmp_path / "a.txt"
+    assert cli.main(["export", str(project_path), "--format", "csv", "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8-sig").startswith("document")
 
 
 def test_annotation_and_interview_files_are_not_mixed(project_path, tmp_path, capsys):

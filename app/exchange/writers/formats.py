@@ -4,7 +4,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.dto import Progress
-from app.errors import ExportFormatError, ExportTargetError, SplitColumnError
+from app.errors import (
+    ExportExtensionError,
+    ExportFormatError,
+    ExportTargetError,
+    SplitColumnError,
+)
 from app.exchange.progress import CancelledError, Reporter
 from app.exchange.writers.brat import write_brat
 from app.exchange.writers.conll import write_conll
@@ -48,6 +53,30 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("qdpx", ".qdpx"),
     )
 }
+
+
+def format_for_name(target: Path) -> str | None:
+    """The format a file's extension stands for (the first with it: .csv is csv), if any."""
+    suffix = target.suffix.lower()
+    for fmt in FORMATS.values():
+        if fmt.extension and fmt.extension == suffix:
+            return fmt.name
+    return None
+
+
+def _refuse_other_extension(fmt: ExportFormat, target: Path) -> None:
+    """A file named for another format (CSV text in a.xlsx) would be opened as that format
+    and fail there: refused. Names with an extension no format uses are the user's choice."""
+    other = format_for_name(target)
+    if fmt.folder or other is None or target.suffix.lower() == fmt.extension:
+        return
+    raise ExportExtensionError(
+        path=target.name,
+        extension=target.suffix,
+        other=other,
+        format=fmt.name,
+        wanted=target.with_suffix(fmt.extension).name,
+    )
 
 
 def _write(
@@ -116,7 +145,8 @@ def export(
     only when all are complete. With a split into separate files, ``target`` is a folder
     that gets ``train``, ``dev`` and ``test`` files (or folders, for brat).
 
-    Raises ExportFormatError, SplitColumnError or ExportTargetError (a FangtanError).
+    Raises ExportFormatError, ExportExtensionError (``target`` is named for another
+    format), SplitColumnError or ExportTargetError (a FangtanError).
     """
     fmt = FORMATS.get(format)
     if fmt is None:
@@ -125,6 +155,8 @@ def export(
     if options.split_column and not fmt.split_column:
         raise SplitColumnError(format=format)
     target = Path(target)
+    if options.split is None or not options.split.separate_files:
+        _refuse_other_extension(fmt, target)
     refuse_project_files(project, target)
     summary = ExportSummary(format, target)
     try:
