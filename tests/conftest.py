@@ -7,7 +7,8 @@ import tempfile
 from hypothesis import settings
 
 # A throwaway PostgreSQL cluster for the tests of server projects, started on first use.
-pytest_plugins = ["tests.support.postgres"]
+# A test stuck where pytest-timeout cannot act prints every thread's stack and ends the run.
+pytest_plugins = ["tests.support.postgres", "tests.support.hang_watch"]
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _home = tempfile.mkdtemp(prefix="fangtan-tests-")
