@@ -8,12 +8,11 @@ window opens directly. This module loads no more than the first screen needs.
 
 import importlib
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from app import first_screen
@@ -71,7 +70,9 @@ class Start:
         self.shell: FirstScreenWindow | None = None
         self.loaded = _Loaded()
         self.loaded.done.connect(self._open)
-        self.thread: threading.Thread | None = None
+        # A thread of Qt's: a signal emitted from one Qt did not start can deadlock PySide.
+        self.loader = QThreadPool()
+        self.loader.setMaxThreadCount(1)
 
     def begin(self, on_first_screen: Shown | None) -> bool:
         """Show the first screen and load the rest behind it, or open the window now.
@@ -83,8 +84,7 @@ class Start:
         self.shell.show()
         if on_first_screen is not None:
             QTimer.singleShot(0, on_first_screen)
-        self.thread = threading.Thread(target=self._load, name="fangtan-load", daemon=True)
-        self.thread.start()
+        self.loader.start(self._load)
         return True
 
     def _load(self) -> None:
@@ -126,8 +126,7 @@ class Start:
         self.app.exit(code)
 
     def end(self) -> None:
-        if self.thread is not None:
-            self.thread.join()
+        self.loader.waitForDone()
         if self.application is not None:
             self.application.leave()
 

@@ -4,11 +4,15 @@ Every little while the project's data version is compared with the one last seen
 differs, something else wrote, and the window reads everything again. What this window
 writes itself (an action, an import, a preference) is noted as seen, so it is never news.
 On a server project the team's commits are also announced (PostgreSQL notifications), so
-the window looks at once instead of at the next tick; the status bar says when the
-server cannot be reached. An edit refused because someone changed its row meanwhile is
-news too: the window reads everything again at once.
+the window looks within a fifth of a second instead of at the next tick; the status bar
+says when the server cannot be reached. The listener's thread only drops what it hears
+into a queue the window empties on its own thread: it never calls Qt, whose signals
+emitted from a thread Qt did not start can deadlock or crash PySide. An edit refused
+because someone changed its row meanwhile is news too: the window reads everything again
+at once.
 """
 
+import queue
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -23,12 +27,13 @@ if TYPE_CHECKING:
     from app.server.notifications import ChangeListener
 
 WATCH_INTERVAL_MS = 1500  # how often to look for changes made by another window or program
+NEWS_INTERVAL_MS = 200  # how often a server project's window empties the listener's queue
+
+ANNOUNCED = None  # in the queue: a commit was announced; True or False: connection made, lost
 
 
 class OtherWriters(QObject):
-    # Emitted on the listener's thread, received on the window's (a queued connection).
-    announced = Signal()
-    connection_changed = Signal(bool)
+    connection_changed = Signal(bool)  # on the window's thread
 
     def __init__(
         self,
@@ -54,29 +59,49 @@ class OtherWriters(QObject):
         self.timer.start()
         self.online = True
         self._listener: ChangeListener | None = None
+        self._news: queue.SimpleQueue[bool | None] = queue.SimpleQueue()
+        self._inbox = QTimer(self)
+        self._inbox.setInterval(NEWS_INTERVAL_MS)
+        self._inbox.timeout.connect(self._read_news)
         address = session.project.server
         if address is not None:
             from app.server import notifications
 
-            self.announced.connect(self.check)
-            self.connection_changed.connect(self._connection_changed)
+            news = self._news
             self._listener = notifications.ChangeListener(
-                address,
-                on_change=lambda _payload: self.announced.emit(),
-                on_connection=self.connection_changed.emit,
+                address, on_change=lambda _payload: news.put(ANNOUNCED), on_connection=news.put
             )
             self._listener.start()
+            self._inbox.start()
 
     def stop(self) -> None:
         """Stop listening (the window closes)."""
+        self._inbox.stop()
         if self._listener is not None:
             self._listener.stop()
             self._listener = None
+
+    def _read_news(self) -> None:
+        """What the listener heard since the last look: connection changes in order, and
+        one look at the project however many commits were announced."""
+        announced = False
+        while True:
+            try:
+                item = self._news.get_nowait()
+            except queue.Empty:
+                break
+            if item is ANNOUNCED:
+                announced = True
+            else:
+                self._connection_changed(item)
+        if announced:
+            self.check()
 
     def _connection_changed(self, connected: bool) -> None:
         if connected == self.online:
             return
         self.online = connected
+        self.connection_changed.emit(connected)
         if connected:
             self._status(QCoreApplication.translate("MainWindow", "Connected to the server again."))
         else:
