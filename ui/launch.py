@@ -23,6 +23,7 @@ from ui.window.first_screen import FirstScreenWindow
 from ui.window.i18n import Translations, preferred_annotator, settings
 from ui.window.icon import application_icon
 from ui.window.single_instance import bring_forward, name_of
+from ui.window.stop_signals import StopSignals
 
 if TYPE_CHECKING:  # loaded on the thread, or when there is no first screen
     from ui.window.application import Application
@@ -151,9 +152,11 @@ def run(
         print(f"fangtan: {project or 'the project'} is already open in another window; shown now")
         return 0
     start = Start(app, project, on_shown)
+    stop_signals = StopSignals(app)
     try:
         if not start.begin(on_first_screen):
             return 1
         return app.exec()
     finally:
+        stop_signals.release()
         start.end()
