@@ -22,7 +22,7 @@ from ui.window.errors import install_exception_dialog
 from ui.window.first_screen import FirstScreenWindow
 from ui.window.i18n import Translations, preferred_annotator, settings
 from ui.window.icon import application_icon
-from ui.window.single_instance import bring_forward, name_of
+from ui.window.single_instance import InstanceServer, bring_forward, name_of
 from ui.window.stop_signals import StopSignals
 
 if TYPE_CHECKING:  # loaded on the thread, or when there is no first screen
@@ -61,9 +61,18 @@ def _first_screen(project: Path | str | None) -> FirstScreenWindow | None:
 class Start:
     """One start: the first screen, if there is one, then the window."""
 
-    def __init__(self, app: QApplication, project: Path | str | None, on_shown: Shown | None):
+    def __init__(
+        self,
+        app: QApplication,
+        project: Path | str | None,
+        on_shown: Shown | None,
+        name: str | None = None,
+    ) -> None:
+        """``name``: the project's single-instance name, listened on from the first screen."""
         self.app = app
         self.project = project
+        self.name = name
+        self.instance: InstanceServer | None = None
         self.on_shown = on_shown
         self.translations = Translations(app)
         self.translations.install(str(settings().value("language", "")))
@@ -83,6 +92,9 @@ class Start:
             importlib.import_module(APPLICATION)
             return self._open(None)
         self.shell.show()
+        if self.name is not None:  # another start of this project brings this one forward
+            self.instance = InstanceServer(self._come_forward)
+            self.instance.listen(self.name)
         if on_first_screen is not None:
             QTimer.singleShot(0, on_first_screen)
         self.loader.start(self._load)
@@ -106,7 +118,7 @@ class Start:
             return False  # closed before the project was open: the application ends
         from ui.window.application import Application
 
-        application = Application(self.app, self.translations)
+        application = Application(self.app, self.translations, self.instance)
         self.application = application
         if shell is not None:
             shell.keep_place()
@@ -119,6 +131,14 @@ class Start:
         if self.on_shown is not None:
             QTimer.singleShot(0, self.on_shown)
         return True
+
+    def _come_forward(self) -> None:
+        shell = self.shell
+        if shell is not None and shell.isVisible():
+            if shell.isMinimized():
+                shell.showNormal()
+            shell.raise_()
+            shell.activateWindow()
 
     def _end(self, code: int) -> None:
         """Leave the event loop with ``code``, the first screen gone."""
@@ -151,7 +171,7 @@ def run(
     if name is not None and bring_forward(name):
         print(f"fangtan: {project or 'the project'} is already open in another window; shown now")
         return 0
-    start = Start(app, project, on_shown)
+    start = Start(app, project, on_shown, name)
     stop_signals = StopSignals(app)
     try:
         if not start.begin(on_first_screen):

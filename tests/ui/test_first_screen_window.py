@@ -4,6 +4,7 @@ layer is loaded, and handed over to the window with everything done on it meanwh
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -14,9 +15,11 @@ from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.project import Project
 from ui import launch
 from ui.launch import run
+from ui.main_window import MainWindow
 from ui.window import errors
 from ui.window.application import Application
 from ui.window.first_screen import FirstScreenWindow
+from ui.window.single_instance import name_of
 
 
 def close_cleanly(application: Application) -> None:
@@ -279,3 +282,51 @@ def no_first_screen_left(qapp: QApplication, before: set[int]) -> bool:
     """Nothing of this start's first screen outlives it (its watch on the application's
     keys would take keys from whatever runs next)."""
     return first_screens(qapp) <= before
+
+
+def test_a_second_start_during_the_first_screen_brings_it_forward(
+    qapp, sample_project, monkeypatch
+):
+    """Another start of the same project while the storage layer loads finds this one
+    listening already, brings it forward and ends: one window for the project."""
+    kept_screen(qapp, sample_project)
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from ui.window.single_instance import bring_forward\n"
+        "application = QCoreApplication([])\n"
+        "sys.exit(0 if bring_forward(sys.argv[1]) else 1)\n"
+    )
+    second: list[subprocess.Popen] = []
+    begun = threading.Event()
+
+    def started() -> None:  # the first screen is shown: the other start begins
+        second.append(
+            subprocess.Popen(
+                [sys.executable, "-c", code, name_of(sample_project)],
+                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                cwd=Path(__file__).resolve().parents[2],
+            )
+        )
+        begun.set()
+
+    load = launch.Start._load
+
+    def after_the_other_start(start: launch.Start) -> None:  # the load waits for it
+        begun.wait(timeout=60)
+        second[0].wait(timeout=60)
+        load(start)
+
+    monkeypatch.setattr(launch.Start, "_load", after_the_other_start)
+    windows = []
+    before = set(qapp.topLevelWidgets())
+
+    def shown() -> None:
+        windows.extend(
+            w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w not in before
+        )
+        qapp.closeAllWindows()
+
+    assert run(sample_project, shown, started) == 0
+    assert second[0].returncode == 0  # it was answered by this start, before any window
+    assert len(windows) == 1

@@ -31,14 +31,24 @@ from ui.window.tasks import TaskState
 class Application:
     """Owns the QApplication, the translations and the one open main window."""
 
-    def __init__(self, app: QApplication, translations: Translations | None = None) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        translations: Translations | None = None,
+        instance: InstanceServer | None = None,
+    ) -> None:
+        """``instance``: the listener the first screen started, which the window takes."""
         self.app = app
         if translations is None:
             translations = Translations(app)
             translations.install(str(settings().value("language", "")))
         self.translations = translations
         self.window: MainWindow | None = None
-        self.instance = InstanceServer(self._come_forward)
+        if instance is None:
+            instance = InstanceServer(self._come_forward)
+        else:
+            instance.forward_to(self._come_forward)
+        self.instance = instance
 
     def annotator(self) -> str:
         return preferred_annotator()

@@ -65,22 +65,27 @@ class InstanceServer(QObject):
 
     def __init__(self, come_forward: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # A method is held weakly, so that its owner (which holds this server) is freed
-        # as soon as it is no longer used, with the translations it installed.
-        try:
-            self._come_forward: Callable[[], Callable[[], None] | None] = weakref.WeakMethod(
-                come_forward
-            )
-        except TypeError:
-            self._come_forward = lambda: come_forward
+        self._come_forward: Callable[[], Callable[[], None] | None] = lambda: None
+        self.forward_to(come_forward)
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._connected)
         self.name = ""
 
+    def forward_to(self, come_forward: Callable[[], None]) -> None:
+        """What a request calls from now on (the first screen hands it to the window)."""
+        # A method is held weakly, so that its owner (which holds this server) is freed
+        # as soon as it is no longer used, with the translations it installed.
+        try:
+            self._come_forward = weakref.WeakMethod(come_forward)
+        except TypeError:
+            self._come_forward = lambda: come_forward
+
     def listen(self, name: str) -> bool:
         """Listen on ``name`` (a socket left by a Fangtan that ended abruptly is replaced:
         nobody answered on it). False when the system refuses: the window works alone."""
+        if name == self.name and self._server.isListening():
+            return True
         self._server.close()
         self.name = name
         if self._server.listen(name):

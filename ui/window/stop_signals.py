@@ -47,8 +47,15 @@ class StopSignals(QObject):
         QTimer.singleShot(0, self._stop)
 
     def _stop(self) -> None:
+        shown = self._shown()
         self._app.closeAllWindows()
-        self._app.quit()
+        # The last window closed ends the loop by itself, through a posted event: a quit
+        # here as well would leave that event behind for the next loop to run.
+        if not shown or self._shown():
+            self._app.quit()
+
+    def _shown(self) -> bool:
+        return any(widget.isVisible() for widget in self._app.topLevelWidgets())
 
     def release(self) -> None:
         for number, handler in self._previous.items():
