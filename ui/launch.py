@@ -22,7 +22,7 @@ from ui.window.errors import install_exception_dialog
 from ui.window.first_screen import FirstScreenWindow
 from ui.window.i18n import Translations, preferred_annotator, settings
 from ui.window.icon import application_icon
-from ui.window.single_instance import InstanceServer, bring_forward, name_of
+from ui.window.single_instance import InstanceServer, bring_forward, name_of, raise_window
 from ui.window.stop_signals import StopSignals
 
 if TYPE_CHECKING:  # loaded on the thread, or when there is no first screen
@@ -132,13 +132,8 @@ class Start:
             QTimer.singleShot(0, self.on_shown)
         return True
 
-    def _come_forward(self) -> None:
-        shell = self.shell
-        if shell is not None and shell.isVisible():
-            if shell.isMinimized():
-                shell.showNormal()
-            shell.raise_()
-            shell.activateWindow()
+    def _come_forward(self) -> bool:
+        return raise_window(self.shell)
 
     def _end(self, code: int) -> None:
         """Leave the event loop with ``code``, the first screen gone."""
@@ -178,5 +173,7 @@ def run(
             return 1
         return app.exec()
     finally:
-        stop_signals.release()
-        start.end()
+        try:
+            stop_signals.release()
+        finally:
+            start.end()

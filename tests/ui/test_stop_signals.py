@@ -13,6 +13,7 @@ from app.project import Project
 from ui.launch import run
 from ui.main_window import MainWindow
 from ui.window.i18n import preferred_annotator
+from ui.window.stop_signals import StopSignals
 
 GIVE_UP_MS = 20000  # the loop is ended with another code if the signal did nothing
 
@@ -79,3 +80,20 @@ def test_a_stop_signal_closes_the_window_and_keeps_its_place(qapp, sample_projec
     kept = first_screen.load(sample_project, preferred_annotator())
     assert kept is not None and kept.content is not None
     assert kept.content.meta.id == second
+
+
+def test_a_signal_set_to_be_ignored_stays_ignored(qapp):
+    """Started under nohup, SIGHUP is ignored: the window does not close with the terminal."""
+    hangup = getattr(signal, "SIGHUP", None)
+    if hangup is None:
+        pytest.skip("no SIGHUP on this system")
+    before = signal.signal(hangup, signal.SIG_IGN)
+    try:
+        watching = StopSignals(qapp)
+        assert signal.getsignal(hangup) == signal.SIG_IGN
+        assert signal.getsignal(signal.SIGTERM) != signal.SIG_DFL
+        watching.release()
+        assert signal.getsignal(hangup) == signal.SIG_IGN
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+    finally:
+        signal.signal(hangup, before)
