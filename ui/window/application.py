@@ -24,7 +24,7 @@ from ui.window.errors import show_error
 from ui.window.first_screen import first_screen_of
 from ui.window.i18n import Translations, preferred_annotator, settings
 from ui.window.session import ProjectSession
-from ui.window.single_instance import InstanceServer, bring_forward, name_of
+from ui.window.single_instance import InstanceServer, bring_forward, name_of, raise_window
 from ui.window.tasks import TaskState
 
 
@@ -110,14 +110,8 @@ class Application:
         if screen is not None:  # once closed: nothing writes to the file after its stamp
             first_screen.save(screen)
 
-    def _come_forward(self) -> None:
-        window = self.window
-        if window is None:
-            return
-        if window.isMinimized():
-            window.showNormal()
-        window.raise_()
-        window.activateWindow()
+    def _come_forward(self) -> bool:
+        return raise_window(self.window)
 
     def _project(self, path: Path | str | None) -> Project | None:
         if path is None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QWidget
 
 from app.errors import FangtanError
 from app.locations import default_project_path, project_location
@@ -60,19 +61,31 @@ def bring_forward(name: str) -> bool:
     return answered == ANSWER
 
 
-class InstanceServer(QObject):
-    """Listens for other processes opening the same project and calls ``come_forward``."""
+def raise_window(window: QWidget | None) -> bool:
+    """Bring ``window`` to the front, restored if minimised; False when it is not shown."""
+    if window is None or not window.isVisible():
+        return False
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    return True
 
-    def __init__(self, come_forward: Callable[[], None], parent: QObject | None = None) -> None:
+
+class InstanceServer(QObject):
+    """Listens for other processes opening the same project and calls ``come_forward``,
+    which says whether a window came forward."""
+
+    def __init__(self, come_forward: Callable[[], bool], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._come_forward: Callable[[], Callable[[], None] | None] = lambda: None
+        self._come_forward: Callable[[], Callable[[], bool] | None] = lambda: None
         self.forward_to(come_forward)
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._connected)
         self.name = ""
 
-    def forward_to(self, come_forward: Callable[[], None]) -> None:
+    def forward_to(self, come_forward: Callable[[], bool]) -> None:
         """What a request calls from now on (the first screen hands it to the window)."""
         # A method is held weakly, so that its owner (which holds this server) is freed
         # as soon as it is no longer used, with the translations it installed.
@@ -107,7 +120,8 @@ class InstanceServer(QObject):
         if not socket.canReadLine():
             return
         come_forward = self._come_forward()
-        if bytes(socket.readLine().data()) == REQUEST and come_forward is not None:
-            come_forward()
+        request = bytes(socket.readLine().data())
+        # Answered only when a window came forward: otherwise the other start goes on.
+        if request == REQUEST and come_forward is not None and come_forward():
             socket.write(ANSWER)
             socket.flush()
