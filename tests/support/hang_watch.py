@@ -23,18 +23,31 @@ def pytest_configure(config: pytest.Config) -> None:
     _terminal = os.fdopen(os.dup(sys.stderr.fileno()), "w")
 
 
-def _limit(config: pytest.Config) -> float:
+def _limit(item: pytest.Item) -> float:
+    """pytest-timeout's limit for ``item`` (its marker, the command line, the ini file),
+    and some slack."""
+    marker = item.get_closest_marker("timeout")
+    given = (
+        (marker.args[0] if marker.args else marker.kwargs.get("timeout"))
+        if marker is not None
+        else item.config.getoption("timeout", None) or item.config.getini("timeout")
+    )
     try:
-        value = float(config.getini("timeout") or DEFAULT_SECONDS)
+        value = float(given or DEFAULT_SECONDS)
     except (ValueError, TypeError):
         value = DEFAULT_SECONDS
     return (value or DEFAULT_SECONDS) + SLACK_SECONDS
 
 
+def pytest_enter_pdb(config: pytest.Config) -> None:
+    """A debugging session takes its time."""
+    faulthandler.cancel_dump_traceback_later()
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
     if _terminal is not None:
-        faulthandler.dump_traceback_later(_limit(item.config), exit=True, file=_terminal)
+        faulthandler.dump_traceback_later(_limit(item), exit=True, file=_terminal)
     try:
         yield
     finally:
