@@ -17,7 +17,13 @@ from app.exchange.readers.intake import (
     file_tags,
     import_annotations,
 )
-from app.exchange.writers.formats import FORMATS, ExportFormat, export, format_for_name
+from app.exchange.writers.formats import (
+    FORMATS,
+    ExportFormat,
+    export,
+    extension_refusal,
+    format_for_name,
+)
 from app.exchange.writers.options import (
     SPLIT_NAMES,
     ExportOptions,
@@ -40,6 +46,7 @@ __all__ = [
     "annotation_files",
     "detect_format",
     "export",
+    "extension_refusal",
     "file_tags",
     "format_for_name",
     "import_annotations",

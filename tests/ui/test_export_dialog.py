@@ -140,3 +140,33 @@ def test_import_annotations_asks_how_unknown_tags_map(
         assert noted.note == "导语" and noted.source == "manual"  # as the exporting project says
     finally:
         project.close()
+
+
+def test_a_name_for_another_format_is_refused_in_the_dialog(
+    qtbot, open_window, sample_project, tmp_path, monkeypatch
+):
+    """CSV chosen, the file named .xlsx: said in the dialog, which stays open with the
+    options as they were; nothing is written."""
+    import ui.dialogs.export
+
+    window = open_window(sample_project)
+    tag_some(window)
+    said: list[str] = []
+    monkeypatch.setattr(
+        ui.dialogs.export, "show_error", lambda _parent, error: said.append(str(error))
+    )
+    target = tmp_path / "a.xlsx"
+    results: list[int] = []
+
+    def run(dialog: ExportDialog) -> int:
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
+        dialog.target_edit.setText(str(target))
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        results.append(dialog.result())
+        return 0  # then cancelled
+
+    monkeypatch.setattr(ExportDialog, "exec", run)
+    window.export_action.trigger()
+    assert results == [0]
+    assert len(said) == 1 and "a.xlsx ends in .xlsx" in said[0] and "a.csv" in said[0]
+    assert not target.exists() and list(tmp_path.glob("*.csv")) == []

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import DocumentSummary, TagInfo
-from app.exchange import FORMATS, ExportOptions, SplitOptions
+from app.exchange import FORMATS, ExportOptions, SplitOptions, extension_refusal
+from ui.window.errors import show_error
 from ui.window.i18n import settings
 from ui.window.swatches import swatch_icon
 
@@ -163,7 +164,8 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+        self.export_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setText(self.tr("Export"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -261,7 +263,13 @@ class ExportDialog(QDialog):
         return Path(text).absolute().parent if text else self._folder
 
     def _accept(self) -> None:
-        if self.target_edit.text().strip():
+        text = self.target_edit.text().strip()
+        if text and not self._writes_folder():
+            refusal = extension_refusal(self.format_name(), Path(text))
+            if refusal is not None:  # said here, where the name can still be changed
+                show_error(self, refusal)
+                return
+        if text:
             folder = self._target_folder()
             if folder.is_dir():
                 settings().setValue(FOLDER_SETTING, str(folder))

@@ -64,13 +64,15 @@ def format_for_name(target: Path) -> str | None:
     return None
 
 
-def _refuse_other_extension(fmt: ExportFormat, target: Path) -> None:
-    """A file named for another format (CSV text in a.xlsx) would be opened as that format
-    and fail there: refused. Names with an extension no format uses are the user's choice."""
+def extension_refusal(format: str, target: Path) -> ExportExtensionError | None:
+    """Why ``target`` may not be written as ``format``: a file named for another format
+    (CSV text in a.xlsx) would be opened as that format and fail there. Names with an
+    extension no format uses are the user's choice; a folder format has no extension."""
+    fmt = FORMATS.get(format)
     other = format_for_name(target)
-    if fmt.folder or other is None or target.suffix.lower() == fmt.extension:
-        return
-    raise ExportExtensionError(
+    if fmt is None or fmt.folder or other is None or target.suffix.lower() == fmt.extension:
+        return None
+    return ExportExtensionError(
         path=target.name,
         extension=target.suffix,
         other=other,
@@ -155,8 +157,11 @@ def export(
     if options.split_column and not fmt.split_column:
         raise SplitColumnError(format=format)
     target = Path(target)
+    refusal = None
     if options.split is None or not options.split.separate_files:
-        _refuse_other_extension(fmt, target)
+        refusal = extension_refusal(format, target)
+    if refusal is not None:
+        raise refusal
     refuse_project_files(project, target)
     summary = ExportSummary(format, target)
     try:
