@@ -34,6 +34,7 @@ def test_a_second_fangtan_on_the_same_project_brings_the_window_forward(
     assert application.open(sample_project)
     window = application.window
     qtbot.addWidget(window)
+    second = None
     try:
         project = window.session.project
         before = len(project.documents())
@@ -49,6 +50,9 @@ def test_a_second_fangtan_on_the_same_project_brings_the_window_forward(
         assert not window.isMinimized()
         assert len(project.documents()) == before
     finally:
+        if second is not None and second.poll() is None:  # it opened a window of its own
+            second.kill()
+            second.wait()
         window.session.close()
     reopened = Project.open(sample_project, create=False)
     assert len(reopened.documents()) == before
