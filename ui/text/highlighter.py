@@ -84,14 +84,25 @@ class SpanHighlighter:
             self._paint([b for b in range(first, last + 1) if b in self._pending], reset=False)
 
     def paint_some(self, count: int) -> bool:
-        """Paint up to ``count`` more waiting blocks in document order; True while any wait."""
+        """Paint up to ``count`` more waiting blocks in document order, none of them on
+        screen (the caller paints those first); True while any wait.
+
+        Qt's plain-text layout answers any change of several blocks by repainting the
+        whole viewport: for blocks off screen that repaint shows nothing new, so the
+        layout's signals are held while they are written. Their layouts are still cleared,
+        and drawn anew when they come on screen."""
         chosen: list[int] = []
         while self._next < len(self._queue) and len(chosen) < count:
             block = self._queue[self._next]
             self._next += 1
             if block in self._pending:
                 chosen.append(block)
-        self._paint(chosen, reset=False)
+        layout = self._document.documentLayout()
+        held = layout.blockSignals(True)
+        try:
+            self._paint(chosen, reset=False)
+        finally:
+            layout.blockSignals(held)
         return bool(self._pending)
 
     def _turn_styles(self, turns: Iterable[TurnInfo]) -> dict[int, list[tuple[int, int, str]]]:

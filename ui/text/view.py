@@ -146,6 +146,7 @@ class TextView(QPlainTextEdit):
         return self.highlighter.unpainted == 0
 
     def _paint_more(self) -> None:
+        self._paint_visible()  # whatever came on screen first, seen at once
         if not self.highlighter.paint_some(PAINT_CHUNK):
             self._paint_timer.stop()
 
