@@ -6,7 +6,7 @@ side by side however the highlights mix. Lanes are assigned once per annotation
 Only the annotations of the visible blocks are painted.
 """
 
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
@@ -70,17 +70,19 @@ class Lanes:
         """Assign lanes to many (id, start, end) at once, earliest first."""
         self.clear()
         ends: list[tuple[int, int]] = []  # (end of the lane's last span, lane), for a sweep
+        lanes, lane_of = self._lanes, self.lane_of
         for annotation_id, start, end in sorted(spans, key=lambda s: (s[1], -s[2], s[0])):
-            free = next((i for i, (lane_end, _) in enumerate(ends) if lane_end <= start), None)
-            if free is None:
-                self._lanes.append([])
-                ends.append((end, len(self._lanes) - 1))
-                lane = len(self._lanes) - 1
+            for free, (lane_end, lane) in enumerate(ends):
+                if lane_end <= start:
+                    ends[free] = (end, lane)
+                    break
             else:
-                lane = ends[free][1]
-                ends[free] = (end, lane)
-            insort(self._lanes[lane], (start, end, annotation_id))
-            self.lane_of[annotation_id] = lane
+                lane = len(lanes)
+                lanes.append([])
+                ends.append((end, lane))
+            # Spans come by start and a lane's never overlap: each goes at its lane's end.
+            lanes[lane].append((start, end, annotation_id))
+            lane_of[annotation_id] = lane
 
 
 class StripeArea(QWidget):
