@@ -2,6 +2,8 @@
 overlaps no other, lanes stay sorted, and no more lanes are used than the most annotations
 over one character."""
 
+from itertools import pairwise
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -30,7 +32,7 @@ def test_loaded_lanes_never_overlap_and_are_as_few_as_can_be(items):
     assert sorted(lanes.lane_of) == list(range(len(items)))
     for lane in lanes._lanes:
         assert lane == sorted(lane)
-        for (_, end, _), (start, _, _) in zip(lane, lane[1:], strict=False):
+        for (_, end, _), (start, _, _) in pairwise(lane):
             assert end <= start
     for number, lane in lanes.lane_of.items():
         assert (items[number][0], items[number][1], number) in lanes._lanes[lane]
