@@ -24,7 +24,12 @@ def user_active(seconds: float = QUIET_S) -> None:
 
 def give_way() -> None:
     """On a background thread, wait while the user is active; elsewhere return at once."""
-    if threading.current_thread() is threading.main_thread():
+    # By ident: threading.current_thread() on a thread Python did not start (a Qt pool's)
+    # leaves a dummy Thread behind that holds on to the exception hooks of the moment.
+    # When a new thread later gets the same ident, the dummy, and whatever those hooks
+    # kept alive, is freed on that thread; freeing an object connected to a Qt signal
+    # off the window's thread can deadlock PySide.
+    if threading.get_ident() == threading.main_thread().ident:
         return
     while (remaining := _active_until - time.monotonic()) > 0:
         time.sleep(min(remaining, _NAP_S))

@@ -257,7 +257,7 @@ class _Trouble:
     def __init__(self, app: QApplication) -> None:
         self._app = app
         self.problem = ""
-        self._timer = QTimer()
+        self._timer = QTimer(app)  # Qt's to delete, on the window's thread
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._look)
         self._hook = sys.excepthook
@@ -270,6 +270,10 @@ class _Trouble:
 
     def __exit__(self, *_exc: object) -> None:
         self._timer.stop()
+        # Nothing of Qt is left to undo when this object goes, wherever that happens: a
+        # dummy thread may hold the hook installed meanwhile, and with it this object.
+        self._timer.timeout.disconnect(self._look)
+        self._timer.deleteLater()
         sys.excepthook = self._hook
 
     def _note(self, problem: str) -> None:
