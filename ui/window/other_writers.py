@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from app.errors import FangtanError
+from ui.window.collector import collector
 from ui.window.context import ShowStatus
 from ui.window.session import ProjectSession
 from ui.window.transfer import Transfers
@@ -71,6 +72,9 @@ class OtherWriters(QObject):
             self._listener = notifications.ChangeListener(
                 address, on_change=lambda _payload: news.put(ANNOUNCED), on_connection=news.put
             )
+            # Its thread runs Python for as long as the window: cycles are collected on
+            # the window's thread meanwhile, where the Qt objects in them belong.
+            collector().listening_began()
             self._listener.start()
             self._inbox.start()
 
@@ -80,6 +84,7 @@ class OtherWriters(QObject):
         if self._listener is not None:
             self._listener.stop()
             self._listener = None
+            collector().listening_ended()
 
     def _read_news(self) -> None:
         """What the listener heard since the last look: connection changes in order, and
