@@ -67,15 +67,8 @@ class SpanHighlighter:
         self._spans_by_block = defaultdict(list)
         self._spans = {}
         self._set_tag_colors(tags)
-        starts, by_block, spans = self._block_starts, self._spans_by_block, self._spans
-        for annotation in annotations:  # _index, without a call and a set per annotation
-            start, end = annotation.start, annotation.end
-            span = (start, end, annotation.tag_id, annotation.id)
-            spans[annotation.id] = span
-            first = max(0, bisect_right(starts, start) - 1)
-            last = max(0, bisect_right(starts, max(start, end - 1)) - 1)
-            for block in range(first, last + 1):
-                by_block[block].append(span)
+        for annotation in annotations:
+            self._index(annotation)
         self._pending = set(self._styles) | set(self._spans_by_block)
         self._queue = sorted(self._pending)
         self._next = 0
@@ -141,7 +134,7 @@ class SpanHighlighter:
         for annotation in annotations:
             if annotation.id in self._spans:
                 touched |= self._unindex(annotation.id)
-            touched |= self._index(annotation)
+            touched.update(self._index(annotation))
         self._paint(touched, reset=True)
 
     def remove(self, annotation_ids: Iterable[int]) -> None:
@@ -171,13 +164,16 @@ class SpanHighlighter:
     def blocks_of(self, start: int, end: int) -> range:
         return range(self.block_of(start), self.block_of(max(start, end - 1)) + 1)
 
-    def _index(self, annotation: AnnotationInfo) -> set[int]:
-        span = (annotation.start, annotation.end, annotation.tag_id, annotation.id)
+    def _index(self, annotation: AnnotationInfo) -> range:
+        """Index one annotation; the blocks it touches."""
+        start, end = annotation.start, annotation.end
+        span = (start, end, annotation.tag_id, annotation.id)
         self._spans[annotation.id] = span
-        blocks = self.blocks_of(annotation.start, annotation.end)
+        blocks = self.blocks_of(start, end)
+        by_block = self._spans_by_block
         for block in blocks:
-            self._spans_by_block[block].append(span)
-        return set(blocks)
+            by_block[block].append(span)
+        return blocks
 
     def _unindex(self, annotation_id: int) -> set[int]:
         span = self._spans.pop(annotation_id, None)
