@@ -78,7 +78,7 @@ class InstanceServer(QObject):
 
     def __init__(self, come_forward: Callable[[], bool], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._come_forward: Callable[[], Callable[[], bool] | None] = lambda: None
+        self._come_forward: Callable[[], Callable[[], bool] | None]
         self.forward_to(come_forward)
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)

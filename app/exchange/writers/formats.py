@@ -157,9 +157,8 @@ def export(
     if options.split_column and not fmt.split_column:
         raise SplitColumnError(format=format)
     target = Path(target)
-    refusal = None
-    if options.split is None or not options.split.separate_files:
-        refusal = extension_refusal(format, target)
+    separate = options.split is not None and options.split.separate_files  # a folder
+    refusal = None if separate else extension_refusal(format, target)
     if refusal is not None:
         raise refusal
     refuse_project_files(project, target)
