@@ -3,12 +3,13 @@ repainting the text on screen for each batch, and drawn when they are scrolled t
 
 import random
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
 
 from app.editing.commands import AnnotationSpec, CreateAnnotations
 from app.importing.importer import import_text
 from app.project import Project
+from tests.support.events import EventCount
 from ui.text.colors import highlight_background
 
 SENTENCES = (
@@ -16,17 +17,6 @@ SENTENCES = (
     "去年新开了两条公交线路，从村里到镇上只要二十分钟。",
     "合作社统一收购海带，价格比往年稳定，渔民心里踏实多了。",
 )
-
-
-class Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 def long_interview(path) -> tuple[int, int]:
@@ -61,7 +51,7 @@ def test_highlights_off_screen_are_written_without_repainting_the_text_each_time
     window = open_window(tmp_path / "long.fangtan")
     window.resize(900, 600)
     view = window.text_view
-    paints = Paints()
+    paints = EventCount(QEvent.Type.Paint)
     view.viewport().installEventFilter(paints)
     batches = []
     original = view.highlighter.paint_some

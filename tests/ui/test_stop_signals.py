@@ -5,28 +5,18 @@ import os
 import signal
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import first_screen
 from app.project import Project
+from tests.support.events import EventCount
 from ui.launch import run
 from ui.main_window import MainWindow
 from ui.window.i18n import preferred_annotator
 from ui.window.stop_signals import StopSignals
 
 GIVE_UP_MS = 20000  # the loop is ended with another code if the signal did nothing
-
-
-class QuitsSeen(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Quit:
-            self.seen += 1
-        return False
 
 
 def open_window(qapp: QApplication) -> MainWindow:
@@ -69,13 +59,15 @@ def test_a_stop_signal_closes_the_window_and_keeps_its_place(qapp, sample_projec
         watch.stop()
         give_up.stop()
     assert not [w for w in qapp.topLevelWidgets() if w.isVisible()]
-    quits = QuitsSeen()  # no quit of this run is left behind for the next loop to run
+    quits = EventCount(
+        QEvent.Type.Quit
+    )  # no quit of this run is left behind for the next loop to run
     qapp.installEventFilter(quits)
     try:
         QCoreApplication.sendPostedEvents()
     finally:
         qapp.removeEventFilter(quits)
-    assert quits.seen == 0
+    assert quits.count == 0
     assert signal.getsignal(number) is before  # put back once the loop has ended
     kept = first_screen.load(sample_project, preferred_annotator())
     assert kept is not None and kept.content is not None
