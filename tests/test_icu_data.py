@@ -3,6 +3,7 @@ unchanged, the items of other languages left out, and a library built around wha
 that exports the same symbol with the Chinese and English data in it."""
 
 import importlib.util
+import os
 import shutil
 import struct
 import sys
@@ -78,11 +79,14 @@ def qt_icu_data() -> Path | None:
     return found[0] if found else None
 
 
-@pytest.mark.skipif(
-    sys.platform != "linux" or not all(shutil.which(t) for t in ("nm", "readelf", "cc")),
-    reason="the library is rebuilt on Linux, with binutils and a C compiler",
-)
+@pytest.mark.skipif(sys.platform != "linux", reason="the library is rebuilt on Linux only")
 def test_the_library_built_holds_the_data_kept_under_the_same_symbol(tmp_path):
+    missing = [tool for tool in ("nm", "readelf", "cc") if shutil.which(tool) is None]
+    if missing:  # the bundle would keep ICU whole: on CI that is a failure, not a skip
+        message = f"{', '.join(missing)} missing: the bundle's ICU data is not cut down"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     module = icu_data()
     original = qt_icu_data()
     if original is None:
